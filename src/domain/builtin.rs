@@ -1,0 +1,21 @@
+//! The debate of the article, embedded in the binary with its source text.
+
+use super::diag::LoadError;
+use super::load::{EmbeddedFiles, Loaded, load_bytes};
+
+/// The name the built-in debate goes by in messages.
+pub const NAME: &str = "<built-in>/debate.yaml";
+
+/// The debate file, as shipped in `data/`.
+pub const DEBATE_YAML: &str = include_str!("../../data/debate.yaml");
+
+/// The files the debate's sources name, by their path relative to the debate file.
+pub const FILES: &[(&str, &str)] = &[(
+    "sources/article.it.txt",
+    include_str!("../../data/sources/article.it.txt"),
+)];
+
+/// Loads the built-in debate.
+pub fn load() -> Result<Loaded, LoadError> {
+    load_bytes(NAME, DEBATE_YAML.as_bytes(), &EmbeddedFiles(FILES))
+}

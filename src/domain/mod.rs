@@ -1,0 +1,17 @@
+//! The debate itself: the graph, loading and validation, quote verification.
+//! Pure Rust, no terminal: everything the command line and the explorer share.
+
+pub mod builtin;
+pub mod diag;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod quote;
+pub mod raw;
+pub mod text;
+pub mod validate;
+
+pub use diag::{Diagnostic, LoadError};
+pub use load::{Loaded, load_bytes, load_path};
+pub use model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source, Step};
+pub use validate::Stats;

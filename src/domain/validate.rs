@@ -1,0 +1,503 @@
+//! From the file as written to the graph: every rule of format v1, every problem kept.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use super::quote::SourceIndex;
+use super::raw::{RawClaim, RawDebate, RawQuote};
+use super::text::{closest, visible};
+
+/// A problem at a path of the file (`claims[3].rebuts[1]`; `@key` points at the key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    pub notes: Vec<String>,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn note(mut self, n: impl Into<String>) -> Self {
+        self.notes.push(n.into());
+        self
+    }
+}
+
+/// Reads the source files a debate names (relative to the debate file).
+pub trait SourceFiles {
+    fn read(&self, relative: &str) -> Result<String, String>;
+}
+
+/// Where each item of the raw debate stood in the file. The lenient reader drops broken
+/// items, so the n-th claim it keeps may be the file's (n+1)-th.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    pub sources: Vec<usize>,
+    pub positions: Vec<usize>,
+    pub claims: Vec<usize>,
+    /// Ids of dropped items, so references to them are not reported a second time.
+    pub dropped_ids: HashSet<String>,
+}
+
+impl Origins {
+    fn at(list: &[usize], i: usize) -> usize {
+        list.get(i).copied().unwrap_or(i)
+    }
+}
+
+/// Counts shown by `check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub quotes_verified: usize,
+    /// Quotes whose source has no `file`, so they cannot be checked.
+    pub quotes_unchecked: usize,
+}
+
+const MAX_HINTS: usize = 200;
+
+/// Checks every rule; returns the graph only when there is no problem.
+pub fn validate(
+    raw: RawDebate,
+    origins: &Origins,
+    files: &dyn SourceFiles,
+) -> Result<(Debate, Stats), Vec<Problem>> {
+    let mut v = Validator {
+        problems: Vec::new(),
+        origins,
+    };
+    v.check_version(raw.version);
+    if raw.title.trim().is_empty() {
+        v.push(Problem::new("title", "the debate's `title` is empty"));
+    }
+
+    // Sources, and the texts of their files.
+    let mut source_ids: HashMap<&str, u32> = HashMap::new();
+    let mut sources = Vec::with_capacity(raw.sources.len());
+    let mut indexes: Vec<Option<SourceIndex>> = Vec::with_capacity(raw.sources.len());
+    for (i, s) in raw.sources.iter().enumerate() {
+        let at = format!("sources[{}]", Origins::at(&origins.sources, i));
+        v.check_id(&s.id, &format!("{at}.id"));
+        if let Some(&first) = source_ids.get(s.id.as_str()) {
+            v.push(
+                Problem::new(
+                    format!("{at}.id"),
+                    format!("duplicate source id `{}`", s.id),
+                )
+                .note(format!(
+                    "note: first used by source {} of the list",
+                    Origins::at(&origins.sources, first as usize) + 1
+                )),
+            );
+        } else {
+            source_ids.insert(&s.id, i as u32);
+        }
+        v.check_nonempty(&s.title, &format!("{at}.title"), "source's `title`");
+        let text = match &s.file {
+            None => None,
+            Some(f) => match files.read(f) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    v.push(
+                        Problem::new(
+                            format!("{at}.file"),
+                            format!("cannot read source file `{f}`: {e}"),
+                        )
+                        .note("hint: the path is relative to the debate file"),
+                    );
+                    None
+                }
+            },
+        };
+        indexes.push(text.as_deref().map(SourceIndex::new));
+        sources.push(Source {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            author: s.author.clone(),
+            date: s.date.clone(),
+            url: s.url.clone(),
+            language: s.language.clone(),
+            file: s.file.clone(),
+            text,
+        });
+    }
+    let source_ctx = SourceCtx {
+        ids: &source_ids,
+        sources: &sources,
+        indexes: &indexes,
+    };
+
+    // Node ids: positions first, then claims; unique across both.
+    let mut node_ids: HashMap<&str, NodeId> = HashMap::new();
+    if raw.positions.is_empty() && origins.positions.is_empty() {
+        v.push(
+            Problem::new("positions", "a debate needs at least one position")
+                .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`"),
+        );
+    }
+    for (i, p) in raw.positions.iter().enumerate() {
+        let at = format!("positions[{}]", Origins::at(&origins.positions, i));
+        v.check_node_id(&p.id, &at, NodeId::Position(i as u32), &mut node_ids);
+        v.check_nonempty(&p.title, &format!("{at}.title"), "position's `title`");
+    }
+    for (i, c) in raw.claims.iter().enumerate() {
+        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
+        v.check_node_id(&c.id, &at, NodeId::Claim(i as u32), &mut node_ids);
+        v.check_nonempty(&c.text, &format!("{at}.text"), "claim's `text`");
+    }
+
+    // References, resolved while the ids are borrowed.
+    let position_ids: Vec<&str> = raw.positions.iter().map(|p| p.id.as_str()).collect();
+    let mut links = Vec::new();
+    let mut sides = Vec::with_capacity(raw.claims.len());
+    for (i, c) in raw.claims.iter().enumerate() {
+        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
+        sides.push(v.claim_position(c, &at, &node_ids, &position_ids));
+        v.claim_links(c, &at, NodeId::Claim(i as u32), &node_ids, &mut links);
+    }
+    drop(node_ids);
+    drop(position_ids);
+
+    let mut stats = Stats::default();
+    let mut positions = Vec::with_capacity(raw.positions.len());
+    for (i, p) in raw.positions.into_iter().enumerate() {
+        let at = format!("positions[{}]", Origins::at(&origins.positions, i));
+        let quotes = v.quotes(p.quotes, &at, &source_ctx, &mut stats);
+        positions.push(Position {
+            id: p.id,
+            title: p.title,
+            summary: p.summary,
+            quotes,
+        });
+    }
+    let mut claims = Vec::with_capacity(raw.claims.len());
+    for ((i, c), position) in raw.claims.into_iter().enumerate().zip(sides) {
+        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
+        let quotes = v.quotes(c.quotes, &at, &source_ctx, &mut stats);
+        claims.push(Claim {
+            id: c.id,
+            position,
+            text: c.text,
+            quotes,
+            tags: c.tags,
+        });
+    }
+
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+    let debate = Debate::new(
+        raw.title,
+        raw.description,
+        sources,
+        positions,
+        claims,
+        links,
+    );
+    Ok((debate, stats))
+}
+
+struct SourceCtx<'a> {
+    ids: &'a HashMap<&'a str, u32>,
+    sources: &'a [Source],
+    indexes: &'a [Option<SourceIndex>],
+}
+
+struct Validator<'a> {
+    problems: Vec<Problem>,
+    origins: &'a Origins,
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl Validator<'_> {
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    fn hints_left(&self) -> bool {
+        self.problems.len() < MAX_HINTS
+    }
+
+    fn check_version(&mut self, version: u64) {
+        if version != 1 {
+            self.push(
+                Problem::new(
+                    "version",
+                    format!(
+                        "unsupported format version {version}: this debate-tui reads version 1"
+                    ),
+                )
+                .note("hint: write `version: 1`, or use a newer debate-tui for newer files"),
+            );
+        }
+    }
+
+    fn check_nonempty(&mut self, s: &str, path: &str, what: &str) {
+        if s.trim().is_empty() {
+            self.push(Problem::new(path, format!("the {what} is empty")));
+        }
+    }
+
+    fn check_id(&mut self, id: &str, path: &str) {
+        if !is_valid_id(id) {
+            let p = if id.is_empty() {
+                Problem::new(path, "empty id")
+            } else {
+                Problem::new(
+                    path,
+                    format!("invalid id `{id}`: ids use letters, digits, `-` and `_` only"),
+                )
+            };
+            self.push(p.note("hint: for example `open-source` or `no_kill_switch`"));
+        }
+    }
+
+    fn check_node_id<'r>(
+        &mut self,
+        id: &'r str,
+        at: &str,
+        node: NodeId,
+        ids: &mut HashMap<&'r str, NodeId>,
+    ) {
+        let path = format!("{at}.id");
+        self.check_id(id, &path);
+        match ids.get(id) {
+            Some(&first) => {
+                let first_at = match first {
+                    NodeId::Position(i) => {
+                        format!(
+                            "position {}",
+                            Origins::at(&self.origins.positions, i as usize) + 1
+                        )
+                    }
+                    NodeId::Claim(i) => {
+                        format!(
+                            "claim {}",
+                            Origins::at(&self.origins.claims, i as usize) + 1
+                        )
+                    }
+                };
+                self.push(
+                    Problem::new(path, format!("duplicate id `{id}`"))
+                        .note(format!("note: already used by {first_at} (ids are unique across positions and claims)")),
+                );
+            }
+            None => {
+                ids.insert(id, node);
+            }
+        }
+    }
+
+    fn claim_position(
+        &mut self,
+        c: &RawClaim,
+        at: &str,
+        ids: &HashMap<&str, NodeId>,
+        position_ids: &[&str],
+    ) -> u32 {
+        let path = format!("{at}.position");
+        match ids.get(c.position.as_str()) {
+            Some(NodeId::Position(p)) => *p,
+            Some(NodeId::Claim(_)) => {
+                self.push(
+                    Problem::new(path, format!("`{}` is a claim, not a position", c.position))
+                        .note(format!("hint: positions are {}", list_ids(position_ids))),
+                );
+                0
+            }
+            None if self.origins.dropped_ids.contains(&c.position) => 0,
+            None => {
+                let mut p = Problem::new(path, format!("unknown position `{}`", c.position));
+                if self.hints_left() {
+                    p = match closest(&c.position, position_ids.iter().copied()) {
+                        Some(near) => p.note(format!("hint: did you mean `{near}`?")),
+                        None => p.note(format!("hint: positions are {}", list_ids(position_ids))),
+                    };
+                }
+                self.push(p);
+                0
+            }
+        }
+    }
+
+    fn claim_links(
+        &mut self,
+        c: &RawClaim,
+        at: &str,
+        me: NodeId,
+        ids: &HashMap<&str, NodeId>,
+        links: &mut Vec<Link>,
+    ) {
+        let supported: HashSet<&str> = c.supports.iter().map(String::as_str).collect();
+        for (field, list, relation) in [
+            ("supports", &c.supports, Relation::Supports),
+            ("rebuts", &c.rebuts, Relation::Rebuts),
+        ] {
+            let mut seen = HashSet::new();
+            for (j, target) in list.iter().enumerate() {
+                let path = format!("{at}.{field}[{j}]");
+                if !seen.insert(target.as_str()) {
+                    continue; // the same link written twice is one link
+                }
+                let Some(&to) = ids.get(target.as_str()) else {
+                    if !self.origins.dropped_ids.contains(target) {
+                        let mut p = Problem::new(
+                            path,
+                            format!("`{field}` names `{target}`, which is no claim or position"),
+                        );
+                        if self.hints_left()
+                            && let Some(near) = closest(target, ids.keys().copied())
+                        {
+                            p = p.note(format!("hint: did you mean `{near}`?"));
+                        }
+                        self.push(p);
+                    }
+                    continue;
+                };
+                if to == me {
+                    self.push(Problem::new(
+                        path,
+                        format!("claim `{}` {} itself", c.id, relation.verb()),
+                    ));
+                    continue;
+                }
+                if relation == Relation::Rebuts && supported.contains(target.as_str()) {
+                    self.push(Problem::new(
+                        path,
+                        format!("claim `{}` both supports and rebuts `{target}`", c.id),
+                    ).note("hint: a claim argues either for or against a target; keep one of the two"));
+                    continue;
+                }
+                links.push(Link {
+                    from: me,
+                    to,
+                    relation,
+                });
+            }
+        }
+    }
+
+    fn quotes(
+        &mut self,
+        raw: Vec<RawQuote>,
+        at: &str,
+        ctx: &SourceCtx,
+        stats: &mut Stats,
+    ) -> Vec<Quote> {
+        let mut out = Vec::with_capacity(raw.len());
+        for (k, q) in raw.into_iter().enumerate() {
+            let path = format!("{at}.quotes[{k}]");
+            self.check_nonempty(&q.text, &format!("{path}.text"), "quote's `text`");
+            let Some(&source) = ctx.ids.get(q.source.as_str()) else {
+                if !self.origins.dropped_ids.contains(&q.source) {
+                    let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
+                    let mut p = Problem::new(
+                        format!("{path}.source"),
+                        format!("unknown source `{}`", q.source),
+                    );
+                    p = match closest(&q.source, known.iter().copied()) {
+                        Some(near) => p.note(format!("hint: did you mean `{near}`?")),
+                        None if known.is_empty() => {
+                            p.note("hint: list the debate's sources under `sources:`")
+                        }
+                        None => p.note(format!("hint: sources are {}", list_ids(&known))),
+                    };
+                    self.push(p);
+                }
+                continue;
+            };
+            let mut found = None;
+            match (
+                ctx.indexes.get(source as usize).and_then(Option::as_ref),
+                ctx.sources[source as usize].text.as_deref(),
+            ) {
+                (Some(index), Some(text)) if !q.text.trim().is_empty() => {
+                    found = index.find(&q.text);
+                    if found.is_some() {
+                        stats.quotes_verified += 1;
+                    } else {
+                        self.push(self.not_found(
+                            &path,
+                            &q.text,
+                            &ctx.sources[source as usize],
+                            index,
+                            text,
+                        ));
+                    }
+                }
+                _ => stats.quotes_unchecked += 1,
+            }
+            out.push(Quote {
+                source,
+                text: q.text,
+                speaker: q.speaker,
+                translation: q.translation,
+                found,
+            });
+        }
+        out
+    }
+
+    fn not_found(
+        &self,
+        path: &str,
+        quote: &str,
+        source: &Source,
+        index: &SourceIndex,
+        text: &str,
+    ) -> Problem {
+        let file = source.file.as_deref().unwrap_or("");
+        let p = Problem::new(
+            format!("{path}.text"),
+            format!("quote not found in source `{}` ({file})", source.id),
+        );
+        if !self.hints_left() {
+            return p;
+        }
+        match index.closest(text, quote) {
+            Some(c) => {
+                p.note(format!(
+                    "closest passage, {file}:{} ({} of {} words in common): \"{}\"",
+                    c.line,
+                    c.shared_words,
+                    c.quote_words,
+                    excerpt(&text[c.range], 240)
+                ))
+                .note("hint: a quote must be verbatim; only white space and quote marks may differ")
+            }
+            None => p.note("note: no passage of the source shares a word with this quote"),
+        }
+    }
+}
+
+fn list_ids(ids: &[&str]) -> String {
+    let shown: Vec<String> = ids.iter().take(8).map(|i| format!("`{i}`")).collect();
+    let more = ids.len().saturating_sub(8);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// At most `max` characters of `s` on one line, with `…` where cut.
+fn excerpt(s: &str, max: usize) -> String {
+    let one_line = visible(s);
+    let mut out: String = one_line.chars().take(max).collect();
+    if one_line.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
