@@ -142,6 +142,7 @@ fn read_raw(
     name: &str,
     text: &str,
 ) -> Result<(Option<RawDebate>, Origins, Vec<Problem>), LoadError> {
+    too_deep(name, text)?;
     let (fast, exceeded) = budget::scoped(text.len(), || serde_yaml::from_str::<RawDebate>(text));
     let fast_err = match fast {
         Ok(raw) => return Ok((Some(raw), Origins::default(), Vec::new())),
@@ -149,7 +150,7 @@ fn read_raw(
         Err(e) => e,
     };
     let (value, exceeded) = budget::scoped(text.len(), || {
-        serde_yaml::Deserializer::from_str(text).deserialize_any(BoundedValue)
+        de::DeserializeSeed::deserialize(Seed(0), serde_yaml::Deserializer::from_str(text))
     });
     let value = match value {
         Ok(v) if !exceeded => v,
@@ -163,6 +164,47 @@ fn read_raw(
         return Err(serde_error(name, text, &fast_err));
     }
     Ok((raw, origins, problems))
+}
+
+const DEEP_HINT: &str =
+    "hint: a debate file needs five levels of nesting at most; this looks like a damaged file";
+
+/// Deeply nested flow collections (`[[[[…`) make serde_yaml's parser quadratic before
+/// its own depth limit stops it. A byte scan finds the suspects cheaply; yaml-rust2, which
+/// stops at its own limit at once, decides.
+fn too_deep(name: &str, text: &str) -> Result<(), LoadError> {
+    const SUSPECT: usize = 128;
+    let mut depth = 0usize;
+    let suspect = text.bytes().any(|b| {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth > SUSPECT
+    });
+    if !suspect {
+        return Ok(());
+    }
+    struct Ignore;
+    impl yaml_rust2::parser::MarkedEventReceiver for Ignore {
+        fn on_event(&mut self, _: yaml_rust2::Event, _: yaml_rust2::scanner::Marker) {}
+    }
+    match yaml_rust2::parser::Parser::new_from_str(text).load(&mut Ignore, false) {
+        Err(e) if e.info().contains("recursion limit") => Err(LoadError::Invalid {
+            file: name.to_string(),
+            problems: vec![
+                Diagnostic::new(
+                    name,
+                    e.marker().line(),
+                    e.marker().col() + 1,
+                    "the file nests too deeply",
+                )
+                .note(DEEP_HINT),
+            ],
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// One problem from serde_yaml, with its place and a hint for the usual causes.
@@ -261,8 +303,11 @@ fn lenient(value: &Value, problems: &mut Vec<Problem>) -> (Option<RawDebate>, Or
         );
         return (None, origins);
     };
-    let top = clean(top, "", schema::DEBATE, problems, false);
-    let get = |k: &str| top.as_ref().and_then(|m| m.get(k));
+    let (top, _) = clean(top, "", schema::DEBATE, problems, false);
+    origins.title_reported = !top.contains_key("title");
+    origins.positions_in_file =
+        matches!(top.get("positions"), Some(Value::Sequence(l)) if !l.is_empty());
+    let get = |k: &str| top.get(k);
     let raw = RawDebate {
         version: get("version").and_then(Value::as_u64).unwrap_or(1),
         title: get("title").and_then(scalar_text).unwrap_or_default(),
@@ -321,7 +366,10 @@ fn items<T: serde::de::DeserializeOwned>(
     for (i, item) in list.iter().enumerate() {
         let path = format!("{key}[{i}]");
         let cleaned = match item.as_mapping() {
-            Some(m) => clean(m, &path, fields, problems, true),
+            Some(m) => match clean(m, &path, fields, problems, true) {
+                (m, true) => Some(m),
+                (_, false) => None,
+            },
             None => {
                 problems.push(Problem::new(
                     path.clone(),
@@ -348,7 +396,7 @@ fn items<T: serde::de::DeserializeOwned>(
 }
 
 /// Checks one mapping against its fields and returns it without its unknown and broken
-/// optional fields; `None` when a required field is missing or broken. Lists of items
+/// fields, and whether it is readable (no required field missing or broken). Lists of items
 /// are cleaned the same way when `nested`; the top-level lists are left to [`items`].
 fn clean(
     m: &Mapping,
@@ -356,7 +404,7 @@ fn clean(
     fields: &[Field],
     problems: &mut Vec<Problem>,
     nested: bool,
-) -> Option<Mapping> {
+) -> (Mapping, bool) {
     let at = |k: &str| {
         if path.is_empty() {
             k.to_string()
@@ -404,7 +452,7 @@ fn clean(
             readable = false;
         }
     }
-    readable.then_some(out)
+    (out, readable)
 }
 
 /// The value if it is of the field's kind (cleaned, for lists of items), else `None`
@@ -463,7 +511,10 @@ fn check_kind(
             for (i, item) in list.iter().enumerate() {
                 let ipath = format!("{path}[{i}]");
                 match item.as_mapping() {
-                    Some(m) => out.push(Value::Mapping(clean(m, &ipath, inner, problems, true)?)),
+                    Some(m) => match clean(m, &ipath, inner, problems, true) {
+                        (m, true) => out.push(Value::Mapping(m)),
+                        (_, false) => return None,
+                    },
                     None => {
                         problems.push(Problem::new(
                             ipath,
@@ -482,8 +533,21 @@ fn check_kind(
     }
 }
 
-/// A YAML value read under the alias budget, and with duplicate keys refused.
-struct BoundedValue;
+/// Format v1 nests five levels deep (debate, claims, claim, quotes, quote); anything
+/// deeper is of the wrong kind wherever it stands, so it is skipped, not built.
+const SCHEMA_DEPTH: usize = 6;
+
+/// What stands in for a skipped value: of no kind the schema accepts.
+fn skipped() -> Value {
+    Value::Tagged(Box::new(serde_yaml::value::TaggedValue {
+        tag: serde_yaml::value::Tag::new("skipped"),
+        value: Value::Null,
+    }))
+}
+
+/// A YAML value read under the alias budget, with duplicate keys refused and what lies
+/// deeper than the schema skipped. The number is the depth.
+struct BoundedValue(usize);
 
 impl<'de> Visitor<'de> for BoundedValue {
     type Value = Value;
@@ -518,40 +582,104 @@ impl<'de> Visitor<'de> for BoundedValue {
         Ok(Value::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(BoundedValue)
+        de::DeserializeSeed::deserialize(Seed(self.0), d)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
-        loop {
+        while let Some(v) = seq.next_element_seed(Seed(self.0 + 1))? {
             budget::charge_value::<A::Error>(1, 0)?;
-            match seq.next_element_seed(Seed)? {
-                Some(v) => out.push(v),
-                None => return Ok(Value::Sequence(out)),
-            }
+            out.push(v);
         }
+        Ok(Value::Sequence(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Mapping::new();
-        loop {
+        while let Some(k) = map.next_key_seed(Seed(self.0 + 1))? {
+            let v = map.next_value_seed(Seed(self.0 + 1))?;
             budget::charge_value::<A::Error>(1, 0)?;
-            let Some(k) = map.next_key_seed(Seed)? else {
-                return Ok(Value::Mapping(out));
-            };
-            let v = map.next_value_seed(Seed)?;
             if out.contains_key(&k) {
                 let shown = k.as_str().map_or_else(|| "?".to_string(), str::to_string);
                 return Err(de::Error::custom(format!("duplicate field `{shown}`")));
             }
             out.insert(k, v);
         }
+        Ok(Value::Mapping(out))
     }
 }
 
-struct Seed;
+struct Seed(usize);
 
 impl<'de> de::DeserializeSeed<'de> for Seed {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(BoundedValue)
+        if self.0 > SCHEMA_DEPTH {
+            d.deserialize_any(Skip)?;
+            return Ok(skipped());
+        }
+        d.deserialize_any(BoundedValue(self.0))
+    }
+}
+
+/// Walks a value without building it. Unlike `IgnoredAny`, it goes through
+/// `deserialize_any`, where serde_yaml enforces its depth limit, and it charges the
+/// elements it passes so that aliases in skipped parts stay bounded too.
+struct Skip;
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(SkipSeed)?.is_some() {
+            budget::charge_value::<A::Error>(1, 0)?;
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(SkipSeed)?.is_some() {
+            map.next_value_seed(SkipSeed)?;
+            budget::charge_value::<A::Error>(1, 0)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use de::VariantAccess;
+        let ((), variant) = data.variant_seed(SkipSeed)?;
+        variant.newtype_variant_seed(SkipSeed)
+    }
+}
+
+struct SkipSeed;
+
+impl<'de> de::DeserializeSeed<'de> for SkipSeed {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(Skip)
     }
 }

@@ -310,13 +310,11 @@ write the repeated parts out, or remove the aliases";
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
                 let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                loop {
+                while let Some(v) = seq.next_element()? {
                     charge::<A::Error>(1, 0)?;
-                    match seq.next_element()? {
-                        Some(v) => out.push(v),
-                        None => return Ok(out),
-                    }
+                    out.push(v);
                 }
+                Ok(out)
             }
         }
         d.deserialize_seq(Counted(PhantomData))

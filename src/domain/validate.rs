@@ -44,6 +44,10 @@ pub struct Origins {
     pub claims: Vec<usize>,
     /// Ids of dropped items, so references to them are not reported a second time.
     pub dropped_ids: HashSet<String>,
+    /// The lenient reader already reported the debate's missing `title`.
+    pub title_reported: bool,
+    /// The file lists positions, even if none of them could be read.
+    pub positions_in_file: bool,
 }
 
 impl Origins {
@@ -73,7 +77,7 @@ pub fn validate(
         origins,
     };
     v.check_version(raw.version);
-    if raw.title.trim().is_empty() {
+    if raw.title.trim().is_empty() && !origins.title_reported {
         v.push(Problem::new("title", "the debate's `title` is empty"));
     }
 
@@ -135,7 +139,7 @@ pub fn validate(
 
     // Node ids: positions first, then claims; unique across both.
     let mut node_ids: HashMap<&str, NodeId> = HashMap::new();
-    if raw.positions.is_empty() && origins.positions.is_empty() {
+    if raw.positions.is_empty() && !origins.positions_in_file {
         v.push(
             Problem::new("positions", "a debate needs at least one position")
                 .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`"),

@@ -1,0 +1,227 @@
+//! Hostile files: each gets a clear error or loads, and none panics, hangs or takes
+//! more memory than a small multiple of its size. Memory is measured by a counting
+//! allocator; this file holds one test so that nothing else runs beside it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use debate_tui::domain::load::EmbeddedFiles;
+use debate_tui::domain::{LoadError, load_bytes};
+
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const LIMIT: usize = 256 * 1024 * 1024;
+
+/// Loads `bytes`, returning the result's first message (or "ok") and the peak memory
+/// the load took above what was in use before it.
+fn measure(bytes: &[u8]) -> (String, usize) {
+    let base = NOW.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let r = load_bytes("h.yaml", bytes, &EmbeddedFiles(&[]));
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let msg = match r {
+        Ok(_) => "ok".to_string(),
+        Err(LoadError::Invalid { problems, .. }) => problems[0].to_string(),
+        Err(LoadError::Io(d)) => d.to_string(),
+    };
+    (msg, peak)
+}
+
+fn case(name: &str, bytes: Vec<u8>, expect: &str) {
+    let t = std::time::Instant::now();
+    let (msg, peak) = measure(&bytes);
+    eprintln!("{name}: {:?} {} KiB", t.elapsed(), peak >> 10);
+    assert!(
+        msg.contains(expect),
+        "{name}: expected a message containing {expect:?}, got {msg:?}"
+    );
+    assert!(
+        peak < LIMIT,
+        "{name}: took {} MiB for a {} byte file",
+        peak >> 20,
+        bytes.len()
+    );
+}
+
+const OK_TAIL: &str = "title: T\npositions:\n  - id: p\n    title: P\n";
+
+#[test]
+fn hostile_files_get_clear_errors_within_bounds() {
+    case("not a mapping", b"- a\n- b\n".to_vec(), "must be a mapping");
+    case("a scalar", b"hello\n".to_vec(), "must be a mapping");
+    case(
+        "wrong version",
+        format!("version: 9\n{OK_TAIL}").into_bytes(),
+        "unsupported format version 9",
+    );
+    case(
+        "version as text",
+        format!("version: one\n{OK_TAIL}").into_bytes(),
+        "`version` must be a whole number",
+    );
+    case(
+        "non-UTF-8",
+        b"version: 1\ntitle: caf\xe9\n".to_vec(),
+        "h.yaml:2:11: error: the file is not UTF-8",
+    );
+    case("empty", Vec::new(), "the file is empty");
+    case("only blanks", b"  \n\n".to_vec(), "the file is empty");
+    case(
+        "only a comment",
+        b"# nothing\n".to_vec(),
+        "must be a mapping",
+    );
+    case(
+        "tabs",
+        b"version: 1\ntitle: T\npositions:\n\t- id: p\n".to_vec(),
+        "h.yaml:4:",
+    );
+    case(
+        "deep nesting",
+        format!("a: {}", "[".repeat(100_000)).into_bytes(),
+        "h.yaml:1:259: error: the file nests too deeply",
+    );
+    let many: Vec<String> = (0..4000)
+        .map(|_| format!("{}{}", "[".repeat(120), "]".repeat(120)))
+        .collect();
+    case(
+        "many deep flows",
+        format!("a: [{}]", many.join(",")).into_bytes(),
+        "unknown field `a`",
+    );
+    case(
+        "deep block nesting",
+        (0..2000)
+            .map(|i| format!("{}- \n", " ".repeat(i)))
+            .collect::<String>()
+            .into_bytes(),
+        "nests too deeply",
+    );
+    case(
+        "syntax error",
+        b"version: 1\ntitle: \"open\n".to_vec(),
+        "h.yaml:",
+    );
+    case(
+        "duplicate key",
+        format!("version: 1\nversion: 1\n{OK_TAIL}").into_bytes(),
+        "duplicate",
+    );
+    case(
+        "multiple documents",
+        format!("version: 1\n{OK_TAIL}---\nversion: 1\n").into_bytes(),
+        "more than one document",
+    );
+
+    // A BOM and CRLF line endings load as the same file.
+    case(
+        "BOM and CRLF",
+        format!("\u{FEFF}version: 1\r\n{}", OK_TAIL.replace('\n', "\r\n")).into_bytes(),
+        "ok",
+    );
+
+    // A 10 MB string loads.
+    let big = format!(
+        "version: 1\ntitle: \"{}\"\n{}",
+        "é".repeat(5_000_000),
+        &OK_TAIL[9..]
+    );
+    case("10 MB string", big.into_bytes(), "ok");
+
+    // Exponential alias bomb (billion laughs).
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for i in 1..12 {
+        let prev = (b'a' + (i - 1) as u8) as char;
+        let cur = (b'a' + i as u8) as char;
+        bomb.push_str(&format!("{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+    }
+    case("exponential alias bomb", bomb.into_bytes(), "error");
+
+    // One wide anchor referenced many times: serde_yaml's own limit lets this through.
+    let mut wide =
+        format!("version: 1\n{OK_TAIL}claims:\n  - &c {{id: a, position: p, text: t, tags: [");
+    wide.push_str(&"x,".repeat(20_000));
+    wide.push_str("x]}\n");
+    for _ in 0..60_000 {
+        wide.push_str("  - *c\n");
+    }
+    assert!(wide.len() < 1024 * 1024);
+    case(
+        "wide alias bomb",
+        wide.into_bytes(),
+        "aliases (`*name`) expand",
+    );
+
+    // The same, hidden behind an unknown field so the lenient reader meets it too.
+    let mut wide2 = format!(
+        "version: 1\n{OK_TAIL}oops: 1\nclaims:\n  - &c {{id: a, position: p, text: t, tags: ["
+    );
+    wide2.push_str(&"x,".repeat(20_000));
+    wide2.push_str("x]}\n");
+    for _ in 0..60_000 {
+        wide2.push_str("  - *c\n");
+    }
+    case(
+        "wide alias bomb behind an error",
+        wide2.into_bytes(),
+        "aliases (`*name`) expand",
+    );
+
+    // A wide anchor of a long string.
+    let mut strings = format!(
+        "version: 1\n{OK_TAIL}claims:\n  - {{id: a, position: p, text: &s \"{}\"}}\n",
+        "y".repeat(100_000)
+    );
+    for i in 0..8_000 {
+        strings.push_str(&format!("  - {{id: c{i}, position: p, text: *s}}\n"));
+    }
+    case(
+        "string alias bomb",
+        strings.into_bytes(),
+        "aliases (`*name`) expand",
+    );
+
+    // Deep values where text is expected: skipped, reported as the wrong kind.
+    let deep_text = format!(
+        "version: 1\n{OK_TAIL}claims:\n  - {{id: a, position: p, text: {}{}}}\n",
+        "[".repeat(120),
+        "]".repeat(120)
+    );
+    case(
+        "deep value as text",
+        deep_text.into_bytes(),
+        "`text` must be text",
+    );
+
+    // Many problems: each reported, with bounded work for hints.
+    let mut many = format!("version: 1\n{OK_TAIL}claims:\n");
+    for i in 0..5_000 {
+        many.push_str(&format!(
+            "  - {{id: c{i}, position: q{i}, text: t, rebuts: [z{i}]}}\n"
+        ));
+    }
+    case("many problems", many.into_bytes(), "unknown position");
+}

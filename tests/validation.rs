@@ -1,0 +1,244 @@
+//! Each rule of format v1, with a small file that breaks it: the message and the line.
+
+use debate_tui::domain::load::EmbeddedFiles;
+use debate_tui::domain::{Diagnostic, LoadError, Loaded, load_bytes};
+
+const ARTICLE: &str = "Meta ha intrapreso il percorso dell’open source.\nQuesto significa che non ci sarebbe alcun “kill switch” associato.\n";
+const FILES: EmbeddedFiles = EmbeddedFiles(&[("article.txt", ARTICLE)]);
+
+const HEAD: &str = "version: 1
+title: Test
+sources:
+  - id: art
+    title: Article
+    file: article.txt
+positions:
+  - id: open
+    title: Open
+  - id: closed
+    title: Closed
+";
+
+fn load(yaml: &str) -> Result<Loaded, LoadError> {
+    load_bytes("t.yaml", yaml.as_bytes(), &FILES)
+}
+
+fn problems(yaml: &str) -> Vec<Diagnostic> {
+    match load(yaml) {
+        Ok(_) => panic!("expected problems in:\n{yaml}"),
+        Err(e) => e.diagnostics().to_vec(),
+    }
+}
+
+/// The only problem of `yaml`: its line and its printed form.
+fn only(yaml: &str) -> (usize, String) {
+    let p = problems(yaml);
+    assert_eq!(p.len(), 1, "expected one problem, got {p:#?}");
+    (p[0].line, p[0].to_string())
+}
+
+fn with_claims(claims: &str) -> String {
+    format!("{HEAD}claims:\n{claims}")
+}
+
+#[test]
+fn a_valid_file_loads() {
+    let d = load(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    quotes:\n      - source: art\n        text: \"alcun \\\"kill switch\\\" associato\"\n",
+    ))
+    .unwrap();
+    assert_eq!(d.debate.claims.len(), 1);
+    assert_eq!(d.stats.quotes_verified, 1);
+    let q = &d.debate.claims[0].quotes[0];
+    assert_eq!(
+        &ARTICLE[q.found.clone().unwrap()],
+        "alcun “kill switch” associato"
+    );
+}
+
+#[test]
+fn unknown_field_is_an_error_with_a_hint() {
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    rebutts: [open]\n",
+    ));
+    assert_eq!(line, 16);
+    assert!(msg.contains("unknown field `rebutts`"), "{msg}");
+    assert!(msg.contains("did you mean `rebuts`?"), "{msg}");
+}
+
+#[test]
+fn unknown_top_level_field() {
+    let (line, msg) = only(&format!("{HEAD}autor: me\n"));
+    assert_eq!(line, 12);
+    assert!(msg.contains("unknown field `autor`"), "{msg}");
+}
+
+#[test]
+fn missing_required_fields() {
+    let p = problems("version: 1\npositions:\n  - id: a\n");
+    let text: Vec<String> = p.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|m| m.contains("missing required field `title`")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|m| m.starts_with("t.yaml:3:") && m.contains("missing required field `title`")),
+        "the position's missing title is placed at the position: {text:#?}"
+    );
+}
+
+#[test]
+fn ids_must_use_letters_digits_dash_underscore() {
+    let (line, msg) = only(&with_claims(
+        "  - id: no kill\n    position: open\n    text: A\n",
+    ));
+    assert_eq!(line, 13);
+    assert!(msg.contains("invalid id `no kill`"), "{msg}");
+}
+
+#[test]
+fn ids_are_unique_across_positions_and_claims() {
+    let (line, msg) = only(&with_claims(
+        "  - id: open\n    position: open\n    text: A\n",
+    ));
+    assert_eq!(line, 13);
+    assert!(msg.contains("duplicate id `open`"), "{msg}");
+    assert!(msg.contains("position 1"), "{msg}");
+}
+
+#[test]
+fn source_ids_are_unique() {
+    let yaml = HEAD.replace("sources:\n", "sources:\n  - id: art\n    title: Again\n");
+    let (line, msg) = only(&yaml);
+    assert_eq!(line, 6);
+    assert!(msg.contains("duplicate source id `art`"), "{msg}");
+}
+
+#[test]
+fn claim_position_must_be_a_position() {
+    let (line, msg) = only(&with_claims("  - id: a\n    position: opne\n    text: A\n"));
+    assert_eq!(line, 14);
+    assert!(msg.contains("unknown position `opne`"), "{msg}");
+    assert!(msg.contains("did you mean `open`?"), "{msg}");
+    let (_, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n  - id: b\n    position: a\n    text: B\n",
+    ));
+    assert!(msg.contains("`a` is a claim, not a position"), "{msg}");
+}
+
+#[test]
+fn references_must_exist_and_the_entry_is_placed() {
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    rebuts:\n      - closed\n      - b-claim\n",
+    ));
+    assert_eq!(line, 18, "the line of the `rebuts` entry itself");
+    assert!(msg.contains("`rebuts` names `b-claim`"), "{msg}");
+}
+
+#[test]
+fn a_claim_may_not_link_to_itself() {
+    let (_, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    supports: [a]\n",
+    ));
+    assert!(msg.contains("claim `a` supports itself"), "{msg}");
+}
+
+#[test]
+fn a_claim_may_not_support_and_rebut_the_same_target() {
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    supports: [closed]\n    rebuts: [closed]\n",
+    ));
+    assert_eq!(line, 17);
+    assert!(msg.contains("both supports and rebuts `closed`"), "{msg}");
+}
+
+#[test]
+fn cycles_are_legal() {
+    let d = load(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    rebuts: [b]\n  - id: b\n    position: closed\n    text: B\n    rebuts: [a]\n",
+    ))
+    .unwrap();
+    assert_eq!(d.debate.links().len(), 2);
+}
+
+#[test]
+fn quote_source_must_exist() {
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    quotes:\n      - source: atr\n        text: x\n",
+    ));
+    assert_eq!(line, 17);
+    assert!(msg.contains("unknown source `atr`"), "{msg}");
+    assert!(msg.contains("did you mean `art`?"), "{msg}");
+}
+
+#[test]
+fn a_quote_not_in_its_source_shows_the_closest_passage() {
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    quotes:\n      - source: art\n        text: non ci sarebbe nessun kill switch\n",
+    ));
+    assert_eq!(line, 18);
+    assert!(msg.contains("quote not found in source `art`"), "{msg}");
+    assert!(msg.contains("closest passage, article.txt:2"), "{msg}");
+    assert!(msg.contains("non ci sarebbe alcun “kill switch”"), "{msg}");
+}
+
+#[test]
+fn an_unreadable_source_file_is_placed_at_its_field() {
+    let yaml = HEAD.replace("file: article.txt", "file: missing.txt");
+    let (line, msg) = only(&yaml);
+    assert_eq!(line, 6);
+    assert!(
+        msg.contains("cannot read source file `missing.txt`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn at_least_one_position() {
+    let (_, msg) = only("version: 1\ntitle: T\npositions: []\n");
+    assert!(msg.contains("at least one position"), "{msg}");
+}
+
+#[test]
+fn wrong_version_is_a_clear_error() {
+    let (line, msg) = only(&HEAD.replace("version: 1", "version: 2"));
+    assert_eq!(line, 1);
+    assert!(msg.contains("unsupported format version 2"), "{msg}");
+}
+
+#[test]
+fn wrong_kinds_are_reported_each() {
+    let p = problems(&with_claims(
+        "  - id: a\n    position: open\n    text: [x]\n  - id: b\n    position: open\n    text: B\n    tags: safety\n",
+    ));
+    let text: Vec<String> = p.iter().map(|d| d.to_string()).collect();
+    assert_eq!(p.len(), 2, "{text:#?}");
+    assert!(
+        text[0].starts_with("t.yaml:15:") && text[0].contains("`text` must be text"),
+        "{text:#?}"
+    );
+    assert!(
+        text[1].starts_with("t.yaml:19:") && text[1].contains("`tags` must be a list"),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let p = problems(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    rebutts: [b]\n  - id: b\n    position: clsoed\n    text: B\n  - id: c\n    position: closed\n    text: C\n    rebuts: [a, nope]\n",
+    ));
+    let lines: Vec<usize> = p.iter().map(|d| d.line).collect();
+    assert_eq!(lines, vec![16, 18, 23], "{p:#?}");
+}
+
+#[test]
+fn a_reference_to_a_broken_item_is_not_reported_twice() {
+    // Claim `a` lacks its text; `b` rebuts it: one problem, not two.
+    let (_, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n  - id: b\n    position: closed\n    text: B\n    rebuts: [a]\n",
+    ));
+    assert!(msg.contains("missing required field `text`"), "{msg}");
+}
