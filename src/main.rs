@@ -1,5 +1,6 @@
 //! The shell: parse the command line, load, run.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,15 +10,31 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
         Some(Command::Check { file }) => cli::check(file.as_ref(), &mut std::io::stdout()),
-        None => match cli::load(args.file.as_ref()) {
-            Ok(loaded) => {
-                let _ = cli::summary(&loaded, &mut std::io::stdout());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                cli::exit_for(&e)
-            }
-        },
+        None => explore(&args),
+    }
+}
+
+/// Loads the debate (errors are printed before the terminal is taken over), then runs
+/// the explorer.
+fn explore(args: &Cli) -> ExitCode {
+    let loaded = match cli::load(args.file.as_ref()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return cli::exit_for(&e);
+        }
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("debate-tui: the explorer needs a terminal; here is a summary instead");
+        let _ = cli::summary(&loaded, &mut std::io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match debate_tui::tui::run(loaded.debate, no_color) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("debate-tui: terminal error: {e}");
+            ExitCode::from(cli::EXIT_USAGE)
+        }
     }
 }

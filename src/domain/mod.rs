@@ -13,5 +13,5 @@ pub mod validate;
 
 pub use diag::{Diagnostic, LoadError};
 pub use load::{Loaded, load_bytes, load_path};
-pub use model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source, Step};
+pub use model::{Claim, Debate, Link, NodeId, Passage, Position, Quote, Relation, Source, Step};
 pub use validate::Stats;

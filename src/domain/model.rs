@@ -130,6 +130,17 @@ pub struct Debate {
     outgoing: Adjacency,
     incoming: Adjacency,
     claims_by_position: Adjacency,
+    passages: Vec<Vec<Passage>>,
+}
+
+/// A quoted passage of a source: which node quotes it, and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub node: NodeId,
+    /// Index into that node's quotes.
+    pub quote: u32,
+    /// Byte range in the source's text.
+    pub range: Range<usize>,
 }
 
 impl Debate {
@@ -161,7 +172,33 @@ impl Debate {
         let claims_by_position = Adjacency::build(positions.len(), claims.len(), |i| {
             claims[i].position as usize
         });
+        let mut passages: Vec<Vec<Passage>> = vec![Vec::new(); sources.len()];
+        let quoted = positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (NodeId::Position(i as u32), &p.quotes))
+            .chain(
+                claims
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (NodeId::Claim(i as u32), &c.quotes)),
+            );
+        for (node, quotes) in quoted {
+            for (k, q) in quotes.iter().enumerate() {
+                if let (Some(list), Some(range)) = (passages.get_mut(q.source as usize), &q.found) {
+                    list.push(Passage {
+                        node,
+                        quote: k as u32,
+                        range: range.clone(),
+                    });
+                }
+            }
+        }
+        for list in &mut passages {
+            list.sort_by_key(|p| (p.range.start, p.range.end));
+        }
         Debate {
+            passages,
             title,
             description,
             sources,
@@ -265,8 +302,14 @@ impl Debate {
         self.claims_by_position.of(position as usize)
     }
 
-    /// How `to` relates to `from` when walking from one to the other: `Some((relation,
-    /// forward))` where `forward` means `to` supports/rebuts `from`... see [`Step`].
+    /// The quoted passages of a source, in the order they stand in its text.
+    pub fn passages(&self, source: u32) -> &[Passage] {
+        self.passages
+            .get(source as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// How `to` relates to `from`, when a path steps from `from` to `to`.
     pub fn relation_between(&self, from: NodeId, to: NodeId) -> Option<Step> {
         if let Some(l) = self.outgoing(to).find(|l| l.to == from) {
             return Some(Step {

@@ -44,6 +44,107 @@ pub fn visible_multiline(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The columns a character takes on screen; an unsafe one is shown as one `�`.
+pub fn char_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    if is_unsafe(c) {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// The columns a text takes on screen, as shown by [`visible`].
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// `s` cut to at most `width` columns, with `…` where it was cut.
+pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+/// `s` cut from the left to at most `width` columns, with `…` in front where cut.
+pub fn truncate_left(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    let mut out = String::new();
+    if width > 0 {
+        out.push('…');
+    }
+    out.extend(kept.into_iter().rev());
+    Cow::Owned(out)
+}
+
+/// Greedy word wrap to `width` columns: the byte ranges of the lines of `text` (without
+/// their line breaks). Words longer than a line are broken. Every line is at most
+/// `width` columns, and `width` 0 is taken as 1.
+pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut para_start = 0;
+    for para in text.split('\n') {
+        let base = para_start;
+        para_start += para.len() + 1;
+        let mut line_start = base;
+        let mut line_w = 0;
+        // The last place a line may break: after a space.
+        let mut brk: Option<(usize, usize)> = None;
+        for (i, ch) in para.char_indices() {
+            let at = base + i;
+            let w = char_width(ch);
+            if line_w + w > width && at > line_start {
+                match brk {
+                    Some((b, bw)) if b > line_start => {
+                        lines.push(line_start..b);
+                        line_start = b;
+                        line_w -= bw;
+                    }
+                    _ => {
+                        lines.push(line_start..at);
+                        line_start = at;
+                        line_w = 0;
+                    }
+                }
+                brk = None;
+            }
+            line_w += w;
+            if ch == ' ' {
+                brk = Some((at + 1, line_w));
+            }
+        }
+        lines.push(line_start..base + para.len());
+    }
+    lines
+}
+
 /// The 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -102,6 +203,28 @@ mod tests {
         assert_eq!(visible("a\tb\nc"), "a b c");
         assert_eq!(visible("x\u{202E}y\u{9b}z"), "x\u{FFFD}y\u{FFFD}z");
         assert_eq!(visible_multiline("a\nb\u{7}"), "a\nb\u{FFFD}");
+    }
+
+    #[test]
+    fn widths_truncation_and_wrap_measure_display_columns() {
+        assert_eq!(display_width("漢字🙂e\u{301}"), 7);
+        assert_eq!(truncate("perché sì", 6), "perch…");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate_left("a › b › c", 6), "…b › c");
+        let t = "uno due tre quattro\nlunghissimaparola";
+        let lines: Vec<&str> = wrap(t, 8).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            lines,
+            ["uno due ", "tre ", "quattro", "lunghiss", "imaparol", "a"]
+        );
+        for w in 1..12 {
+            for r in wrap("漢字 and 🙂 emoji, perché", w) {
+                assert!(display_width(&"漢字 and 🙂 emoji, perché"[r]) <= w.max(2));
+            }
+        }
+        assert_eq!(wrap("", 5), vec![0..0]);
     }
 
     #[test]

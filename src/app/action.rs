@@ -1,0 +1,73 @@
+//! The whole vocabulary of the explorer: what a user can ask for, and what the shell
+//! must do on the app's behalf.
+
+/// The three panes of the explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Claims,
+    Rebuttals,
+    Sources,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Claims, Pane::Rebuttals, Pane::Sources];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Claims => "Claims",
+            Pane::Rebuttals => "Rebuttals",
+            Pane::Sources => "Sources",
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Claims => Pane::Rebuttals,
+            Pane::Rebuttals => Pane::Sources,
+            Pane::Sources => Pane::Claims,
+        }
+    }
+
+    pub fn previous(self) -> Pane {
+        match self {
+            Pane::Claims => Pane::Sources,
+            Pane::Rebuttals => Pane::Claims,
+            Pane::Sources => Pane::Rebuttals,
+        }
+    }
+}
+
+/// Everything that changes the explorer's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    NextPane,
+    PreviousPane,
+    /// Enter: follow the selected link, open the selected quote, or go to a passage's claim.
+    Follow,
+    /// Backspace: one step back along the path.
+    Back,
+    NextPassage,
+    PreviousPassage,
+    Help,
+    /// Esc: close the open overlay.
+    Close,
+    Quit,
+    /// Internal: the terminal has a new size (columns, rows).
+    Resize(u16, u16),
+    /// Internal: a left click at a cell (column, row).
+    ClickAt(u16, u16),
+    /// Internal: the mouse wheel at a cell (column, row), down (`true`) or up.
+    ScrollAt(u16, u16, bool),
+}
+
+/// Work the shell carries out for the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}

@@ -1,0 +1,357 @@
+//! The one key table: it maps keys to actions, and it is what the help overlay and the
+//! footer hints are drawn from, so they never go stale.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Everywhere, unless an overlay or a pane binds the same key.
+    Global,
+    /// The three panes.
+    Panes,
+    /// The source view, opened from a quote.
+    SourceView,
+    /// The help overlay.
+    Help,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::Panes => "Panes",
+            Scope::SourceView => "Source view",
+            Scope::Help => "Help",
+        }
+    }
+}
+
+/// A key: a code and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+const fn c(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: false,
+    }
+}
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the action does, for help.
+    pub help: &'static str,
+    /// A short label for the footer; `None` keeps the binding out of the footer.
+    pub hint: Option<&'static str>,
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use KeyCode as K;
+use Scope::{Global, Help, Panes, SourceView};
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Global,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit from anywhere",
+        None,
+    ),
+    b(Global, &[c('q')], Action::Quit, "quit", Some("quit")),
+    b(
+        Global,
+        &[c('?')],
+        Action::Help,
+        "show or hide this help",
+        Some("help"),
+    ),
+    b(
+        Global,
+        &[k(K::Esc)],
+        Action::Close,
+        "close the overlay",
+        None,
+    ),
+    b(Panes, &[k(K::Up), c('k')], Action::Up, "move up", None),
+    b(
+        Panes,
+        &[k(K::Down), c('j')],
+        Action::Down,
+        "move down",
+        Some("move"),
+    ),
+    b(
+        Panes,
+        &[c('g'), k(K::Home)],
+        Action::Top,
+        "go to the first row",
+        None,
+    ),
+    b(
+        Panes,
+        &[c('G'), k(K::End)],
+        Action::Bottom,
+        "go to the last row",
+        None,
+    ),
+    b(Panes, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(
+        Panes,
+        &[k(K::PageDown)],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        Panes,
+        &[k(K::Tab), k(K::Right), c('l')],
+        Action::NextPane,
+        "next pane",
+        Some("pane"),
+    ),
+    b(
+        Panes,
+        &[k(K::BackTab), k(K::Left), c('h')],
+        Action::PreviousPane,
+        "previous pane",
+        None,
+    ),
+    b(
+        Panes,
+        &[k(K::Enter)],
+        Action::Follow,
+        "Claims: start a path here · Rebuttals: follow the link · Sources: read the quote in its source",
+        Some("open"),
+    ),
+    b(
+        Panes,
+        &[k(K::Backspace)],
+        Action::Back,
+        "step back along the path",
+        Some("back"),
+    ),
+    b(
+        SourceView,
+        &[k(K::Down), c('j')],
+        Action::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    b(
+        SourceView,
+        &[k(K::Up), c('k')],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+    b(
+        SourceView,
+        &[k(K::PageDown), c(' ')],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(SourceView, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(
+        SourceView,
+        &[c('g'), k(K::Home)],
+        Action::Top,
+        "go to the top",
+        None,
+    ),
+    b(
+        SourceView,
+        &[c('G'), k(K::End)],
+        Action::Bottom,
+        "go to the end",
+        None,
+    ),
+    b(
+        SourceView,
+        &[c('n'), k(K::Tab)],
+        Action::NextPassage,
+        "next quoted passage",
+        Some("next quote"),
+    ),
+    b(
+        SourceView,
+        &[c('N'), k(K::BackTab)],
+        Action::PreviousPassage,
+        "previous quoted passage",
+        Some("prev"),
+    ),
+    b(
+        SourceView,
+        &[k(K::Enter)],
+        Action::Follow,
+        "go to the claim that quotes this passage",
+        Some("claim"),
+    ),
+    b(
+        SourceView,
+        &[k(K::Backspace)],
+        Action::Close,
+        "back to where you were",
+        Some("back"),
+    ),
+    b(
+        Help,
+        &[k(K::Down), c('j')],
+        Action::Down,
+        "scroll down",
+        None,
+    ),
+    b(Help, &[k(K::Up), c('k')], Action::Up, "scroll up", None),
+];
+
+/// Normalises a key event: Shift is part of the character; only Ctrl is kept apart.
+pub fn key_of(ev: KeyEvent) -> Key {
+    Key {
+        code: ev.code,
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+    }
+}
+
+/// The action of `key` in `scope`: the scope's own binding first, then a global one.
+pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
+    let find = |s: Scope| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == s && b.keys.contains(&key))
+            .map(|b| b.action)
+    };
+    find(scope).or_else(|| find(Global))
+}
+
+/// The bindings shown in the footer for `scope`, its own first.
+pub fn hints(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.scope == scope && b.hint.is_some())
+        .chain(
+            BINDINGS
+                .iter()
+                .filter(|b| b.scope == Global && b.hint.is_some()),
+        )
+}
+
+/// How a key is written in help and hints.
+pub fn key_label(key: Key) -> String {
+    let base = match key.code {
+        K::Char(' ') => "Space".to_string(),
+        K::Char(ch) => ch.to_string(),
+        K::Up => "↑".into(),
+        K::Down => "↓".into(),
+        K::Left => "←".into(),
+        K::Right => "→".into(),
+        K::Enter => "Enter".into(),
+        K::Esc => "Esc".into(),
+        K::Tab => "Tab".into(),
+        K::BackTab => "Shift-Tab".into(),
+        K::Backspace => "Backspace".into(),
+        K::PageUp => "PgUp".into(),
+        K::PageDown => "PgDn".into(),
+        K::Home => "Home".into(),
+        K::End => "End".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for bnd in &BINDINGS[i + 1..] {
+                if a.scope != bnd.scope {
+                    continue;
+                }
+                for key in a.keys {
+                    assert!(
+                        !bnd.keys.contains(key),
+                        "{key:?} is bound to {:?} and {:?} in {:?}",
+                        a.action,
+                        bnd.action,
+                        a.scope
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scoped_bindings_win_over_global_ones() {
+        assert_eq!(action_for(c('j'), Panes), Some(Action::Down));
+        assert_eq!(action_for(c('q'), Panes), Some(Action::Quit));
+        assert_eq!(action_for(k(K::Backspace), SourceView), Some(Action::Close));
+        assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::Quit));
+        assert_eq!(action_for(c('x'), Panes), None);
+    }
+
+    #[test]
+    fn the_issue_s_keys_are_all_bound() {
+        for (key, action) in [
+            (k(K::Tab), Action::NextPane),
+            (k(K::BackTab), Action::PreviousPane),
+            (c('h'), Action::PreviousPane),
+            (c('l'), Action::NextPane),
+            (c('g'), Action::Top),
+            (c('G'), Action::Bottom),
+            (k(K::PageUp), Action::PageUp),
+            (k(K::PageDown), Action::PageDown),
+            (k(K::Enter), Action::Follow),
+            (k(K::Backspace), Action::Back),
+            (c('?'), Action::Help),
+            (k(K::Esc), Action::Close),
+        ] {
+            assert_eq!(action_for(key, Panes), Some(action), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn labels_read_well() {
+        assert_eq!(key_label(ctrl('c')), "Ctrl-c");
+        assert_eq!(key_label(k(K::BackTab)), "Shift-Tab");
+        assert_eq!(key_label(c('?')), "?");
+    }
+}

@@ -1,0 +1,548 @@
+//! The explorer's state and its one `update`. Keys and mouse events become
+//! [`Action`]s through the key table; `update` changes the state and may return an
+//! [`Effect`] for the shell. Nothing here touches the terminal.
+
+pub mod action;
+pub mod keymap;
+pub mod layout;
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use crate::domain::text::wrap;
+use crate::domain::{Debate, NodeId, Relation};
+
+pub use action::{Action, Effect, Pane};
+use keymap::Scope;
+use layout::{Areas, areas, hit, hit_tab};
+
+/// A selection in a list and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListPos {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListPos {
+    /// Keeps the selection within `len` rows and visible in a window of `rows`.
+    fn clamp(&mut self, len: usize, rows: usize) {
+        let rows = rows.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(len.saturating_sub(rows));
+    }
+}
+
+/// How an entry of the Rebuttals pane relates to the focused node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    RebuttedBy,
+    Rebuts,
+    SupportedBy,
+    Supports,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::RebuttedBy,
+        Group::Rebuts,
+        Group::SupportedBy,
+        Group::Supports,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::RebuttedBy => "Rebutted by",
+            Group::Rebuts => "Rebuts",
+            Group::SupportedBy => "Supported by",
+            Group::Supports => "Supports",
+        }
+    }
+}
+
+/// A row of the Rebuttals pane: a group's heading or one linked node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRow {
+    Heading(Group, usize),
+    Entry(Group, NodeId),
+}
+
+/// The source's full text, opened from a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceView {
+    pub source: u32,
+    /// The current passage: an index into `Debate::passages(source)`.
+    pub passage: usize,
+    /// The wrapped lines (byte ranges of the source text) for `width`.
+    pub lines: Vec<Range<usize>>,
+    pub width: usize,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Source(SourceView),
+}
+
+/// The explorer.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub debate: Debate,
+    /// The Claims pane's rows: each position followed by its claims.
+    pub rows: Vec<NodeId>,
+    /// For each node (positions, then claims), its row in `rows`.
+    row_of: Vec<u32>,
+    pub focus: Pane,
+    pub claims: ListPos,
+    /// The Rebuttals pane of the focused node.
+    pub links: Vec<LinkRow>,
+    pub links_pos: ListPos,
+    /// The selected quote in the Sources pane.
+    pub quote: usize,
+    /// The path walked: claims and positions, in order.
+    pub path: Vec<NodeId>,
+    pub overlay: Overlay,
+    pub status: Option<String>,
+    pub size: Rect,
+    pub no_color: bool,
+}
+
+impl App {
+    pub fn new(debate: Debate, size: Rect) -> App {
+        let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
+        let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
+        let p = debate.positions.len();
+        for i in 0..p as u32 {
+            row_of[i as usize] = rows.len() as u32;
+            rows.push(NodeId::Position(i));
+            for &c in debate.claims_of(i) {
+                row_of[p + c as usize] = rows.len() as u32;
+                rows.push(NodeId::Claim(c));
+            }
+        }
+        let mut app = App {
+            debate,
+            rows,
+            row_of,
+            focus: Pane::Claims,
+            claims: ListPos::default(),
+            links: Vec::new(),
+            links_pos: ListPos::default(),
+            quote: 0,
+            path: Vec::new(),
+            overlay: Overlay::None,
+            status: None,
+            size,
+            no_color: false,
+        };
+        // Start on the first claim, where there is one.
+        if let Some(i) = app.rows.iter().position(|n| matches!(n, NodeId::Claim(_))) {
+            app.claims.selected = i;
+        }
+        app.focus_changed();
+        app
+    }
+
+    /// The node the Rebuttals and Sources panes are about.
+    pub fn current(&self) -> Option<NodeId> {
+        self.rows.get(self.claims.selected).copied()
+    }
+
+    pub fn areas(&self) -> Areas {
+        areas(self.size, self.focus)
+    }
+
+    /// The key scope in force: the open overlay's, else the panes'.
+    pub fn scope(&self) -> Scope {
+        match self.overlay {
+            Overlay::None => Scope::Panes,
+            Overlay::Help { .. } => Scope::Help,
+            Overlay::Source(_) => Scope::SourceView,
+        }
+    }
+
+    fn row_of(&self, node: NodeId) -> Option<usize> {
+        let dense = match node {
+            NodeId::Position(i) => i as usize,
+            NodeId::Claim(i) => self.debate.positions.len() + i as usize,
+        };
+        self.row_of.get(dense).map(|&r| r as usize)
+    }
+
+    /// Rebuilds what depends on the focused node: work in proportion to its links.
+    fn focus_changed(&mut self) {
+        self.links.clear();
+        self.links_pos = ListPos::default();
+        self.quote = 0;
+        let Some(node) = self.current() else { return };
+        for group in Group::ALL {
+            let start = self.links.len();
+            let entries: Vec<NodeId> = match group {
+                Group::RebuttedBy => self.incoming(node, Relation::Rebuts),
+                Group::Rebuts => self.outgoing(node, Relation::Rebuts),
+                Group::SupportedBy => self.incoming(node, Relation::Supports),
+                Group::Supports => self.outgoing(node, Relation::Supports),
+            };
+            if entries.is_empty() {
+                continue;
+            }
+            self.links.push(LinkRow::Heading(group, entries.len()));
+            self.links
+                .extend(entries.into_iter().map(|n| LinkRow::Entry(group, n)));
+            debug_assert!(self.links.len() > start);
+        }
+        self.links_pos.selected = self.first_entry_from(0, true).unwrap_or(0);
+        self.clamp();
+    }
+
+    fn incoming(&self, node: NodeId, r: Relation) -> Vec<NodeId> {
+        self.debate
+            .incoming(node)
+            .filter(|l| l.relation == r)
+            .map(|l| l.from)
+            .collect()
+    }
+
+    fn outgoing(&self, node: NodeId, r: Relation) -> Vec<NodeId> {
+        self.debate
+            .outgoing(node)
+            .filter(|l| l.relation == r)
+            .map(|l| l.to)
+            .collect()
+    }
+
+    /// The nearest entry row (not a heading) from `i`, searching down or up.
+    fn first_entry_from(&self, i: usize, down: bool) -> Option<usize> {
+        let is_entry = |j: usize| matches!(self.links.get(j), Some(LinkRow::Entry(..)));
+        if down {
+            (i..self.links.len()).find(|&j| is_entry(j))
+        } else {
+            (0..=i.min(self.links.len().saturating_sub(1)))
+                .rev()
+                .find(|&j| is_entry(j))
+        }
+    }
+
+    /// Keeps every selection in range and visible.
+    fn clamp(&mut self) {
+        let a = self.areas();
+        self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
+        self.links_pos
+            .clamp(self.links.len(), a.rows(Pane::Rebuttals));
+        let quotes = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
+        self.quote = self.quote.min(quotes.saturating_sub(1));
+        let rows = a.overlay_rows().saturating_sub(0);
+        match &mut self.overlay {
+            Overlay::Source(v) => {
+                v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
+            }
+            Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
+            Overlay::None => {}
+        }
+    }
+
+    /// Selects a node in the Claims pane.
+    fn select(&mut self, node: NodeId) {
+        if let Some(r) = self.row_of(node) {
+            self.claims.selected = r;
+            self.focus_changed();
+        }
+    }
+
+    /// The one entry point: applies an action, returns what the shell must do.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Resize(..) | Action::ScrollAt(..)) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.rewrap();
+            }
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                }
+            }
+            Action::Close => self.overlay = Overlay::None,
+            _ => match self.overlay {
+                Overlay::None => self.update_panes(action),
+                Overlay::Help { .. } => self.update_help(action),
+                Overlay::Source(_) => self.update_source(action),
+            },
+        }
+        self.clamp();
+        None
+    }
+
+    fn update_help(&mut self, action: Action) {
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            match action {
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.areas().rows(self.focus).saturating_sub(1).max(1)
+    }
+
+    fn update_panes(&mut self, action: Action) {
+        match action {
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PreviousPane => self.focus = self.focus.previous(),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-(self.page() as isize)),
+            Action::PageDown => self.step(self.page() as isize),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Follow => self.follow(),
+            Action::Back => self.back(),
+            Action::ClickAt(x, y) => self.click(x, y),
+            Action::ScrollAt(x, y, down) => {
+                if let Some((pane, _)) = hit(&self.areas(), x, y) {
+                    self.focus = pane;
+                    self.step(if down { 3 } else { -3 });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves the focused pane's selection by `delta` rows (headings are skipped).
+    fn step(&mut self, delta: isize) {
+        let moved = |sel: usize, len: usize| -> usize {
+            (sel as isize)
+                .saturating_add(delta)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.focus {
+            Pane::Claims => {
+                let next = moved(self.claims.selected, self.rows.len());
+                if next != self.claims.selected {
+                    self.claims.selected = next;
+                    self.focus_changed();
+                }
+            }
+            Pane::Rebuttals => {
+                let target = moved(self.links_pos.selected, self.links.len());
+                let down = delta > 0;
+                self.links_pos.selected = self
+                    .first_entry_from(target, down)
+                    .or_else(|| self.first_entry_from(target, !down))
+                    .unwrap_or(0);
+            }
+            Pane::Sources => {
+                let len = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
+                self.quote = moved(self.quote, len);
+            }
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let a = self.areas();
+        if let Some(p) = hit_tab(&a, x, y) {
+            self.focus = p;
+            return;
+        }
+        let Some((pane, row)) = hit(&a, x, y) else {
+            return;
+        };
+        self.focus = pane;
+        match pane {
+            Pane::Claims => {
+                let i = self.claims.offset + row;
+                if i < self.rows.len() && i != self.claims.selected {
+                    self.claims.selected = i;
+                    self.focus_changed();
+                }
+            }
+            Pane::Rebuttals => {
+                let i = self.links_pos.offset + row;
+                if matches!(self.links.get(i), Some(LinkRow::Entry(..))) {
+                    self.links_pos.selected = i;
+                }
+            }
+            Pane::Sources => {}
+        }
+    }
+
+    /// Enter in a pane.
+    fn follow(&mut self) {
+        let Some(current) = self.current() else {
+            return;
+        };
+        match self.focus {
+            Pane::Claims => {
+                self.path = vec![current];
+                self.focus = Pane::Rebuttals;
+            }
+            Pane::Rebuttals => {
+                let Some(LinkRow::Entry(_, target)) =
+                    self.links.get(self.links_pos.selected).copied()
+                else {
+                    self.status = Some(String::from("Nothing to follow: no links here"));
+                    return;
+                };
+                if self.path.last() != Some(&current) {
+                    self.path = vec![current];
+                }
+                self.path.push(target);
+                self.select(target);
+            }
+            Pane::Sources => self.open_source(current),
+        }
+    }
+
+    /// Backspace: one step back along the path.
+    fn back(&mut self) {
+        if self.path.len() > 1 {
+            self.path.pop();
+            if let Some(&last) = self.path.last() {
+                self.select(last);
+            }
+        } else {
+            self.status = Some(String::from("At the start of the path"));
+        }
+    }
+
+    /// Opens the selected quote of `node` in its source's text.
+    fn open_source(&mut self, node: NodeId) {
+        let Some(q) = self.debate.quotes_of(node).get(self.quote) else {
+            self.status = Some(String::from("No quote to open: this claim cites no source"));
+            return;
+        };
+        let source = q.source;
+        let has_text = self
+            .debate
+            .sources
+            .get(source as usize)
+            .is_some_and(|s| s.text.is_some());
+        if !has_text || q.found.is_none() {
+            self.status = Some(String::from(
+                "This quote's source has no text to show (no `file` in the debate)",
+            ));
+            return;
+        }
+        let passage = self
+            .debate
+            .passages(source)
+            .iter()
+            .position(|p| p.node == node && p.quote as usize == self.quote)
+            .unwrap_or(0);
+        self.overlay = Overlay::Source(SourceView {
+            source,
+            passage,
+            lines: Vec::new(),
+            width: 0,
+            scroll: 0,
+        });
+        self.rewrap();
+        self.scroll_to_passage();
+    }
+
+    /// The source view's text width for the current terminal.
+    fn source_width(&self) -> usize {
+        layout::inner(self.areas().overlay).width.max(1) as usize
+    }
+
+    /// Wraps the open source for the current width; only when the width changed.
+    fn rewrap(&mut self) {
+        let width = self.source_width();
+        let debate = &self.debate;
+        if let Overlay::Source(v) = &mut self.overlay
+            && v.width != width
+        {
+            let text = debate
+                .sources
+                .get(v.source as usize)
+                .and_then(|s| s.text.as_deref())
+                .unwrap_or("");
+            let top = v.lines.get(v.scroll).map(|r| r.start);
+            v.lines = wrap(text, width);
+            v.width = width;
+            if let Some(top) = top {
+                v.scroll = line_at(&v.lines, top);
+            }
+        }
+    }
+
+    fn scroll_to_passage(&mut self) {
+        let rows = self.areas().overlay_rows();
+        let debate = &self.debate;
+        if let Overlay::Source(v) = &mut self.overlay
+            && let Some(p) = debate.passages(v.source).get(v.passage)
+        {
+            let line = line_at(&v.lines, p.range.start);
+            v.scroll = line.saturating_sub(rows / 3);
+        }
+    }
+
+    fn update_source(&mut self, action: Action) {
+        let rows = self.areas().overlay_rows();
+        let Overlay::Source(v) = &mut self.overlay else {
+            return;
+        };
+        let passages = self.debate.passages(v.source).len();
+        match action {
+            Action::Down => v.scroll += 1,
+            Action::Up => v.scroll = v.scroll.saturating_sub(1),
+            Action::PageDown => v.scroll += rows.saturating_sub(1).max(1),
+            Action::PageUp => v.scroll = v.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            Action::Top => v.scroll = 0,
+            Action::Bottom => v.scroll = v.lines.len(),
+            Action::ScrollAt(_, _, down) => {
+                v.scroll = if down {
+                    v.scroll + 3
+                } else {
+                    v.scroll.saturating_sub(3)
+                }
+            }
+            Action::NextPassage | Action::PreviousPassage if passages > 0 => {
+                v.passage = if action == Action::NextPassage {
+                    (v.passage + 1) % passages
+                } else {
+                    (v.passage + passages - 1) % passages
+                };
+                self.scroll_to_passage();
+            }
+            Action::Follow => {
+                let Some(p) = self.debate.passages(v.source).get(v.passage).cloned() else {
+                    return;
+                };
+                self.overlay = Overlay::None;
+                self.select(p.node);
+                self.path = vec![p.node];
+                self.quote = p.quote as usize;
+                self.focus = Pane::Sources;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The wrapped line holding byte `at`.
+pub fn line_at(lines: &[Range<usize>], at: usize) -> usize {
+    lines.partition_point(|r| r.start <= at).saturating_sub(1)
+}
+
+/// How many lines the help overlay takes (for scrolling).
+pub fn help_len() -> usize {
+    let scopes = 4;
+    keymap::BINDINGS.len() + scopes * 2
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! The terminal shell: takes the terminal over, turns events into actions, draws, and
+//! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, Effect, keymap};
+use crate::domain::Debate;
+
+/// How often the loop wakes to look at signals when no event comes.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Turns a terminal event into an action, through the key table.
+pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            keymap::action_for(keymap::key_of(*k), app.scope())
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt(m.column, m.row, false)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Undoes what the explorer turned on beyond what `ratatui::restore` undoes.
+fn release_extras() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+}
+
+/// Runs the explorer until the user quits or a signal asks it to stop.
+pub fn run(debate: Debate, no_color: bool) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::init();
+    // ratatui's hook restores raw mode and the alternate screen; mouse capture is ours.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_extras();
+        ratatui_hook(info);
+    }));
+    let result = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, debate, no_color, &stop));
+    release_extras();
+    ratatui::restore();
+    let _ = io::stdout().flush();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    debate: Debate,
+    no_color: bool,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(debate, Rect::new(0, 0, size.width, size.height));
+    app.no_color = no_color;
+    if std::env::var_os("DEBATE_TUI_TEST_PANIC").is_some() {
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
+    }
+    loop {
+        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        // Handle every event already waiting before drawing again.
+        let mut wait = TICK;
+        while event::poll(wait)? {
+            wait = Duration::ZERO;
+            let ev = event::read()?;
+            if let Some(action) = action_of(&ev, &app)
+                && let Some(Effect::Quit) = app.update(action)
+            {
+                return Ok(());
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Drawing: a function of the state. Only what is on screen is built, so a frame costs
+//! the same at 30 claims and at 100,000. Overlays are drawn last.
+
+mod overlays;
+mod panes;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::app::{App, Overlay, Pane, keymap};
+use crate::domain::text::{display_width, truncate, truncate_left, visible};
+use theme::Theme;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let theme = Theme::get(self.no_color);
+        let a = crate::app::layout::areas(area, self.focus);
+        if a.mode == Mode::TooSmall {
+            too_small(area, buf, theme);
+            return;
+        }
+        header(self, a.header, buf, theme);
+        if let Some(t) = a.tabs {
+            tabs(self.focus, t, buf, theme);
+        }
+        for &(pane, rect) in &a.panes {
+            let focused = pane == self.focus && self.overlay == Overlay::None;
+            match pane {
+                Pane::Claims => panes::claims(self, rect, buf, theme, focused),
+                Pane::Rebuttals => panes::rebuttals(self, rect, buf, theme, focused),
+                Pane::Sources => panes::sources(self, rect, buf, theme, focused),
+            }
+        }
+        footer(self, a.footer, buf, theme);
+        match &self.overlay {
+            Overlay::None => {}
+            Overlay::Help { scroll } => overlays::help(self, *scroll, a.overlay, buf, theme),
+            Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = vec![
+        Line::styled("Terminal too small", theme.warning),
+        Line::from(format!(
+            "{}×{}: debate-tui needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+        Line::styled("Enlarge the window, or press q to quit", theme.dim),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let r = Rect {
+        y: area.y.saturating_add(top),
+        height: area.height.saturating_sub(top),
+        ..area
+    };
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(r, buf);
+}
+
+/// The debate's title, then the path walked, cut from the left when long.
+fn header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = area.width as usize;
+    let title = visible(&app.debate.title);
+    let title = truncate(&title, (width / 2).max(10));
+    let mut spans = vec![Span::styled(format!(" {title} "), theme.title)];
+    let used = display_width(&title) + 2;
+    if !app.path.is_empty() {
+        let crumbs: Vec<String> = app
+            .path
+            .iter()
+            .map(|&n| visible(app.debate.id_of(n)).into_owned())
+            .collect();
+        let crumbs = crumbs.join(" › ");
+        let room = width.saturating_sub(used + 9);
+        spans.push(Span::styled(" path: ", theme.dim));
+        spans.push(Span::styled(
+            truncate_left(&crumbs, room).into_owned(),
+            theme.path,
+        ));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let mut spans = Vec::new();
+    for p in Pane::ALL {
+        let style = if p == focus {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {} ", p.title()), style));
+        spans.push(Span::styled("│", theme.border));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// The keys that work now, from the key table, and the status message.
+fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let mut spans = Vec::new();
+    if let Some(s) = &app.status {
+        spans.push(Span::styled(format!(" {} ", visible(s)), theme.status));
+        spans.push(Span::styled("│", theme.border));
+    }
+    for b in keymap::hints(app.scope()) {
+        let Some(hint) = b.hint else { continue };
+        let key = keymap::key_label(b.keys[0]);
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::styled(format!(" {hint}"), theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,286 @@
+//! The three panes. Each draws only its visible rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+};
+
+use super::theme::Theme;
+use crate::app::{App, LinkRow};
+use crate::domain::NodeId;
+use crate::domain::text::{display_width, truncate, visible, wrap};
+
+/// The longest part of a quote shown in the Sources pane; the source view shows it all.
+const QUOTE_PREVIEW_CHARS: usize = 2000;
+
+fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
+    Block::bordered()
+        .title(Span::styled(title, theme.border(focused)))
+        .border_style(theme.border(focused))
+}
+
+/// A scrollbar on the right border, only when the list overflows.
+fn scrollbar(area: Rect, buf: &mut Buffer, len: usize, rows: usize, offset: usize) {
+    if len <= rows || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(len.saturating_sub(rows)).position(offset);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .render(area, buf, &mut state);
+}
+
+/// One row: `prefix` then `text` cut to fit, then `suffix` flush right.
+fn row<'a>(
+    prefix: Vec<Span<'a>>,
+    text: &str,
+    suffix: Option<Span<'a>>,
+    width: usize,
+    style: Style,
+) -> Line<'a> {
+    let used: usize = prefix.iter().map(|s| display_width(&s.content)).sum();
+    let tail = suffix.as_ref().map_or(0, |s| display_width(&s.content));
+    let room = width.saturating_sub(used + tail);
+    let text = truncate(&visible(text), room).into_owned();
+    let pad = room.saturating_sub(display_width(&text));
+    let mut spans = prefix;
+    spans.push(Span::styled(text, style));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.extend(suffix);
+    Line::from(spans)
+}
+
+fn side_prefix<'a>(app: &App, node: NodeId, theme: &Theme, indent: &'a str) -> Vec<Span<'a>> {
+    let side = app.debate.side_of(node);
+    vec![
+        Span::raw(indent),
+        Span::styled(format!("{} ", Theme::mark(side)), theme.side(side)),
+    ]
+}
+
+pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+    let title = format!(" Claims ({}) ", app.debate.claims.len());
+    let b = block(title, theme, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let rows = inner.height as usize;
+    let width = inner.width as usize;
+    let start = app.claims.offset.min(app.rows.len());
+    let end = (start + rows).min(app.rows.len());
+    for (i, &node) in app.rows[start..end].iter().enumerate() {
+        let selected = start + i == app.claims.selected;
+        let line = match node {
+            NodeId::Position(p) => {
+                let count = app.debate.claims_of(p).len();
+                let title = app.debate.text_of(node);
+                let suffix = Span::styled(format!(" {count} claims"), theme.dim);
+                row(
+                    side_prefix(app, node, theme, ""),
+                    title,
+                    Some(suffix),
+                    width,
+                    theme.side(p).patch(theme.title),
+                )
+            }
+            NodeId::Claim(_) => {
+                let n = app.debate.rebuttal_count(node);
+                let suffix = (n > 0).then(|| Span::styled(format!(" ✗{n}"), theme.dim));
+                row(
+                    side_prefix(app, node, theme, "  "),
+                    app.debate.text_of(node),
+                    suffix,
+                    width,
+                    Style::new(),
+                )
+            }
+        };
+        let y = inner.y + i as u16;
+        let r = Rect::new(inner.x, y, inner.width, 1);
+        line.render(r, buf);
+        if selected {
+            buf.set_style(r, theme.selection(focused));
+        }
+    }
+    scrollbar(area, buf, app.rows.len(), rows, start);
+}
+
+pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+    let about = app
+        .current()
+        .map(|n| visible(app.debate.id_of(n)).into_owned())
+        .unwrap_or_default();
+    let title = truncate(
+        &format!(" Rebuttals · {about} "),
+        area.width.saturating_sub(2) as usize,
+    )
+    .into_owned();
+    let b = block(title, theme, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if app.links.is_empty() {
+        let msg = match app.current() {
+            Some(NodeId::Position(_)) => {
+                "No rebuttals yet: no claim rebuts or supports this position directly."
+            }
+            Some(_) => {
+                "No rebuttals yet: nothing rebuts or supports this claim, and it answers nothing."
+            }
+            None => "No claim selected.",
+        };
+        Paragraph::new(Line::styled(msg, theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let rows = inner.height as usize;
+    let width = inner.width as usize;
+    let start = app.links_pos.offset.min(app.links.len());
+    let end = (start + rows).min(app.links.len());
+    for (i, entry) in app.links[start..end].iter().enumerate() {
+        let r = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
+        match *entry {
+            LinkRow::Heading(group, n) => {
+                Line::from(vec![
+                    Span::styled(group.label(), theme.heading),
+                    Span::styled(format!(" ({n})"), theme.dim),
+                ])
+                .render(r, buf);
+            }
+            LinkRow::Entry(_, node) => {
+                let side = app.debate.side_of(node);
+                let name = visible(
+                    app.debate
+                        .positions
+                        .get(side as usize)
+                        .map_or("", |p| p.id.as_str()),
+                )
+                .into_owned();
+                let suffix = Span::styled(format!(" {name}"), theme.side(side));
+                row(
+                    side_prefix(app, node, theme, "  "),
+                    app.debate.text_of(node),
+                    Some(suffix),
+                    width,
+                    Style::new(),
+                )
+                .render(r, buf);
+                if start + i == app.links_pos.selected {
+                    buf.set_style(r, theme.selection(focused));
+                }
+            }
+        }
+    }
+    scrollbar(area, buf, app.links.len(), rows, start);
+}
+
+pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+    let Some(node) = app.current() else {
+        block(" Sources ".into(), theme, focused).render(area, buf);
+        return;
+    };
+    let quotes = app.debate.quotes_of(node);
+    let title = format!(" Sources ({}) ", quotes.len());
+    let b = block(title, theme, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let width = inner.width.saturating_sub(2).max(1) as usize;
+    let rows = inner.height as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if let NodeId::Position(p) = node
+        && let Some(summary) = app.debate.position(p).and_then(|p| p.summary.as_deref())
+    {
+        push_wrapped(&mut lines, "", summary, width, Style::new(), rows);
+        lines.push(Line::raw(""));
+    }
+    if quotes.is_empty() {
+        let msg = match node {
+            NodeId::Claim(_) => "Unsourced: this claim cites no quote.",
+            NodeId::Position(_) => "No quotes for this position.",
+        };
+        lines.push(Line::styled(msg, theme.dim));
+    }
+    // The selected quote is shown first when the quotes do not all fit.
+    let first = if quotes.len() > 1 { app.quote } else { 0 };
+    for (k, q) in quotes.iter().enumerate().skip(first) {
+        if lines.len() >= rows {
+            break;
+        }
+        let selected = k == app.quote;
+        let bar = if selected { "▌ " } else { "  " };
+        let bar_style = if selected {
+            theme.selection(focused)
+        } else {
+            theme.dim
+        };
+        let text: String = q.text.chars().take(QUOTE_PREVIEW_CHARS).collect();
+        let start = lines.len();
+        push_wrapped(
+            &mut lines,
+            "",
+            &format!("“{}”", text.trim()),
+            width,
+            theme.quote,
+            rows,
+        );
+        let source = app.debate.sources.get(q.source as usize);
+        let mut by = String::from("— ");
+        if let Some(s) = &q.speaker {
+            by.push_str(s);
+            by.push_str(", ");
+        }
+        by.push_str(source.map_or("", |s| s.title.as_str()));
+        if q.found.is_some() {
+            by.push_str(" ✓");
+        }
+        push_wrapped(&mut lines, "", &by, width, theme.dim, rows);
+        if let Some(t) = &q.translation {
+            push_wrapped(&mut lines, "", t, width, theme.translation, rows);
+        }
+        for l in &mut lines[start..] {
+            l.spans.insert(0, Span::styled(bar, bar_style));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.truncate(rows);
+    for (i, l) in lines.into_iter().enumerate() {
+        l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+    if focused && quotes.len() > 1 {
+        let hint = format!(" {}/{} ", app.quote + 1, quotes.len());
+        let w = display_width(&hint) as u16;
+        if area.width > w + 2 {
+            let r = Rect::new(
+                area.right().saturating_sub(w + 1),
+                area.bottom().saturating_sub(1),
+                w,
+                1,
+            );
+            Line::styled(hint, theme.dim).render(r, buf);
+        }
+    }
+}
+
+/// Appends `text` wrapped to `width`, stopping once `max` lines are there.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    indent: &'static str,
+    text: &str,
+    width: usize,
+    style: Style,
+    max: usize,
+) {
+    let shown = visible(text);
+    for r in wrap(&shown, width) {
+        if lines.len() >= max {
+            return;
+        }
+        lines.push(Line::from(vec![
+            Span::raw(indent),
+            Span::styled(shown[r].to_string(), style),
+        ]));
+    }
+}
