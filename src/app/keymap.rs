@@ -18,6 +18,9 @@ pub enum Scope {
     Help,
 }
 
+/// The scopes in the order help lists them.
+pub const SCOPES: [Scope; 4] = [Scope::Panes, Scope::SourceView, Scope::Global, Scope::Help];
+
 impl Scope {
     pub fn title(self) -> &'static str {
         match self {
@@ -153,7 +156,7 @@ pub const BINDINGS: &[Binding] = &[
         Panes,
         &[k(K::Enter)],
         Action::Follow,
-        "Claims: start a path here · Rebuttals: follow the link · Sources: read the quote in its source",
+        "start a path · follow a link · read a quote in its source",
         Some("open"),
     ),
     b(

@@ -238,7 +238,7 @@ impl App {
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
         let quotes = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
         self.quote = self.quote.min(quotes.saturating_sub(1));
-        let rows = a.overlay_rows().saturating_sub(0);
+        let rows = a.overlay_rows();
         match &mut self.overlay {
             Overlay::Source(v) => {
                 v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
@@ -538,10 +538,10 @@ pub fn line_at(lines: &[Range<usize>], at: usize) -> usize {
     lines.partition_point(|r| r.start <= at).saturating_sub(1)
 }
 
-/// How many lines the help overlay takes (for scrolling).
+/// How many lines the help overlay takes (for scrolling): the two lines on sides, then
+/// for each scope a blank line, a heading and its bindings.
 pub fn help_len() -> usize {
-    let scopes = 4;
-    keymap::BINDINGS.len() + scopes * 2
+    2 + keymap::SCOPES.len() * 2 + keymap::BINDINGS.len()
 }
 
 #[cfg(test)]

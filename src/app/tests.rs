@@ -1,1 +1,354 @@
+//! `update` without a terminal: every action of the key table, the path, the source view.
 
+use super::keymap::{BINDINGS, Scope};
+use super::*;
+use crate::domain::builtin;
+
+fn app() -> App {
+    App::new(builtin::load().unwrap().debate, Rect::new(0, 0, 140, 40))
+}
+
+/// Moves the Claims selection to the claim with this id.
+fn go(app: &mut App, target: &str) {
+    let node = app.debate.lookup(target).unwrap();
+    app.update(Action::Top);
+    while app.current() != Some(node) {
+        let before = app.claims.selected;
+        app.update(Action::Down);
+        assert_ne!(before, app.claims.selected, "{target} not reachable");
+    }
+}
+
+fn entries(app: &App, group: Group) -> Vec<String> {
+    app.links
+        .iter()
+        .filter_map(|r| match r {
+            LinkRow::Entry(g, n) if *g == group => Some(app.debate.id_of(*n).to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Invariants that hold after any action.
+fn check(app: &App) {
+    assert!(app.claims.selected < app.rows.len().max(1));
+    assert!(app.claims.offset <= app.claims.selected);
+    if !app.links.is_empty() {
+        assert!(matches!(
+            app.links[app.links_pos.selected],
+            LinkRow::Entry(..)
+        ));
+    }
+    let quotes = app.debate.quotes_of(app.current().unwrap()).len();
+    assert!(app.quote < quotes.max(1));
+    for &n in &app.path {
+        assert!(app.debate.contains(n));
+    }
+    if let Overlay::Source(v) = &app.overlay {
+        assert!(v.scroll <= v.lines.len());
+        assert!(v.passage < app.debate.passages(v.source).len());
+    }
+}
+
+#[test]
+fn starts_on_the_first_claim_with_its_links() {
+    let a = app();
+    assert!(matches!(a.current(), Some(NodeId::Claim(0))));
+    assert_eq!(a.focus, Pane::Claims);
+    assert!(a.path.is_empty());
+    check(&a);
+}
+
+#[test]
+fn up_down_top_bottom_move_the_claims_selection() {
+    let mut a = app();
+    let start = a.claims.selected;
+    a.update(Action::Down);
+    assert_eq!(a.claims.selected, start + 1);
+    a.update(Action::Up);
+    a.update(Action::Up);
+    a.update(Action::Up);
+    assert_eq!(a.claims.selected, 0, "stops at the top");
+    a.update(Action::Bottom);
+    assert_eq!(a.claims.selected, a.rows.len() - 1);
+    a.update(Action::Down);
+    assert_eq!(a.claims.selected, a.rows.len() - 1, "stops at the bottom");
+    a.update(Action::Top);
+    assert_eq!(a.claims.selected, 0);
+    check(&a);
+}
+
+#[test]
+fn pages_move_by_the_visible_rows_and_keep_the_selection_visible() {
+    let mut a = app();
+    a.update(Action::Top);
+    let rows = a.areas().rows(Pane::Claims);
+    a.update(Action::PageDown);
+    assert_eq!(a.claims.selected, rows - 1);
+    a.update(Action::PageDown);
+    assert!(a.claims.selected >= a.claims.offset);
+    assert!(a.claims.selected < a.claims.offset + rows);
+    a.update(Action::PageUp);
+    a.update(Action::PageUp);
+    assert_eq!(a.claims.selected, 0);
+    assert_eq!(a.claims.offset, 0);
+}
+
+#[test]
+fn tab_cycles_the_panes_both_ways() {
+    let mut a = app();
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Sources);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Claims);
+    a.update(Action::PreviousPane);
+    assert_eq!(a.focus, Pane::Sources);
+}
+
+#[test]
+fn the_rebuttals_pane_groups_links_both_ways() {
+    let mut a = app();
+    go(&mut a, "will-release-openly");
+    let rebutted_by = entries(&a, Group::RebuttedBy);
+    assert!(!rebutted_by.is_empty());
+    let node = a.current().unwrap();
+    for r in &rebutted_by {
+        let from = a.debate.lookup(r).unwrap();
+        assert!(
+            a.debate
+                .outgoing(from)
+                .any(|l| l.to == node && l.relation == Relation::Rebuts)
+        );
+    }
+    // Headings are never selected.
+    a.update(Action::NextPane);
+    for _ in 0..a.links.len() + 2 {
+        check(&a);
+        a.update(Action::Down);
+    }
+}
+
+#[test]
+fn enter_walks_a_path_and_backspace_steps_back() {
+    let mut a = app();
+    go(&mut a, "will-release-openly");
+    a.update(Action::Follow);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    assert_eq!(a.path.len(), 1);
+    let first = a.current().unwrap();
+    let LinkRow::Entry(_, target) = a.links[a.links_pos.selected] else {
+        panic!("an entry is selected")
+    };
+    a.update(Action::Follow);
+    assert_eq!(a.path, vec![first, target]);
+    assert_eq!(a.current(), Some(target));
+    assert_eq!(a.focus, Pane::Rebuttals, "ready to follow the next link");
+    check(&a);
+    a.update(Action::Back);
+    assert_eq!(a.path, vec![first]);
+    assert_eq!(a.current(), Some(first));
+    a.update(Action::Back);
+    assert_eq!(a.status.as_deref(), Some("At the start of the path"));
+}
+
+#[test]
+fn following_from_elsewhere_starts_a_new_path() {
+    let mut a = app();
+    go(&mut a, "will-release-openly");
+    a.update(Action::Follow);
+    a.update(Action::Follow);
+    assert_eq!(a.path.len(), 2);
+    a.update(Action::PreviousPane);
+    go(&mut a, "no-kill-switch");
+    a.update(Action::NextPane);
+    a.update(Action::Follow);
+    assert_eq!(a.path.len(), 2);
+    assert_eq!(a.debate.id_of(a.path[0]), "no-kill-switch");
+}
+
+#[test]
+fn enter_on_a_quote_opens_its_source_at_the_passage() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    let node = a.current().unwrap();
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    let Overlay::Source(v) = &a.overlay else {
+        panic!("the source view is open")
+    };
+    let p = &a.debate.passages(v.source)[v.passage];
+    assert_eq!((p.node, p.quote), (node, 0));
+    let line = line_at(&v.lines, p.range.start);
+    let rows = a.areas().overlay_rows();
+    assert!(
+        line >= v.scroll && line < v.scroll + rows,
+        "the passage is in view"
+    );
+    assert_eq!(a.scope(), Scope::SourceView);
+    check(&a);
+}
+
+#[test]
+fn the_source_view_walks_passages_and_goes_to_their_claims() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    let first = match &a.overlay {
+        Overlay::Source(v) => v.passage,
+        _ => unreachable!(),
+    };
+    a.update(Action::NextPassage);
+    let Overlay::Source(v) = &a.overlay else {
+        unreachable!()
+    };
+    assert_eq!(v.passage, first + 1);
+    let target = a.debate.passages(v.source)[v.passage].node;
+    a.update(Action::PreviousPassage);
+    a.update(Action::NextPassage);
+    for action in [
+        Action::Down,
+        Action::PageDown,
+        Action::Bottom,
+        Action::Up,
+        Action::PageUp,
+        Action::Top,
+    ] {
+        a.update(action);
+        check(&a);
+    }
+    a.update(Action::Follow);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current(), Some(target));
+    assert_eq!(a.path, vec![target]);
+}
+
+#[test]
+fn esc_returns_from_the_source_view_to_where_you_were() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    a.focus = Pane::Sources;
+    let before = (a.claims, a.focus, a.quote);
+    a.update(Action::Follow);
+    a.update(Action::NextPassage);
+    a.update(Action::Close);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!((a.claims, a.focus, a.quote), before);
+}
+
+#[test]
+fn help_toggles_scrolls_and_closes() {
+    let mut a = app();
+    a.update(Action::Resize(60, 20));
+    a.update(Action::Help);
+    assert!(matches!(a.overlay, Overlay::Help { scroll: 0 }));
+    a.update(Action::Down);
+    assert!(matches!(a.overlay, Overlay::Help { scroll: 1 }));
+    a.update(Action::Up);
+    a.update(Action::Up);
+    assert!(matches!(a.overlay, Overlay::Help { scroll: 0 }));
+    let sel = a.claims.selected;
+    a.update(Action::Down);
+    a.update(Action::Help);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.claims.selected, sel, "keys in help do not move the panes");
+    a.update(Action::Help);
+    a.update(Action::Close);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn quit_asks_the_shell_to_quit() {
+    let mut a = app();
+    assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
+    a.update(Action::Help);
+    assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn resizing_keeps_the_selection_at_every_size() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    let node = a.current();
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (30, 8),
+        (60, 20),
+        (100, 30),
+        (200, 60),
+        (140, 40),
+    ] {
+        a.update(Action::Resize(w, h));
+        assert_eq!(a.current(), node);
+        check(&a);
+    }
+}
+
+#[test]
+fn a_click_focuses_a_pane_and_selects_a_row() {
+    let mut a = app();
+    let claims = a.areas().pane(Pane::Claims).unwrap();
+    a.update(Action::ClickAt(claims.x + 3, claims.y + 1));
+    assert_eq!(a.claims.selected, 0);
+    assert_eq!(a.focus, Pane::Claims);
+    let src = a.areas().pane(Pane::Sources).unwrap();
+    a.update(Action::ClickAt(src.x + 3, src.y + 2));
+    assert_eq!(a.focus, Pane::Sources);
+    a.update(Action::ScrollAt(claims.x + 3, claims.y + 3, true));
+    assert_eq!(a.focus, Pane::Claims);
+    assert_eq!(a.claims.selected, 3);
+    a.update(Action::ScrollAt(claims.x + 3, claims.y + 3, false));
+    assert_eq!(a.claims.selected, 0);
+}
+
+#[test]
+fn the_narrow_tab_line_switches_panes() {
+    let mut a = app();
+    a.update(Action::Resize(60, 20));
+    let tabs = a.areas().tabs.unwrap();
+    // " Claims │ Rebuttals │ Sources": Rebuttals starts after " Claims " and "│".
+    a.update(Action::ClickAt(tabs.x + 11, tabs.y));
+    assert_eq!(a.focus, Pane::Rebuttals);
+}
+
+/// Every binding of the key table, applied in its scope from a fresh state, keeps
+/// the invariants and does what its scope promises.
+#[test]
+fn every_binding_in_the_key_table_is_handled() {
+    for b in BINDINGS {
+        let mut a = app();
+        // Small enough that help scrolls.
+        a.update(Action::Resize(60, 20));
+        go(&mut a, "no-kill-switch");
+        match b.scope {
+            Scope::SourceView => {
+                a.focus = Pane::Sources;
+                a.update(Action::Follow);
+                assert_eq!(a.scope(), Scope::SourceView);
+            }
+            Scope::Help => {
+                a.update(Action::Help);
+            }
+            Scope::Global if b.action == Action::Close => {
+                a.update(Action::Help);
+            }
+            Scope::Panes | Scope::Global => {}
+        }
+        let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
+        let effect = a.update(b.action);
+        check(&a);
+        let after = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
+        let changed = before != after || effect.is_some() || a.status.is_some();
+        // Up at the top of help changes nothing, and that is right.
+        let may_be_still = matches!((b.scope, b.action), (Scope::Help, Action::Up));
+        assert!(
+            changed || may_be_still,
+            "{:?} in {:?} did nothing",
+            b.action,
+            b.scope
+        );
+    }
+}

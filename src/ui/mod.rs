@@ -72,7 +72,13 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let title = visible(&app.debate.title);
-    let title = truncate(&title, (width / 2).max(10));
+    // The path matters more than the title once there is one.
+    let share = if app.path.is_empty() {
+        width
+    } else {
+        width / 3
+    };
+    let title = truncate(&title, share.max(10));
     let mut spans = vec![Span::styled(format!(" {title} "), theme.title)];
     let used = display_width(&title) + 2;
     if !app.path.is_empty() {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
-use crate::app::keymap::{self, Scope};
+use crate::app::keymap;
 use crate::app::{App, SourceView};
 use crate::domain::text::{truncate, visible};
 
@@ -36,7 +36,7 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         "✗n after a claim: how many claims rebut it",
         theme.dim,
     ));
-    for scope in [Scope::Panes, Scope::SourceView, Scope::Global, Scope::Help] {
+    for scope in keymap::SCOPES {
         lines.push(Line::raw(""));
         lines.push(Line::styled(scope.title(), theme.heading));
         for bnd in keymap::BINDINGS.iter().filter(|b| b.scope == scope) {

@@ -1,0 +1,267 @@
+//! Rendering at every size: snapshots of the text, and the styles that carry meaning
+//! (focus, selection, sides), which snapshots cannot show.
+
+use debate_tui::app::{Action, App, Pane};
+use debate_tui::domain::builtin;
+use debate_tui::ui::theme::{COLOR, MONO, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::widgets::Widget;
+
+fn app(w: u16, h: u16) -> App {
+    App::new(builtin::load().unwrap().debate, Rect::new(0, 0, w, h))
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut buf = Buffer::empty(app.size);
+    app.render(app.size, &mut buf);
+    buf
+}
+
+/// The buffer as text, one line a row.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(i) = row.find(needle) {
+            let x = row[..i].chars().count() as u16;
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+fn go(app: &mut App, id: &str) {
+    let node = app.debate.lookup(id).unwrap();
+    app.update(Action::Top);
+    while app.current() != Some(node) {
+        app.update(Action::Down);
+    }
+}
+
+#[test]
+fn wide() {
+    let mut a = app(140, 40);
+    go(&mut a, "will-release-openly");
+    insta::assert_snapshot!(text(&draw(&a)));
+}
+
+#[test]
+fn medium() {
+    let mut a = app(100, 30);
+    go(&mut a, "will-release-openly");
+    insta::assert_snapshot!(text(&draw(&a)));
+}
+
+#[test]
+fn narrow_shows_one_pane_and_a_tab_line() {
+    let mut a = app(60, 20);
+    go(&mut a, "will-release-openly");
+    let claims = text(&draw(&a));
+    assert!(claims.contains(" Claims │ Rebuttals │ Sources"));
+    a.update(Action::NextPane);
+    let rebuttals = text(&draw(&a));
+    assert!(rebuttals.contains("Rebutted by"));
+    insta::assert_snapshot!(rebuttals);
+}
+
+#[test]
+fn too_small_says_so() {
+    let a = app(30, 8);
+    let t = text(&draw(&a));
+    assert!(t.contains("Terminal too small"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn tiny_sizes_do_not_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (39, 11),
+        (40, 12),
+        (41, 13),
+        (80, 12),
+    ] {
+        let mut a = app(w, h);
+        for action in [
+            Action::NextPane,
+            Action::Follow,
+            Action::Help,
+            Action::Close,
+        ] {
+            a.update(action);
+            draw(&a);
+        }
+        a.update(Action::Resize(w, h));
+        let mut to_source = app(w, h);
+        to_source.focus = Pane::Sources;
+        to_source.update(Action::Follow);
+        draw(&to_source);
+    }
+}
+
+#[test]
+fn path_breadcrumb_and_source_view() {
+    let mut a = app(120, 36);
+    go(&mut a, "will-release-openly");
+    a.update(Action::Follow);
+    a.update(Action::Follow);
+    let t = text(&draw(&a));
+    let first = a.debate.id_of(a.path[0]).to_string();
+    let second = a.debate.id_of(a.path[1]).to_string();
+    assert!(
+        t.lines()
+            .next()
+            .unwrap()
+            .contains(&format!("path: {first} › {second}")),
+        "{t}"
+    );
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    let t = text(&draw(&a));
+    assert!(t.contains("passage"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn help_lists_the_key_table() {
+    let mut a = app(100, 40);
+    a.update(Action::Help);
+    let t = text(&draw(&a));
+    for b in debate_tui::app::keymap::BINDINGS {
+        assert!(t.contains(b.help), "help misses {:?}", b.help);
+    }
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn the_footer_hints_come_from_the_key_table() {
+    let a = app(140, 40);
+    let t = text(&draw(&a));
+    let footer = t.lines().nth(39).unwrap();
+    for hint in ["move", "pane", "open", "back", "help", "quit"] {
+        assert!(footer.contains(hint), "{footer}");
+    }
+}
+
+#[test]
+fn a_long_breadcrumb_is_cut_from_the_left() {
+    let mut a = app(60, 20);
+    go(&mut a, "will-release-openly");
+    for _ in 0..6 {
+        a.update(Action::NextPane);
+        a.focus = Pane::Rebuttals;
+        a.update(Action::Follow);
+    }
+    let header = text(&draw(&a)).lines().next().unwrap().to_string();
+    assert!(header.contains("path: …"), "{header}");
+    let last = a.debate.id_of(*a.path.last().unwrap());
+    assert!(header.trim_end().ends_with(last), "{header}");
+}
+
+#[test]
+fn focus_selection_and_sides_are_styled() {
+    let mut a = app(140, 40);
+    go(&mut a, "will-release-openly");
+    let buf = draw(&a);
+    let claims = a.areas().pane(Pane::Claims).unwrap();
+    let rebuttals = a.areas().pane(Pane::Rebuttals).unwrap();
+    // The focused pane's border, and another's.
+    assert_eq!(
+        buf[(claims.x, claims.y)].fg,
+        COLOR.border_focused.fg.unwrap()
+    );
+    assert_eq!(buf[(rebuttals.x, rebuttals.y)].fg, COLOR.border.fg.unwrap());
+    // The selected row, in the focused pane.
+    let row = claims.y + 1 + (a.claims.selected - a.claims.offset) as u16;
+    assert_eq!(buf[(claims.x + 5, row)].bg, COLOR.selected.bg.unwrap());
+    // The selected entry of the unfocused Rebuttals pane.
+    let (_, y) = find(&buf, "Rebutted by").unwrap();
+    assert_eq!(
+        buf[(rebuttals.x + 5, y + 1)].bg,
+        COLOR.selected_unfocused.bg.unwrap()
+    );
+    // Each side's mark in its colour, and the two sides' colours differ.
+    let (x0, y0) = find(&buf, "◆ ").unwrap();
+    let (x1, y1) = find(&buf, "● ").unwrap();
+    assert_eq!(buf[(x0, y0)].fg, COLOR.side(0).fg.unwrap());
+    assert_eq!(buf[(x1, y1)].fg, COLOR.side(1).fg.unwrap());
+    assert_ne!(COLOR.side(0), COLOR.side(1));
+    assert_eq!(Theme::mark(0), "◆");
+}
+
+#[test]
+fn no_color_uses_no_colour_and_still_marks_everything() {
+    let mut a = app(140, 40);
+    a.no_color = true;
+    go(&mut a, "will-release-openly");
+    let buf = draw(&a);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let claims = a.areas().pane(Pane::Claims).unwrap();
+    let row = claims.y + 1 + (a.claims.selected - a.claims.offset) as u16;
+    assert!(
+        buf[(claims.x + 5, row)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(MONO.selected.add_modifier.contains(Modifier::REVERSED));
+    let t = text(&buf);
+    assert!(
+        t.contains("◆ ") && t.contains("● "),
+        "sides keep their marks"
+    );
+}
+
+#[test]
+fn wide_characters_and_controls_keep_the_grid() {
+    let yaml = "version: 1\ntitle: \"漢字 🙂 \\e[31m title\"\npositions:\n  - id: p\n    title: \"Posizione è 漢字\"\nclaims:\n  - id: c\n    position: p\n    text: \"漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字 🙂🙂🙂 perché \\u202e evil\"\n";
+    let d = debate_tui::domain::load_bytes(
+        "w.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap()
+    .debate;
+    for w in [40u16, 60, 100, 140] {
+        let a = App::new(d.clone(), Rect::new(0, 0, w, 20));
+        let buf = draw(&a);
+        for cell in buf.content() {
+            assert!(!cell.symbol().contains('\u{1b}'));
+            assert!(!cell.symbol().contains('\u{202e}'));
+        }
+        // Every row still ends with the pane's right border where there is one.
+        let t = text(&buf);
+        for line in t.lines().skip(1).take(5) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+                "{line}"
+            );
+        }
+    }
+}
