@@ -131,6 +131,8 @@ pub struct Debate {
     incoming: Adjacency,
     claims_by_position: Adjacency,
     passages: Vec<Vec<Passage>>,
+    /// How many claims rebut each node (dense index), for drawing without a count.
+    rebuttals: Vec<u32>,
 }
 
 /// A quoted passage of a source: which node quotes it, and where it stands.
@@ -197,7 +199,12 @@ impl Debate {
         for list in &mut passages {
             list.sort_by_key(|p| (p.range.start, p.range.end));
         }
+        let mut rebuttals = vec![0u32; nodes];
+        for l in links.iter().filter(|l| l.relation == Relation::Rebuts) {
+            rebuttals[dense(l.to)] += 1;
+        }
         Debate {
+            rebuttals,
             passages,
             title,
             description,
@@ -292,9 +299,9 @@ impl Debate {
 
     /// How many claims rebut this node.
     pub fn rebuttal_count(&self, node: NodeId) -> usize {
-        self.incoming(node)
-            .filter(|l| l.relation == Relation::Rebuts)
-            .count()
+        self.rebuttals
+            .get(self.dense(node))
+            .map_or(0, |&n| n as usize)
     }
 
     /// The claims made for a position, in file order (indices into `claims`).

@@ -1,0 +1,592 @@
+//! End to end: the real `debate-tui` binary in a pseudo-terminal, driven by key bytes,
+//! its screen read back through a terminal emulator (vt100).
+//!
+//! Every test waits for what it expects to see (polling up to [`TIMEOUT`]) rather than
+//! sleeping, and a [`Session`] kills its child when dropped, so a failing test leaks no
+//! process.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use vt100::{MouseProtocolMode, Screen};
+
+const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");
+/// How long a wait may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often waits look at the screen again.
+const POLL: Duration = Duration::from_millis(10);
+
+const ENTER: &[u8] = b"\r";
+const TAB: &[u8] = b"\t";
+const ESC: &[u8] = b"\x1b";
+const CTRL_C: &[u8] = b"\x03";
+
+/// The debate's title, as the header shows it.
+const TITLE: &str = "Meta, open source and alignment";
+
+/// One run of the binary in a pty of its own.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote, in order.
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader thread has seen the pty close.
+    reader_done: Arc<AtomicBool>,
+}
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a non-zero size")
+}
+
+impl Session {
+    /// Starts the built-in debate in a `cols`×`rows` terminal.
+    fn start(rows: u16, cols: u16) -> Session {
+        Session::start_with(rows, cols, &[])
+    }
+
+    fn start_with(rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(rows, cols))
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("DEBATE_TUI_TEST_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.cwd(std::env::temp_dir());
+        let child = pair.slave.spawn_command(cmd).expect("spawn debate-tui");
+        // Only the child holds the slave now, so the reader ends when the child exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let reader_done = Arc::new(AtomicBool::new(false));
+        {
+            let (parser, raw, done) = (
+                Arc::clone(&parser),
+                Arc::clone(&raw),
+                Arc::clone(&reader_done),
+            );
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            parser.lock().unwrap().process(&buf[..n]);
+                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                        }
+                    }
+                }
+                done.store(true, Ordering::SeqCst);
+            });
+        }
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            raw,
+            reader_done,
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child's pid")
+    }
+
+    /// Runs `f` on the current screen.
+    fn with_screen<T>(&self, f: impl FnOnce(&Screen) -> T) -> T {
+        f(self.parser.lock().unwrap().screen())
+    }
+
+    fn contents(&self) -> String {
+        self.with_screen(Screen::contents)
+    }
+
+    fn raw_len(&self) -> usize {
+        self.raw.lock().unwrap().len()
+    }
+
+    fn raw_contains(&self, needle: &[u8]) -> bool {
+        self.raw
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    /// Waits until `pred` holds for the screen; fails with the screen shown otherwise.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&Screen) -> bool) {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            if self.with_screen(&pred) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // The child is gone: give the reader a moment to drain, then look once more.
+                self.wait_reader();
+                if self.with_screen(&pred) {
+                    return;
+                }
+                panic!(
+                    "the app exited ({status}) while waiting for {what}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            if Instant::now() >= end {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_text(&mut self, needle: &str) {
+        let what = format!("{needle:?} on screen");
+        self.wait_for(&what, |s| s.contents().contains(needle));
+    }
+
+    /// Waits until the app has written nothing for a short while, so that a frame
+    /// drawn in several writes is complete before the test reads it.
+    fn settle(&self) {
+        let quiet = Duration::from_millis(150);
+        let end = Instant::now() + TIMEOUT;
+        let mut len = self.raw_len();
+        let mut since = Instant::now();
+        while Instant::now() < end {
+            std::thread::sleep(POLL);
+            let now = self.raw_len();
+            if now != len {
+                len = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                return;
+            }
+        }
+    }
+
+    /// Resizes the terminal: the emulator first, then the pty (which signals the app).
+    fn resize(&mut self, rows: u16, cols: u16) {
+        let mut p = self.parser.lock().unwrap();
+        p.set_size(nz(rows), nz(cols));
+        self.master.resize(size(rows, cols)).expect("resize the pty");
+    }
+
+    /// Waits for the child to exit, then for its last output to be read.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let end = Instant::now() + TIMEOUT;
+        let status = loop {
+            match self.child.try_wait().expect("try_wait") {
+                Some(status) => break status,
+                None if Instant::now() >= end => panic!(
+                    "the app did not exit within {TIMEOUT:?}; screen:\n{}",
+                    self.contents()
+                ),
+                None => std::thread::sleep(POLL),
+            }
+        };
+        self.wait_reader();
+        status
+    }
+
+    fn wait_reader(&self) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.reader_done.load(Ordering::SeqCst) && Instant::now() < end {
+            std::thread::sleep(POLL);
+        }
+        assert!(
+            self.reader_done.load(Ordering::SeqCst),
+            "the pty did not close after the app exited"
+        );
+    }
+
+    fn signal(&self, name: &str) {
+        let status = Command::new("kill")
+            .args([format!("-{name}"), self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} failed: {status}");
+    }
+
+    /// The app is up: the panes are drawn, in the alternate screen, with the mouse on.
+    fn wait_ready(&mut self) {
+        self.wait_text("Claims (36)");
+        self.settle();
+        self.with_screen(|s| {
+            assert!(s.alternate_screen(), "the app draws in the alternate screen");
+            assert_ne!(
+                s.mouse_protocol_mode(),
+                MouseProtocolMode::None,
+                "the app captures the mouse"
+            );
+        });
+    }
+
+    /// The id in the Rebuttals pane's title: the current node.
+    fn current_id(&self) -> Option<String> {
+        rebuttals_id(&self.contents())
+    }
+
+    /// Asserts the terminal is as it was before the app ran.
+    fn assert_restored(&self) {
+        self.with_screen(|s| {
+            let screen = s.contents();
+            assert!(
+                !s.alternate_screen(),
+                "still in the alternate screen; screen:\n{screen}"
+            );
+            assert_eq!(
+                s.mouse_protocol_mode(),
+                MouseProtocolMode::None,
+                "mouse capture left on; screen:\n{screen}"
+            );
+            assert!(!s.hide_cursor(), "cursor left hidden; screen:\n{screen}");
+        });
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The id after "Rebuttals · " in a screen's text.
+fn rebuttals_id(contents: &str) -> Option<String> {
+    let at = contents.find("Rebuttals · ")? + "Rebuttals · ".len();
+    let id: String = contents[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '─' && *c != '…' && *c != '│')
+        .collect();
+    (!id.is_empty()).then_some(id)
+}
+
+/// The text between a screen's first and last row, borders removed, whitespace
+/// collapsed: what an overlay shows, with its wrapped lines joined again.
+fn body_text(s: &Screen) -> String {
+    let rows: Vec<String> = s.rows(0, s.size().1.get()).collect();
+    let inner = &rows[1..rows.len().saturating_sub(1)];
+    inner
+        .iter()
+        .map(|r| r.replace(['│', '─', '┌', '┐', '└', '┘'], " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn header(s: &Screen) -> String {
+    s.rows(0, s.size().1.get()).next().unwrap_or_default()
+}
+
+/// What the built-in debate file says, read independently of the app.
+struct Data {
+    yaml: serde_yaml::Value,
+}
+
+impl Data {
+    fn load() -> Data {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/debate.yaml");
+        let text = std::fs::read_to_string(&path).expect("read data/debate.yaml");
+        Data {
+            yaml: serde_yaml::from_str(&text).expect("parse data/debate.yaml"),
+        }
+    }
+
+    fn claims(&self) -> &[serde_yaml::Value] {
+        self.yaml["claims"].as_sequence().expect("claims")
+    }
+
+    fn claim(&self, id: &str) -> &serde_yaml::Value {
+        self.claims()
+            .iter()
+            .find(|c| c["id"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("no claim {id} in the data file"))
+    }
+
+    /// The claims that rebut `id`, in file order.
+    fn rebutters(&self, id: &str) -> Vec<String> {
+        self.claims()
+            .iter()
+            .filter(|c| {
+                c["rebuts"]
+                    .as_sequence()
+                    .is_some_and(|r| r.iter().any(|t| t.as_str() == Some(id)))
+            })
+            .map(|c| c["id"].as_str().expect("claim id").to_owned())
+            .collect()
+    }
+
+    /// The first quote of a claim, its whitespace collapsed.
+    fn first_quote(&self, id: &str) -> String {
+        let q = self.claim(id)["quotes"][0]["text"]
+            .as_str()
+            .unwrap_or_else(|| panic!("claim {id} has no quote"));
+        q.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// From the first claim, moves down until the current claim is rebutted by something.
+/// Returns its id.
+fn go_to_a_rebutted_claim(s: &mut Session) -> String {
+    for _ in 0..40 {
+        s.settle();
+        let id = s.current_id().expect("a Rebuttals title");
+        if s.contents().contains("Rebutted by (") {
+            return id;
+        }
+        s.send(b"j");
+        s.wait_for("the selection to move down", |sc| {
+            rebuttals_id(&sc.contents()).is_some_and(|now| now != id)
+        });
+    }
+    panic!("no rebutted claim found; screen:\n{}", s.contents());
+}
+
+#[test]
+fn journey_claim_rebuttal_source_help_quit() {
+    let data = Data::load();
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(h.contains(TITLE), "title in the header: {h:?}");
+        let c = sc.contents();
+        assert!(c.contains("Rebuttals · "), "{c}");
+        assert!(c.contains("Sources ("), "{c}");
+    });
+
+    // A claim that something rebuts.
+    let first = go_to_a_rebutted_claim(&mut s);
+    let rebutters = data.rebutters(&first);
+    assert!(
+        !rebutters.is_empty(),
+        "the screen shows {first} as rebutted but the data file has no rebuttal of it"
+    );
+
+    // Enter in Claims starts a path there.
+    s.send(ENTER);
+    let crumb = format!("path: {first}");
+    s.wait_for("the path to start", |sc| header(sc).contains(&crumb));
+
+    // Enter in Rebuttals follows the first entry under "Rebutted by".
+    s.send(ENTER);
+    let second = rebutters[0].clone();
+    let crumb = format!("path: {first} › {second}");
+    s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
+        header(sc).contains(&crumb)
+    });
+    s.wait_for(&format!("{second} to become current"), |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(second.as_str())
+    });
+    s.settle();
+
+    // Tab to Sources, Enter: the source view at that claim's passage.
+    s.send(TAB);
+    s.send(ENTER);
+    let quote = data.first_quote(&second);
+    let title_tail = format!("· {second}");
+    s.wait_for("the source view", |sc| {
+        let c = sc.contents();
+        c.contains(" · passage ") && c.contains(&title_tail)
+    });
+    s.settle();
+    s.with_screen(|sc| {
+        let text = body_text(sc);
+        assert!(
+            text.contains(&quote),
+            "the source view shows the quote {quote:?}; screen:\n{}",
+            sc.contents()
+        );
+        let c = sc.contents();
+        let at = c.find(" · passage ").unwrap() + " · passage ".len();
+        let n: String = c[at..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let (i, total) = n.split_once('/').expect("passage i/n");
+        let (i, total): (usize, usize) = (i.parse().unwrap(), total.parse().unwrap());
+        assert!(1 <= i && i <= total, "passage {i}/{total}");
+        assert!(!c.contains("Claims (36)"), "the overlay covers the panes");
+    });
+
+    // Esc: back to the panes, the path unchanged.
+    s.send(ESC);
+    s.wait_for("the panes again", |sc| {
+        let c = sc.contents();
+        c.contains("Claims (36)") && !c.contains(" · passage ")
+    });
+    s.with_screen(|sc| assert!(header(sc).contains(&crumb), "{}", sc.contents()));
+    s.settle();
+
+    // ? opens help, Esc closes it.
+    s.send(b"?");
+    s.wait_text("Help · ? or Esc to close");
+    s.settle();
+    s.send(ESC);
+    s.wait_for("help to close", |sc| {
+        let c = sc.contents();
+        !c.contains("Help · ? or Esc to close") && c.contains("Claims (36)")
+    });
+    s.settle();
+
+    // q quits, and the terminal is given back.
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "q exits with success: {status}");
+    s.assert_restored();
+}
+
+/// Starts the app, stops it with `stop`, and checks that it exits cleanly and gives
+/// the terminal back.
+fn quits_cleanly(stop: impl FnOnce(&mut Session)) {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    let asked = Instant::now();
+    stop(&mut s);
+    let status = s.wait_exit();
+    let took = asked.elapsed();
+    assert!(
+        status.success(),
+        "the app exits with success: {status}; screen:\n{}",
+        s.contents()
+    );
+    assert!(took < Duration::from_secs(3), "exiting took {took:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_restores_terminal() {
+    quits_cleanly(|s| {
+        // From inside an overlay: Ctrl-C quits from anywhere.
+        s.send(b"?");
+        s.wait_text("Help · ? or Esc to close");
+        s.settle();
+        s.send(CTRL_C);
+    });
+}
+
+#[test]
+fn sigterm_restores_terminal() {
+    quits_cleanly(|s| s.signal("TERM"));
+}
+
+#[test]
+fn sighup_restores_terminal() {
+    quits_cleanly(|s| s.signal("HUP"));
+}
+
+#[test]
+fn panic_restores_terminal() {
+    let mut s = Session::start_with(40, 140, &[("DEBATE_TUI_TEST_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status}");
+    assert_ne!(status.exit_code(), 0, "{status}");
+    // It did take the terminal over before panicking...
+    assert!(
+        s.raw_contains(b"\x1b[?1049h"),
+        "the app entered the alternate screen"
+    );
+    assert!(s.raw_contains(b"\x1b[?1003h"), "the app enabled the mouse");
+    assert!(s.raw_contains(b"Claims (36)"), "the app drew once");
+    // ...and gave it back, with the panic message readable on the normal screen.
+    s.assert_restored();
+    let c = s.contents();
+    assert!(
+        c.contains("DEBATE_TUI_TEST_PANIC"),
+        "the panic message is visible after the terminal is restored; screen:\n{c}"
+    );
+}
+
+#[test]
+fn resize_keeps_selection_and_too_small_recovers() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    // Move a few claims down so the selection is not the default one.
+    for _ in 0..4 {
+        let id = s.current_id().expect("a Rebuttals title");
+        s.send(b"j");
+        s.wait_for("the selection to move down", |sc| {
+            rebuttals_id(&sc.contents()).is_some_and(|now| now != id)
+        });
+    }
+    s.settle();
+    let chosen = s.current_id().expect("a Rebuttals title");
+
+    s.resize(20, 60);
+    s.wait_for("the narrow layout's tab line", |sc| {
+        let c = sc.contents();
+        c.contains(" Claims │ Rebuttals │ Sources") && c.contains("Claims (36)")
+    });
+    s.settle();
+
+    s.resize(8, 30);
+    s.wait_text("Terminal too small");
+    s.settle();
+
+    s.resize(40, 140);
+    s.wait_for("the wide layout again", |sc| {
+        let c = sc.contents();
+        c.contains("Claims (36)") && !c.contains("Terminal too small") && !c.contains(" Claims │ ")
+    });
+    s.settle();
+    assert_eq!(
+        s.current_id().as_deref(),
+        Some(chosen.as_str()),
+        "the same claim is current after the resizes; screen:\n{}",
+        s.contents()
+    );
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn load_error_prints_before_terminal() {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let name = format!("debate-tui-e2e-{}-{nanos}.yaml", std::process::id());
+    let path = std::env::temp_dir().join(&name);
+    std::fs::write(&path, "version: 1\ntitle: T\npositions: []\nrebutts: x\n").unwrap();
+    let out = Command::new(BIN).arg(&path).output();
+    let _ = std::fs::remove_file(&path);
+    let out = out.expect("run debate-tui");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}\nstdout: {stdout}");
+    assert!(stderr.contains("error:"), "{stderr}");
+    assert!(stderr.contains(&name), "the file is named: {stderr}");
+    assert!(stderr.contains("unknown field `rebutts`"), "{stderr}");
+    // Nothing of the terminal was touched: no escape sequences anywhere.
+    assert!(!stdout.contains('\x1b') && !stderr.contains('\x1b'), "{stderr}");
+}
