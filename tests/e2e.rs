@@ -197,7 +197,9 @@ impl Session {
     fn resize(&mut self, rows: u16, cols: u16) {
         let mut p = self.parser.lock().unwrap();
         p.set_size(nz(rows), nz(cols));
-        self.master.resize(size(rows, cols)).expect("resize the pty");
+        self.master
+            .resize(size(rows, cols))
+            .expect("resize the pty");
     }
 
     /// Waits for the child to exit, then for its last output to be read.
@@ -241,7 +243,10 @@ impl Session {
         self.wait_text("Claims (36)");
         self.settle();
         self.with_screen(|s| {
-            assert!(s.alternate_screen(), "the app draws in the alternate screen");
+            assert!(
+                s.alternate_screen(),
+                "the app draws in the alternate screen"
+            );
             assert_ne!(
                 s.mouse_protocol_mode(),
                 MouseProtocolMode::None,
@@ -583,10 +588,17 @@ fn load_error_prints_before_terminal() {
     let out = out.expect("run debate-tui");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}\nstdout: {stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {stderr}\nstdout: {stdout}"
+    );
     assert!(stderr.contains("error:"), "{stderr}");
     assert!(stderr.contains(&name), "the file is named: {stderr}");
     assert!(stderr.contains("unknown field `rebutts`"), "{stderr}");
     // Nothing of the terminal was touched: no escape sequences anywhere.
-    assert!(!stdout.contains('\x1b') && !stderr.contains('\x1b'), "{stderr}");
+    assert!(
+        !stdout.contains('\x1b') && !stderr.contains('\x1b'),
+        "{stderr}"
+    );
 }

@@ -100,7 +100,7 @@ fn hostile_files_get_clear_errors_within_bounds() {
     case(
         "deep nesting",
         format!("a: {}", "[".repeat(100_000)).into_bytes(),
-        "h.yaml:1:259: error: the file nests too deeply",
+        "error: the file nests too deeply",
     );
     let many: Vec<String> = (0..4000)
         .map(|_| format!("{}{}", "[".repeat(120), "]".repeat(120)))
@@ -108,7 +108,7 @@ fn hostile_files_get_clear_errors_within_bounds() {
     case(
         "many deep flows",
         format!("a: [{}]", many.join(",")).into_bytes(),
-        "unknown field `a`",
+        "error: the file nests too deeply",
     );
     case(
         "deep block nesting",
@@ -207,8 +207,8 @@ fn hostile_files_get_clear_errors_within_bounds() {
     // Deep values where text is expected: skipped, reported as the wrong kind.
     let deep_text = format!(
         "version: 1\n{OK_TAIL}claims:\n  - {{id: a, position: p, text: {}{}}}\n",
-        "[".repeat(120),
-        "]".repeat(120)
+        "[".repeat(20),
+        "]".repeat(20)
     );
     case(
         "deep value as text",
