@@ -124,10 +124,6 @@ impl Session {
         self.with_screen(Screen::contents)
     }
 
-    fn raw_len(&self) -> usize {
-        self.raw.lock().unwrap().len()
-    }
-
     fn raw_contains(&self, needle: &[u8]) -> bool {
         self.raw
             .lock()
@@ -174,23 +170,29 @@ impl Session {
         self.wait_for(&what, |s| s.contents().contains(needle));
     }
 
-    /// Waits until the app has written nothing for a short while, so that a frame
-    /// drawn in several writes is complete before the test reads it.
+    /// Waits until the screen has not changed (text and attributes) for a short while,
+    /// so that a frame drawn in several writes is complete before the test reads it.
+    /// (The app redraws on every tick, so the byte stream itself is never quiet.)
     fn settle(&self) {
         let quiet = Duration::from_millis(150);
         let end = Instant::now() + TIMEOUT;
-        let mut len = self.raw_len();
+        let snapshot = || self.with_screen(Screen::contents_formatted);
+        let mut last = snapshot();
         let mut since = Instant::now();
         while Instant::now() < end {
             std::thread::sleep(POLL);
-            let now = self.raw_len();
-            if now != len {
-                len = now;
+            let now = snapshot();
+            if now != last {
+                last = now;
                 since = Instant::now();
             } else if since.elapsed() >= quiet {
                 return;
             }
         }
+        panic!(
+            "the screen kept changing for {TIMEOUT:?}:\n{}",
+            self.contents()
+        );
     }
 
     /// Resizes the terminal: the emulator first, then the pty (which signals the app).
@@ -252,6 +254,7 @@ impl Session {
                 MouseProtocolMode::None,
                 "the app captures the mouse"
             );
+            assert!(s.hide_cursor(), "the app hides the cursor while it runs");
         });
     }
 
@@ -413,6 +416,7 @@ fn journey_claim_rebuttal_source_help_quit() {
     s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
         header(sc).contains(&crumb)
     });
+    eprintln!("followed {crumb:?}");
     s.wait_for(&format!("{second} to become current"), |sc| {
         rebuttals_id(&sc.contents()).as_deref() == Some(second.as_str())
     });
@@ -471,15 +475,17 @@ fn journey_claim_rebuttal_source_help_quit() {
     s.assert_restored();
 }
 
-/// Starts the app, stops it with `stop`, and checks that it exits cleanly and gives
-/// the terminal back.
-fn quits_cleanly(stop: impl FnOnce(&mut Session)) {
+/// Starts the app, readies it with `prepare`, stops it with `stop`, and checks that it
+/// exits cleanly, promptly, and gives the terminal back.
+fn quits_cleanly(prepare: impl FnOnce(&mut Session), stop: impl FnOnce(&mut Session)) {
     let mut s = Session::start(40, 140);
     s.wait_ready();
+    prepare(&mut s);
     let asked = Instant::now();
     stop(&mut s);
     let status = s.wait_exit();
     let took = asked.elapsed();
+    eprintln!("the app exited in {took:?}: {status}");
     assert!(
         status.success(),
         "the app exits with success: {status}; screen:\n{}",
@@ -491,23 +497,25 @@ fn quits_cleanly(stop: impl FnOnce(&mut Session)) {
 
 #[test]
 fn ctrl_c_restores_terminal() {
-    quits_cleanly(|s| {
-        // From inside an overlay: Ctrl-C quits from anywhere.
-        s.send(b"?");
-        s.wait_text("Help · ? or Esc to close");
-        s.settle();
-        s.send(CTRL_C);
-    });
+    quits_cleanly(
+        |s| {
+            // From inside an overlay: Ctrl-C quits from anywhere.
+            s.send(b"?");
+            s.wait_text("Help · ? or Esc to close");
+            s.settle();
+        },
+        |s| s.send(CTRL_C),
+    );
 }
 
 #[test]
 fn sigterm_restores_terminal() {
-    quits_cleanly(|s| s.signal("TERM"));
+    quits_cleanly(|_| {}, |s| s.signal("TERM"));
 }
 
 #[test]
 fn sighup_restores_terminal() {
-    quits_cleanly(|s| s.signal("HUP"));
+    quits_cleanly(|_| {}, |s| s.signal("HUP"));
 }
 
 #[test]

@@ -214,6 +214,17 @@ fn focus_selection_and_sides_are_styled() {
 }
 
 #[test]
+fn an_overflowing_list_keeps_its_corners() {
+    let a = app(100, 30);
+    assert!(a.rows.len() > a.areas().rows(Pane::Claims));
+    let buf = draw(&a);
+    let claims = a.areas().pane(Pane::Claims).unwrap();
+    let right = claims.right() - 1;
+    assert_eq!(buf[(right, claims.y)].symbol(), "┐");
+    assert_eq!(buf[(right, claims.bottom() - 1)].symbol(), "┘");
+}
+
+#[test]
 fn no_color_uses_no_colour_and_still_marks_everything() {
     let mut a = app(140, 40);
     a.no_color = true;

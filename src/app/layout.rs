@@ -125,8 +125,8 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
     }
 }
 
-/// The pane and list row under a cell, if any.
-pub fn hit(areas: &Areas, x: u16, y: u16) -> Option<(Pane, usize)> {
+/// The pane under a cell, and the list row when the cell is inside its border.
+pub fn hit(areas: &Areas, x: u16, y: u16) -> Option<(Pane, Option<usize>)> {
     areas.panes.iter().find_map(|&(pane, r)| {
         let inside = x >= r.x
             && y >= r.y
@@ -136,7 +136,8 @@ pub fn hit(areas: &Areas, x: u16, y: u16) -> Option<(Pane, usize)> {
             return None;
         }
         let i = inner(r);
-        Some((pane, y.saturating_sub(i.y) as usize))
+        let on_row = y >= i.y && y < i.y.saturating_add(i.height);
+        Some((pane, on_row.then(|| (y - i.y) as usize)))
     })
 }
 
@@ -190,8 +191,17 @@ mod tests {
     fn hit_finds_pane_and_row() {
         let a = areas(Rect::new(0, 0, 140, 40), Pane::Claims);
         let claims = a.pane(Pane::Claims).unwrap();
-        assert_eq!(hit(&a, claims.x + 2, claims.y + 1), Some((Pane::Claims, 0)));
-        assert_eq!(hit(&a, claims.x + 2, claims.y + 4), Some((Pane::Claims, 3)));
+        assert_eq!(
+            hit(&a, claims.x + 2, claims.y + 1),
+            Some((Pane::Claims, Some(0)))
+        );
+        assert_eq!(
+            hit(&a, claims.x + 2, claims.y + 4),
+            Some((Pane::Claims, Some(3)))
+        );
+        assert_eq!(hit(&a, claims.x + 2, claims.y), Some((Pane::Claims, None)));
+        let bottom = claims.bottom() - 1;
+        assert_eq!(hit(&a, claims.x + 2, bottom), Some((Pane::Claims, None)));
         let src = a.pane(Pane::Sources).unwrap();
         assert_eq!(
             hit(&a, src.x + 1, src.y + 2).map(|h| h.0),

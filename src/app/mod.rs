@@ -361,6 +361,8 @@ impl App {
             return;
         };
         self.focus = pane;
+        // A click on the border only focuses the pane.
+        let Some(row) = row else { return };
         match pane {
             Pane::Claims => {
                 let i = self.claims.offset + row;

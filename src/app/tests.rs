@@ -305,6 +305,18 @@ fn a_click_focuses_a_pane_and_selects_a_row() {
 }
 
 #[test]
+fn a_click_on_a_border_only_focuses_the_pane() {
+    let mut a = app();
+    a.focus = Pane::Sources;
+    let before = a.claims;
+    let claims = a.areas().pane(Pane::Claims).unwrap();
+    a.update(Action::ClickAt(claims.x + 5, claims.bottom() - 1));
+    a.update(Action::ClickAt(claims.x + 5, claims.y));
+    assert_eq!(a.focus, Pane::Claims);
+    assert_eq!(a.claims, before);
+}
+
+#[test]
 fn the_narrow_tab_line_switches_panes() {
     let mut a = app();
     a.update(Action::Resize(60, 20));

@@ -28,10 +28,12 @@ fn scrollbar(area: Rect, buf: &mut Buffer, len: usize, rows: usize, offset: usiz
         return;
     }
     let mut state = ScrollbarState::new(len.saturating_sub(rows)).position(offset);
+    // On the right border between the corners, which stay.
+    let track = area.inner(ratatui::layout::Margin::new(0, 1));
     Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
-        .render(area, buf, &mut state);
+        .render(track, buf, &mut state);
 }
 
 /// One row: `prefix` then `text` cut to fit, then `suffix` flush right.
