@@ -214,6 +214,26 @@ fn focus_selection_and_sides_are_styled() {
 }
 
 #[test]
+fn the_sources_pane_shows_the_whole_statement_wrapped() {
+    let mut a = app(140, 40);
+    go(&mut a, "will-release-openly");
+    let statement = a.debate.text_of(a.current().unwrap()).to_string();
+    let t = text(&draw(&a));
+    let src = a.areas().pane(Pane::Sources).unwrap();
+    // The pane's rows, joined: the statement appears whole, across lines.
+    let pane: Vec<String> = t
+        .lines()
+        .skip(src.y as usize + 1)
+        .take(6)
+        .map(|l| {
+            let cells: String = l.chars().skip(src.x as usize + 1).collect();
+            cells.trim_end_matches(['│', ' ']).trim().to_string()
+        })
+        .collect();
+    assert!(pane.join(" ").contains(&statement), "{pane:#?}");
+}
+
+#[test]
 fn an_overflowing_list_keeps_its_corners() {
     let a = app(100, 30);
     assert!(a.rows.len() > a.areas().rows(Pane::Claims));

@@ -192,12 +192,20 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     let width = inner.width.saturating_sub(2).max(1) as usize;
     let rows = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
+    // The statement in full (the Claims pane cuts it to one row), then the quotes.
+    let statement: String = app
+        .debate
+        .text_of(node)
+        .chars()
+        .take(QUOTE_PREVIEW_CHARS)
+        .collect();
+    push_wrapped(&mut lines, "", &statement, width, theme.title, rows);
     if let NodeId::Position(p) = node
         && let Some(summary) = app.debate.position(p).and_then(|p| p.summary.as_deref())
     {
         push_wrapped(&mut lines, "", summary, width, Style::new(), rows);
-        lines.push(Line::raw(""));
     }
+    lines.push(Line::raw(""));
     if quotes.is_empty() {
         let msg = match node {
             NodeId::Claim(_) => "Unsourced: this claim cites no quote.",
