@@ -8,6 +8,7 @@ pub mod locate;
 pub mod model;
 pub mod quote;
 pub mod raw;
+pub mod search;
 pub mod text;
 pub mod validate;
 
