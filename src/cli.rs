@@ -32,6 +32,18 @@ pub enum Command {
         /// The debate file to check.
         file: Option<PathBuf>,
     },
+    /// Write a generated debate of N claims to standard output (the same bytes for the
+    /// same seed), to try debate-tui at scale.
+    Generate {
+        /// How many claims.
+        #[arg(long, default_value_t = 1000)]
+        claims: usize,
+        /// How many positions (sides).
+        #[arg(long, default_value_t = 2)]
+        positions: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Exit statuses of the subcommands.

@@ -10,6 +10,20 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
         Some(Command::Check { file }) => cli::check(file.as_ref(), &mut std::io::stdout()),
+        Some(Command::Generate {
+            claims,
+            positions,
+            seed,
+        }) => {
+            let text = debate_tui::domain::generate::yaml(*claims, *positions, *seed);
+            match std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("debate-tui: cannot write: {e}");
+                    ExitCode::from(cli::EXIT_USAGE)
+                }
+            }
+        }
         None => explore(&args),
     }
 }

@@ -98,3 +98,21 @@ fn the_data_folder_copy_checks_the_same() {
     let (code, out) = check(&[path]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn a_generated_debate_passes_check() {
+    let out = Command::new(env!("CARGO_BIN_EXE_debate-tui"))
+        .args(["generate", "--claims", "300", "--seed", "5"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gen.yaml");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let (code, text) = check(&[file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.starts_with("ok: 300 claims, 2 positions, 8 sources"),
+        "{text}"
+    );
+}

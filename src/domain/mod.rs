@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod diag;
+pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;
