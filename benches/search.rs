@@ -1,0 +1,65 @@
+//! Search at 100,000 claims: the time from a keystroke to updated results while a
+//! 10-letter query is typed one letter at a time, a single first letter, and the
+//! baseline of scoring every text with fuzzy-matcher on each keystroke.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use debate_tui::domain::generate;
+use debate_tui::domain::load::EmbeddedFiles;
+use debate_tui::domain::search::Index;
+use debate_tui::domain::{Debate, load_bytes};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::hint::black_box;
+
+const CLAIMS: usize = 100_000;
+const QUERY: &str = "allineamen";
+
+fn debate() -> Debate {
+    let text = generate::yaml(CLAIMS, 2, 42);
+    load_bytes("bench.yaml", text.as_bytes(), &EmbeddedFiles(&[]))
+        .expect("the generated debate loads")
+        .debate
+}
+
+/// The plain way: every text scored by fuzzy-matcher, on each keystroke.
+fn baseline(d: &Debate, query: &str) -> usize {
+    let m = SkimMatcherV2::default().ignore_case();
+    let mut hits = 0;
+    for c in &d.claims {
+        hits += usize::from(m.fuzzy_indices(&c.text, query).is_some());
+        for q in &c.quotes {
+            hits += usize::from(m.fuzzy_indices(&q.text, query).is_some());
+            if let Some(t) = &q.translation {
+                hits += usize::from(m.fuzzy_indices(t, query).is_some());
+            }
+        }
+    }
+    hits
+}
+
+fn bench(c: &mut Criterion) {
+    let d = debate();
+    let index = Index::new(&d);
+    let mut g = c.benchmark_group("search_100k");
+    g.sample_size(10);
+    for n in [1, 5, 10] {
+        let q = &QUERY[..n];
+        g.bench_function(format!("keystroke_{n}_letters"), |b| {
+            b.iter(|| black_box(index.search(black_box(q))).len())
+        });
+        g.bench_function(format!("baseline_fuzzy_all_{n}_letters"), |b| {
+            b.iter(|| baseline(&d, black_box(q)))
+        });
+    }
+    g.finish();
+    c.bench_function("index_build_100k", |b| {
+        b.iter(|| Index::new(black_box(&d)).len())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = bench
+}
+criterion_main!(benches);
