@@ -5,7 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use debate_tui::domain::generate;
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::search::Index;
+use debate_tui::domain::search::{Index, Searcher};
 use debate_tui::domain::{Debate, load_bytes};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -42,10 +42,19 @@ fn bench(c: &mut Criterion) {
     let index = Index::new(&d);
     let mut g = c.benchmark_group("search_100k");
     g.sample_size(10);
-    for n in [1, 5, 10] {
+    for n in [1, 2, 5, 10] {
         let q = &QUERY[..n];
-        g.bench_function(format!("keystroke_{n}_letters"), |b| {
-            b.iter(|| black_box(index.search(black_box(q))).len())
+        // The state after the previous keystrokes, as in the popup.
+        let mut before = Searcher::default();
+        for k in 1..n {
+            before.search(&index, &QUERY[..k]);
+        }
+        g.bench_function(format!("keystroke_{n}_of_{}", QUERY.len()), |b| {
+            b.iter_batched(
+                || before.clone(),
+                |mut s| s.search(&index, black_box(q)).len(),
+                criterion::BatchSize::LargeInput,
+            )
         });
         g.bench_function(format!("baseline_fuzzy_all_{n}_letters"), |b| {
             b.iter(|| baseline(&d, black_box(q)))

@@ -1,6 +1,6 @@
 //! A generator of large debates for benchmarks and scale tests: a format-v1 file of N
 //! claims with realistic text (accents, CJK, emoji, some very long quotes), the same
-//! bytes for the same seed.
+//! bytes for the same seed. At 100,000 claims it writes about 50 MB.
 
 use super::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
 
@@ -141,19 +141,20 @@ pub fn debate(claims: usize, positions: usize, seed: u64) -> RawDebate {
     };
     for i in 0..claims {
         let side = rng.below(positions);
-        let words = 8 + rng.below(24);
+        let words = 5 + rng.below(14);
         let mut c = RawClaim {
             id: format!("c{i}"),
             position: position_ids[side].clone(),
             text: sentence(&mut rng, words),
             ..RawClaim::default()
         };
-        for _ in 0..1 + rng.below(2) {
+        let quotes = if rng.below(4) == 0 { 2 } else { 1 };
+        for _ in 0..quotes {
             // One quote in a thousand is very long.
             let words = if rng.below(1000) == 0 {
                 5000
             } else {
-                10 + rng.below(40)
+                6 + rng.below(12)
             };
             c.quotes.push(RawQuote {
                 source: format!("source-{}", rng.below(8)),

@@ -76,14 +76,14 @@ pub struct Index {
     tags: Vec<Vec<String>>,
 }
 
-/// A result: the target, which of its texts matched and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A result: the target, which of its texts matched best, and how well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub target: Target,
     pub field: Field,
     pub score: i64,
-    /// Character indices of the matched characters in the field's original text.
-    pub chars: Vec<usize>,
+    /// The index entry that matched; [`Index::matched_chars`] tells where.
+    entry: u32,
 }
 
 /// Folds one character for matching: lower case, without accents. Always one char, so
@@ -287,62 +287,224 @@ impl Index {
         true
     }
 
-    /// Scores one entry against the query's text, best tier first.
-    fn score(
-        &self,
-        e: &Entry,
-        q: &Query,
-        qmask: u64,
-        matcher: &SkimMatcherV2,
-    ) -> Option<(i64, Vec<usize>)> {
+    /// Scores one entry against the query's text, best tier first. No allocation: the
+    /// matched characters are found later, only for the results on screen.
+    fn score(&self, e: &Entry, q: &Query, qmask: u64) -> Option<i64> {
         if q.text.is_empty() {
-            return Some((0, Vec::new()));
+            return Some(0);
         }
         if qmask & !e.mask != 0 {
             return None;
         }
-        // An exact phrase: the earlier the better, a word start better still.
+        // An exact phrase: at a word start first, then the earlier the better.
         if let Some(at) = e.folded.find(&q.text) {
-            let start = e.folded[..at].chars().count();
-            let n = q.text.chars().count();
             let at_word = at == 0 || e.folded[..at].ends_with(|c: char| !c.is_alphanumeric());
             let bonus = if at_word { 1 << 20 } else { 0 };
-            let score = PHRASE + bonus + earliness(start);
-            return Some((score, (start..start + n).collect()));
+            return Some(PHRASE + bonus + earliness(at));
         }
-        // Every word of the query starts a word of the text.
-        if let Some(chars) = word_starts(&e.folded, &q.text) {
-            return Some((WORD_STARTS + earliness(chars[0]), chars));
+        // Every word of the query starts a word of the text, in order.
+        if let Some(at) = word_starts(&e.folded, &q.text, |_, _| {}) {
+            return Some(WORD_STARTS + earliness(at));
         }
-        let (s, chars) = matcher.fuzzy_indices(&e.folded, &q.text)?;
-        Some((FUZZY + s, chars))
+        // A scattered match, scored in one linear pass; fuzzy-matcher is asked only for
+        // the highlight of the results on screen.
+        window_score(fuzzy_prefix(&e.folded), &q.text).map(|s| FUZZY + s)
     }
 
-    /// All results for `input`, best first; one per target (its best field).
+    /// Searches every entry.
     pub fn search(&self, input: &str) -> Vec<Hit> {
-        let q = Query::parse(input);
+        self.search_entries(&Query::parse(input), 0..self.entries.len() as u32)
+    }
+
+    /// Searches the given entries (in index order), keeping each target's best hit,
+    /// best first.
+    fn search_entries(&self, q: &Query, entries: impl IntoIterator<Item = u32>) -> Vec<Hit> {
         let qmask = mask(&q.text);
-        let matcher = SkimMatcherV2::default().ignore_case();
         let mut hits: Vec<Hit> = Vec::new();
-        for e in &self.entries {
-            if !self.passes_filters(e, &q) {
+        for i in entries {
+            let Some(e) = self.entries.get(i as usize) else {
+                continue;
+            };
+            if !self.passes_filters(e, q) {
                 continue;
             }
-            if let Some((score, chars)) = self.score(e, &q, qmask, &matcher) {
-                hits.push(Hit {
-                    target: e.target,
-                    field: e.field,
-                    score,
-                    chars,
-                });
+            let Some(score) = self.score(e, q, qmask) else {
+                continue;
+            };
+            let hit = Hit {
+                target: e.target,
+                field: e.field,
+                score,
+                entry: i,
+            };
+            // A target's entries are next to each other: keep its best.
+            match hits.last_mut() {
+                Some(last) if last.target == hit.target => {
+                    if hit.score > last.score {
+                        *last = hit;
+                    }
+                }
+                _ => hits.push(hit),
             }
         }
-        // One hit per target: its best field.
-        hits.sort_by(|a, b| a.target.cmp(&b.target).then(b.score.cmp(&a.score)));
-        hits.dedup_by(|later, kept| later.target == kept.target);
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
         hits
     }
+
+    /// The characters of a hit's text that the query matched (character indices into
+    /// the field's original text), for highlighting.
+    pub fn matched_chars(&self, hit: &Hit, input: &str) -> Vec<usize> {
+        let q = Query::parse(input);
+        let Some(e) = self.entries.get(hit.entry as usize) else {
+            return Vec::new();
+        };
+        if q.text.is_empty() {
+            return Vec::new();
+        }
+        if let Some(at) = e.folded.find(&q.text) {
+            let start = e.folded[..at].chars().count();
+            return (start..start + q.text.chars().count()).collect();
+        }
+        let mut chars = Vec::new();
+        if word_starts(&e.folded, &q.text, |from, n| chars.extend(from..from + n)).is_some() {
+            return chars;
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        matcher
+            .fuzzy_indices(fuzzy_prefix(&e.folded), &q.text)
+            .map(|(_, c)| c)
+            .unwrap_or_default()
+    }
+}
+
+/// Incremental search: when a query only grows (a letter typed), the new results can
+/// only be among the old ones, since every tier's match of the longer query is a match
+/// of the shorter one. So each keystroke searches what the last one found.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    last: Option<Query>,
+    /// The entries of the last results, in index order.
+    candidates: Vec<u32>,
+}
+
+impl Searcher {
+    pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
+        let q = Query::parse(input);
+        let narrows = self.last.as_ref().is_some_and(|last| {
+            last.side == q.side
+                && last.kind == q.kind
+                && last.tag == q.tag
+                && q.text.starts_with(&last.text)
+        });
+        let hits = if narrows {
+            let candidates = std::mem::take(&mut self.candidates);
+            index.search_entries(
+                &q,
+                candidates.iter().copied().flat_map(|first| {
+                    // A target's other fields may match the longer query better: search
+                    // all of the target's entries.
+                    index.target_entries(first)
+                }),
+            )
+        } else {
+            index.search_entries(&q, 0..index.entries.len() as u32)
+        };
+        let mut candidates: Vec<u32> = hits.iter().map(|h| index.first_entry(h.entry)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        self.candidates = candidates;
+        self.last = Some(q);
+        hits
+    }
+}
+
+impl Index {
+    /// The first entry of the target that `entry` belongs to.
+    fn first_entry(&self, entry: u32) -> u32 {
+        let Some(e) = self.entries.get(entry as usize) else {
+            return entry;
+        };
+        let mut i = entry;
+        while i > 0 && self.entries[i as usize - 1].target == e.target {
+            i -= 1;
+        }
+        i
+    }
+
+    /// All entries of the target whose first entry is `first`.
+    fn target_entries(&self, first: u32) -> impl Iterator<Item = u32> + '_ {
+        let target = self.entries.get(first as usize).map(|e| e.target);
+        (first..self.entries.len() as u32)
+            .take_while(move |&i| Some(self.entries[i as usize].target) == target)
+    }
+}
+
+/// The part of a text that fuzzy scoring looks at: its first 2,000 characters, so a
+/// keystroke's cost does not grow with one very long quote.
+fn fuzzy_prefix(folded: &str) -> &str {
+    match folded.char_indices().nth(2000) {
+        Some((at, _)) => &folded[..at],
+        None => folded,
+    }
+}
+
+/// The fuzzy tier's score: `needle`'s chars in order in `hay`, in the tightest window
+/// that ends where the first complete occurrence ends (a forward scan finds that end, a
+/// backward scan the latest start). Shorter windows, and windows starting a word, and
+/// earlier ones, score higher. Linear in the text; `None` when there is no match.
+fn window_score(hay: &str, needle: &str) -> Option<i64> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    // Bytes compare as well as chars here: UTF-8 is self-synchronising, so a needle's
+    // encoded chars match only whole encoded chars of the text.
+    let mut k = 0;
+    let mut end = None;
+    for (i, &b) in h.iter().enumerate() {
+        if b == n[k] {
+            k += 1;
+            if k == n.len() {
+                end = Some(i);
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let mut k = n.len();
+    let mut start = end;
+    for i in (0..=end).rev() {
+        if h[i] == n[k - 1] {
+            k -= 1;
+            if k == 0 {
+                start = i;
+                break;
+            }
+        }
+    }
+    let window = (end + 1 - start) as i64;
+    let at_word = start == 0 || !h[start - 1].is_ascii_alphanumeric();
+    Some(
+        (1 << 18) - window.min(1 << 17) * 64 + if at_word { 4096 } else { 0 }
+            - (start.min(4095) as i64),
+    )
+}
+
+/// Whether the chars of `needle` occur in `hay` in order.
+#[cfg(test)]
+fn is_subsequence(hay: &str, needle: &str) -> bool {
+    let mut want = needle.chars().peekable();
+    for c in hay.chars() {
+        match want.peek() {
+            Some(&w) if w == c => {
+                want.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    want.peek().is_none()
 }
 
 /// Within a tier, an earlier match ranks higher; never negative, so tiers never mix.
@@ -351,19 +513,35 @@ fn earliness(start: usize) -> i64 {
     (SPAN - start.min(SPAN)) as i64
 }
 
-/// The char indices where each query word starts a word of `folded`, in order.
-fn word_starts(folded: &str, query: &str) -> Option<Vec<usize>> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut out = Vec::new();
-    let mut from = 0;
+/// Where each word of the query starts a word of `folded`, in order: the char index
+/// of the first, or `None`. `found(char_index, chars)` hears of each word's match.
+fn word_starts(folded: &str, query: &str, mut found: impl FnMut(usize, usize)) -> Option<usize> {
+    let mut first = None;
+    let mut rest = folded;
+    let mut consumed_chars = 0;
+    let mut prev_alnum = false;
     for word in query.split(' ') {
-        let w: Vec<char> = word.chars().collect();
-        let found = (from..chars.len())
-            .find(|&i| (i == 0 || !chars[i - 1].is_alphanumeric()) && chars[i..].starts_with(&w))?;
-        out.extend(found..found + w.len());
-        from = found + w.len();
+        let n = word.chars().count();
+        let mut hit = None;
+        for (i, (at, c)) in rest.char_indices().enumerate() {
+            if !prev_alnum && rest[at..].starts_with(word) {
+                hit = Some((i, at));
+                break;
+            }
+            prev_alnum = c.is_alphanumeric();
+        }
+        let (i, at) = hit?;
+        found(consumed_chars + i, n);
+        first.get_or_insert(consumed_chars + i);
+        let end = at + word.len();
+        prev_alnum = rest[..end]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        consumed_chars += i + n;
+        rest = &rest[end..];
     }
-    Some(out)
+    first
 }
 
 #[cfg(test)]
@@ -395,9 +573,12 @@ mod tests {
     }
 
     /// The matched characters of a hit, from the original text.
-    fn matched(d: &Debate, h: &Hit) -> String {
+    fn matched(d: &Debate, i: &Index, h: &Hit, query: &str) -> String {
         let chars: Vec<char> = text_of(d, h).chars().collect();
-        h.chars.iter().map(|&i| chars[i]).collect()
+        i.matched_chars(h, query)
+            .iter()
+            .map(|&k| chars[k])
+            .collect()
     }
 
     #[test]
@@ -433,7 +614,7 @@ mod tests {
                 continue;
             }
             let top = hits.first().unwrap_or_else(|| panic!("no hit for {query}"));
-            let m = matched(&d, top);
+            let m = matched(&d, &i, top, query);
             assert_eq!(
                 fold(&m),
                 fold(expect),
@@ -468,13 +649,19 @@ mod tests {
     fn highlights_point_at_multibyte_text() {
         let (d, i) = index();
         // A straight apostrophe finds the typographic one, as one phrase.
-        let top = i.search("dell'allineamento")[0].clone();
+        let top = i.search("dell'allineamento")[0];
         assert!(top.score >= PHRASE);
-        assert_eq!(matched(&d, &top), "dell’allineamento");
+        assert_eq!(
+            matched(&d, &i, &top, "dell'allineamento"),
+            "dell’allineamento"
+        );
         // Two word starts: the highlight skips the multibyte apostrophe between them.
-        let top = i.search("dell allineamento")[0].clone();
+        let top = i.search("dell allineamento")[0];
         assert!(top.score >= WORD_STARTS && top.score < PHRASE);
-        assert_eq!(matched(&d, &top), "dellallineamento");
+        assert_eq!(
+            matched(&d, &i, &top, "dell allineamento"),
+            "dellallineamento"
+        );
     }
 
     #[test]
@@ -503,6 +690,47 @@ mod tests {
             assert!(d.claims[c as usize].tags.iter().any(|t| t == "safety"));
         }
         assert!(i.search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_results_as_a_full_search() {
+        let (_, i) = index();
+        let mut s = Searcher::default();
+        let mut typed = String::new();
+        for c in "kill swi".chars() {
+            typed.push(c);
+            assert_eq!(s.search(&i, &typed), i.search(&typed), "after {typed:?}");
+        }
+        // Deleting a letter or changing a filter searches everything again.
+        assert_eq!(s.search(&i, "kill"), i.search("kill"));
+        assert_eq!(s.search(&i, "is:quote kill"), i.search("is:quote kill"));
+    }
+
+    #[test]
+    fn tighter_fuzzy_windows_score_higher() {
+        let tight = window_score("the kill switch", "klsw").unwrap();
+        let loose = window_score("k x x x l x x x s x x x w", "klsw").unwrap();
+        assert!(tight > loose);
+        assert_eq!(window_score("kill", "kx"), None);
+        assert!(window_score("perché così", "perc").is_some());
+        assert_eq!(window_score("abc", "é"), None);
+    }
+
+    #[test]
+    fn word_starts_and_subsequences() {
+        let mut at = Vec::new();
+        assert_eq!(
+            word_starts("the kill switch", "kil sw", |i, n| at.push((i, n))),
+            Some(4)
+        );
+        assert_eq!(at, vec![(4, 3), (9, 2)]);
+        assert_eq!(word_starts("skill switch", "kil", |_, _| {}), None);
+        assert_eq!(
+            word_starts("dell’allineamento x", "dell allin", |_, _| {}),
+            Some(0)
+        );
+        assert!(is_subsequence("kill switch", "klswt"));
+        assert!(!is_subsequence("kill switch", "tswk"));
     }
 
     #[test]
