@@ -183,11 +183,11 @@ impl App {
         self.quote = 0;
         let Some(node) = self.current() else { return };
         for group in Group::ALL {
-            let entries: Vec<NodeId> = match group {
-                Group::RebuttedBy => self.incoming(node, Relation::Rebuts),
-                Group::Rebuts => self.outgoing(node, Relation::Rebuts),
-                Group::SupportedBy => self.incoming(node, Relation::Supports),
-                Group::Supports => self.outgoing(node, Relation::Supports),
+            let entries = match group {
+                Group::RebuttedBy => self.linked(node, Relation::Rebuts, true),
+                Group::Rebuts => self.linked(node, Relation::Rebuts, false),
+                Group::SupportedBy => self.linked(node, Relation::Supports, true),
+                Group::Supports => self.linked(node, Relation::Supports, false),
             };
             if entries.is_empty() {
                 continue;
@@ -200,20 +200,22 @@ impl App {
         self.clamp();
     }
 
-    fn incoming(&self, node: NodeId, r: Relation) -> Vec<NodeId> {
-        self.debate
-            .incoming(node)
-            .filter(|l| l.relation == r)
-            .map(|l| l.from)
-            .collect()
-    }
-
-    fn outgoing(&self, node: NodeId, r: Relation) -> Vec<NodeId> {
-        self.debate
-            .outgoing(node)
-            .filter(|l| l.relation == r)
-            .map(|l| l.to)
-            .collect()
+    /// The nodes linked to `node` by `r`: those pointing at it (`incoming`) or those it
+    /// points at.
+    fn linked(&self, node: NodeId, r: Relation, incoming: bool) -> Vec<NodeId> {
+        if incoming {
+            self.debate
+                .incoming(node)
+                .filter(|l| l.relation == r)
+                .map(|l| l.from)
+                .collect()
+        } else {
+            self.debate
+                .outgoing(node)
+                .filter(|l| l.relation == r)
+                .map(|l| l.to)
+                .collect()
+        }
     }
 
     /// The nearest entry row (not a heading) from `i`, searching down or up.
