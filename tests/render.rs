@@ -296,3 +296,42 @@ fn wide_characters_and_controls_keep_the_grid() {
         }
     }
 }
+
+/// Huge values display cut, in a grid that holds; drawing reads only what shows.
+#[test]
+fn huge_values_display_cut_to_the_screen() {
+    let big = "parola ".repeat(1_500_000);
+    let long_id = "x".repeat(100_000);
+    let yaml = format!(
+        "version: 1\ntitle: \"{big}\"\npositions:\n  - id: p\n    title: P\n    summary: \"{big}\"\nclaims:\n  - id: {long_id}\n    position: p\n    text: \"{big}\"\n    quotes:\n      - source: s\n        text: \"{big}\"\n        translation: \"{big}\"\nsources:\n  - id: s\n    title: \"{big}\"\n"
+    );
+    let d = debate_tui::domain::load_bytes(
+        "huge.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap()
+    .debate;
+    let mut a = App::new(d, Rect::new(0, 0, 140, 40));
+    a.update(Action::Follow);
+    let t = text(&draw(&a));
+    let lines: Vec<&str> = t.lines().collect();
+    assert!(
+        lines[0].starts_with(" parola parola") && lines[0].contains("…  path:"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("path: xxx"), "{}", lines[0]);
+    let claim_row = lines
+        .iter()
+        .find(|l| l.contains("◆   parola") || l.contains("  ◆ parola"))
+        .unwrap();
+    assert!(claim_row.contains('…'), "{claim_row}");
+    for l in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*l) <= 140, "{l}");
+    }
+    // The Sources pane fills with the statement and marks the cut.
+    let src = a.areas().pane(Pane::Sources).unwrap();
+    let last_row = lines[(src.bottom() - 2) as usize];
+    assert!(last_row.contains("parola"), "{last_row}");
+}

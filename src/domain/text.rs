@@ -59,48 +59,71 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// `s` cut to at most `width` columns, with `…` where it was cut.
+/// `s` cut to at most `width` columns, with `…` where it was cut. Reads no further
+/// than the cut, so its cost does not grow with the length of `s`.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
-    if display_width(s) <= width {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
+    // Where the text must end if it needs an ellipsis: the last place with room for it.
+    let mut cut = 0;
+    for (at, c) in s.char_indices() {
         let w = char_width(c);
-        if used + w + 1 > width {
-            break;
+        if used + w > width {
+            let mut out = s[..cut].to_string();
+            if width > 0 {
+                out.push('…');
+            }
+            return Cow::Owned(out);
         }
-        out.push(c);
         used += w;
+        if used < width {
+            cut = at + c.len_utf8();
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    Cow::Borrowed(s)
 }
 
 /// `s` cut from the left to at most `width` columns, with `…` in front where cut.
+/// Reads no further back than the cut.
 pub fn truncate_left(s: &str, width: usize) -> Cow<'_, str> {
-    if display_width(s) <= width {
-        return Cow::Borrowed(s);
-    }
-    let mut kept = Vec::new();
     let mut used = 0;
-    for c in s.chars().rev() {
+    let mut cut = s.len();
+    for (at, c) in s.char_indices().rev() {
         let w = char_width(c);
-        if used + w + 1 > width {
-            break;
+        if used + w > width {
+            let mut out = String::new();
+            if width > 0 {
+                out.push('…');
+            }
+            out.push_str(&s[cut..]);
+            return Cow::Owned(out);
         }
-        kept.push(c);
         used += w;
+        if used < width {
+            cut = at;
+        }
     }
-    let mut out = String::new();
-    if width > 0 {
-        out.push('…');
+    Cow::Borrowed(s)
+}
+
+/// At most the first `max_chars` characters of `s`.
+pub fn head(s: &str, max_chars: usize) -> &str {
+    match s.char_indices().nth(max_chars) {
+        Some((at, _)) => &s[..at],
+        None => s,
     }
-    out.extend(kept.into_iter().rev());
-    Cow::Owned(out)
+}
+
+/// Untrusted text as one line of at most `width` columns: controls made visible, cut
+/// with `…`. Looks at a bounded prefix only, so drawing a row costs the same whatever
+/// the length of the text behind it.
+pub fn fit(s: &str, width: usize) -> String {
+    // Every char but a zero-width one takes a column: this prefix fills the width.
+    let h = head(s, width.saturating_mul(2).saturating_add(16));
+    let mut shown = visible(h).into_owned();
+    if h.len() < s.len() {
+        shown.push('…');
+    }
+    truncate(&shown, width).into_owned()
 }
 
 /// Greedy word wrap to `width` columns: the byte ranges of the lines of `text` (without
@@ -213,6 +236,20 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate_left("a › b › c", 6), "…b › c");
+        assert_eq!(truncate_left("abc", 3), "abc");
+        assert_eq!(truncate_left("abcd", 3), "…cd");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(head("perché", 5), "perch");
+        assert_eq!(head("ab", 5), "ab");
+        // A huge text: only its start is read, and the cut shows.
+        let huge = "x".repeat(10_000_000);
+        assert_eq!(fit(&huge, 5), "xxxx…");
+        assert_eq!(fit("a\u{1b}[2Jb", 20), "a\u{FFFD}[2Jb");
+        let zero_width = format!("a{}", "\u{301}".repeat(100));
+        assert!(
+            fit(&zero_width, 3).ends_with('…'),
+            "cut text is marked even when it fits"
+        );
         let t = "uno due tre quattro\nlunghissimaparola";
         let lines: Vec<&str> = wrap(t, 8).into_iter().map(|r| &t[r]).collect();
         assert_eq!(

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::app::{App, Overlay, Pane, keymap};
-use crate::domain::text::{display_width, truncate, truncate_left, visible};
+use crate::domain::text::{display_width, fit, truncate_left};
 use theme::Theme;
 
 impl Widget for &App {
@@ -71,27 +71,31 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 /// The debate's title, then the path walked, cut from the left when long.
 fn header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
-    let title = visible(&app.debate.title);
     // The path matters more than the title once there is one.
     let share = if app.path.is_empty() {
         width
     } else {
         width / 3
     };
-    let title = truncate(&title, share.max(10));
+    let title = fit(&app.debate.title, share.max(10));
     let mut spans = vec![Span::styled(format!(" {title} "), theme.title)];
-    let used = display_width(&title) + 2;
+    let room = width.saturating_sub(display_width(&title) + 2 + 7);
     if !app.path.is_empty() {
-        let crumbs: Vec<String> = app
-            .path
-            .iter()
-            .map(|&n| visible(app.debate.id_of(n)).into_owned())
-            .collect();
-        let crumbs = crumbs.join(" › ");
-        let room = width.saturating_sub(used + 9);
+        // Only the last steps that can show are read, however long the path.
+        let mut crumbs: Vec<String> = Vec::new();
+        let mut used = 0;
+        for &n in app.path.iter().rev() {
+            let id = fit(app.debate.id_of(n), room);
+            used += display_width(&id) + 3;
+            crumbs.push(id);
+            if used > room {
+                break;
+            }
+        }
+        crumbs.reverse();
         spans.push(Span::styled(" path: ", theme.dim));
         spans.push(Span::styled(
-            truncate_left(&crumbs, room).into_owned(),
+            truncate_left(&crumbs.join(" › "), room).into_owned(),
             theme.path,
         ));
     }
@@ -116,7 +120,8 @@ fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut spans = Vec::new();
     if let Some(s) = &app.status {
-        spans.push(Span::styled(format!(" {} ", visible(s)), theme.status));
+        let room = (area.width as usize).saturating_sub(2);
+        spans.push(Span::styled(format!(" {} ", fit(s, room)), theme.status));
         spans.push(Span::styled("│", theme.border));
     }
     for b in keymap::hints(app.scope()) {

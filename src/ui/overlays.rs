@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::theme::Theme;
 use crate::app::keymap;
 use crate::app::{App, SourceView};
-use crate::domain::text::{truncate, visible};
+use crate::domain::text::{fit, truncate, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -29,7 +29,10 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
             format!("{} ", Theme::mark(i as u32)),
             theme.side(i as u32),
         ));
-        sides.push(Span::raw(format!("{}   ", visible(&p.title))));
+        sides.push(Span::raw(format!(
+            "{}   ",
+            fit(&p.title, inner.width as usize)
+        )));
     }
     lines.push(Line::from(sides));
     lines.push(Line::styled(
@@ -75,21 +78,17 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     };
     let passages = app.debate.passages(v.source);
     let current = passages.get(v.passage);
-    let who = current
-        .map(|p| visible(app.debate.id_of(p.node)).into_owned())
-        .unwrap_or_default();
+    let room = area.width.saturating_sub(2) as usize;
+    let who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
     let title = format!(
         " {} · passage {}/{} · {} ",
-        visible(&src.title),
+        fit(&src.title, room),
         v.passage + 1,
         passages.len(),
         who
     );
     let b = Block::bordered()
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(2) as usize).into_owned(),
-            theme.border_focused,
-        ))
+        .title(Span::styled(fit(&title, room), theme.border_focused))
         .border_style(theme.border_focused);
     let inner = b.inner(area);
     b.render(area, buf);

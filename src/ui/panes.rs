@@ -11,10 +11,7 @@ use ratatui::widgets::{
 use super::theme::Theme;
 use crate::app::{App, LinkRow};
 use crate::domain::NodeId;
-use crate::domain::text::{display_width, truncate, visible, wrap};
-
-/// The longest part of a quote shown in the Sources pane; the source view shows it all.
-const QUOTE_PREVIEW_CHARS: usize = 2000;
+use crate::domain::text::{display_width, fit, head, visible, wrap};
 
 fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
     Block::bordered()
@@ -47,7 +44,7 @@ fn row<'a>(
     let used: usize = prefix.iter().map(|s| display_width(&s.content)).sum();
     let tail = suffix.as_ref().map_or(0, |s| display_width(&s.content));
     let room = width.saturating_sub(used + tail);
-    let text = truncate(&visible(text), room).into_owned();
+    let text = fit(text, room);
     let pad = room.saturating_sub(display_width(&text));
     let mut spans = prefix;
     spans.push(Span::styled(text, style));
@@ -111,15 +108,11 @@ pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: b
 }
 
 pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+    let room = area.width.saturating_sub(2) as usize;
     let about = app
         .current()
-        .map(|n| visible(app.debate.id_of(n)).into_owned())
-        .unwrap_or_default();
-    let title = truncate(
-        &format!(" Rebuttals · {about} "),
-        area.width.saturating_sub(2) as usize,
-    )
-    .into_owned();
+        .map_or(String::new(), |n| fit(app.debate.id_of(n), room));
+    let title = fit(&format!(" Rebuttals · {about} "), room);
     let b = block(title, theme, focused);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -154,13 +147,13 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
             }
             LinkRow::Entry(_, node) => {
                 let side = app.debate.side_of(node);
-                let name = visible(
+                let name = fit(
                     app.debate
                         .positions
                         .get(side as usize)
                         .map_or("", |p| p.id.as_str()),
-                )
-                .into_owned();
+                    (width / 3).max(4),
+                );
                 let suffix = Span::styled(format!(" {name}"), theme.side(side));
                 row(
                     side_prefix(app, node, theme, "  "),
@@ -193,17 +186,17 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     let rows = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
     // The statement in full (the Claims pane cuts it to one row), then the quotes.
-    let statement: String = app
-        .debate
-        .text_of(node)
-        .chars()
-        .take(QUOTE_PREVIEW_CHARS)
-        .collect();
-    push_wrapped(&mut lines, "", &statement, width, theme.title, rows);
+    push_wrapped(
+        &mut lines,
+        app.debate.text_of(node),
+        width,
+        theme.title,
+        rows,
+    );
     if let NodeId::Position(p) = node
         && let Some(summary) = app.debate.position(p).and_then(|p| p.summary.as_deref())
     {
-        push_wrapped(&mut lines, "", summary, width, Style::new(), rows);
+        push_wrapped(&mut lines, summary, width, Style::new(), rows);
     }
     lines.push(Line::raw(""));
     if quotes.is_empty() {
@@ -226,16 +219,9 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
         } else {
             theme.dim
         };
-        let text: String = q.text.chars().take(QUOTE_PREVIEW_CHARS).collect();
         let start = lines.len();
-        push_wrapped(
-            &mut lines,
-            "",
-            &format!("“{}”", text.trim()),
-            width,
-            theme.quote,
-            rows,
-        );
+        let text = head(&q.text, rows * width + 16).trim();
+        push_wrapped(&mut lines, &format!("“{text}”"), width, theme.quote, rows);
         let source = app.debate.sources.get(q.source as usize);
         let mut by = String::from("— ");
         if let Some(s) = &q.speaker {
@@ -246,9 +232,9 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
         if q.found.is_some() {
             by.push_str(" ✓");
         }
-        push_wrapped(&mut lines, "", &by, width, theme.dim, rows);
+        push_wrapped(&mut lines, &by, width, theme.dim, rows);
         if let Some(t) = &q.translation {
-            push_wrapped(&mut lines, "", t, width, theme.translation, rows);
+            push_wrapped(&mut lines, t, width, theme.translation, rows);
         }
         for l in &mut lines[start..] {
             l.spans.insert(0, Span::styled(bar, bar_style));
@@ -274,23 +260,22 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     }
 }
 
-/// Appends `text` wrapped to `width`, stopping once `max` lines are there.
+/// Appends `text` wrapped to `width`, stopping once `max` lines are there. Only what
+/// can show is read: the pane never holds more than `max * width` characters.
 fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
-    indent: &'static str,
     text: &str,
     width: usize,
     style: Style,
     max: usize,
 ) {
-    let shown = visible(text);
-    for r in wrap(&shown, width) {
-        if lines.len() >= max {
-            return;
-        }
-        lines.push(Line::from(vec![
-            Span::raw(indent),
-            Span::styled(shown[r].to_string(), style),
-        ]));
+    let room = max.saturating_sub(lines.len());
+    let part = head(text, room.saturating_mul(width).saturating_add(16));
+    let mut shown = visible(part).into_owned();
+    if part.len() < text.len() {
+        shown.push('…');
+    }
+    for r in wrap(&shown, width).into_iter().take(room) {
+        lines.push(Line::styled(shown[r].to_string(), style));
     }
 }
