@@ -186,9 +186,14 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// The candidate closest to `word` by edit distance, if it is close enough to be a
 /// plausible typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    let limit = (len / 3).max(2);
     candidates
         .into_iter()
+        // Lengths further apart than the limit cannot be within it: skip the distance.
+        .filter(|c| {
+            c.len().abs_diff(word.len()) <= limit * 4 && c.chars().count().abs_diff(len) <= limit
+        })
         .map(|c| (edit_distance(word, c), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c.len()))

@@ -406,11 +406,15 @@ impl Validator<'_> {
             self.check_nonempty(&q.text, &format!("{path}.text"), "quote's `text`");
             let Some(&source) = ctx.ids.get(q.source.as_str()) else {
                 if !self.origins.dropped_ids.contains(&q.source) {
-                    let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
                     let mut p = Problem::new(
                         format!("{path}.source"),
                         format!("unknown source `{}`", q.source),
                     );
+                    if !self.hints_left() {
+                        self.push(p);
+                        continue;
+                    }
+                    let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
                     p = match closest(&q.source, known.iter().copied()) {
                         Some(near) => p.note(format!("hint: did you mean `{near}`?")),
                         None if known.is_empty() => {
