@@ -141,6 +141,12 @@ pub fn hit(areas: &Areas, x: u16, y: u16) -> Option<(Pane, Option<usize>)> {
     })
 }
 
+/// A tab of the narrow layout's tab line, and what follows it.
+pub fn tab_label(p: Pane) -> String {
+    format!(" {} ", p.title())
+}
+pub const TAB_SEPARATOR: &str = "│";
+
 /// The tab under a cell of the narrow layout's tab line.
 pub fn hit_tab(areas: &Areas, x: u16, y: u16) -> Option<Pane> {
     let t = areas.tabs?;
@@ -149,7 +155,7 @@ pub fn hit_tab(areas: &Areas, x: u16, y: u16) -> Option<Pane> {
     }
     let mut at = t.x;
     for p in Pane::ALL {
-        let w = p.title().len() as u16 + 3;
+        let w = (tab_label(p).chars().count() + TAB_SEPARATOR.chars().count()) as u16;
         if x >= at && x < at.saturating_add(w) {
             return Some(p);
         }

@@ -540,10 +540,37 @@ pub fn line_at(lines: &[Range<usize>], at: usize) -> usize {
     lines.partition_point(|r| r.start <= at).saturating_sub(1)
 }
 
-/// How many lines the help overlay takes (for scrolling): the two lines on sides, then
-/// for each scope a blank line, a heading and its bindings.
+/// A line of the help overlay: what help shows, in order. Drawing and scrolling both
+/// read this list, so they agree on its length.
+#[derive(Debug, Clone, Copy)]
+pub enum HelpLine {
+    /// The sides, with their marks.
+    Sides,
+    /// What the `✗n` after a claim means.
+    Legend,
+    Blank,
+    Heading(Scope),
+    Binding(&'static keymap::Binding),
+}
+
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = vec![HelpLine::Sides, HelpLine::Legend];
+    for scope in keymap::SCOPES {
+        out.push(HelpLine::Blank);
+        out.push(HelpLine::Heading(scope));
+        out.extend(
+            keymap::BINDINGS
+                .iter()
+                .filter(|b| b.scope == scope)
+                .map(HelpLine::Binding),
+        );
+    }
+    out
+}
+
+/// How many lines the help overlay takes (for scrolling).
 pub fn help_len() -> usize {
-    2 + keymap::SCOPES.len() * 2 + keymap::BINDINGS.len()
+    help_lines().len()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::app::{App, Overlay, Pane, keymap};
 use crate::domain::text::{display_width, fit, truncate_left};
 use theme::Theme;
@@ -21,7 +21,7 @@ impl Widget for &App {
             return;
         }
         let theme = Theme::get(self.no_color);
-        let a = crate::app::layout::areas(area, self.focus);
+        let a = layout::areas(area, self.focus);
         if a.mode == Mode::TooSmall {
             too_small(area, buf, theme);
             return;
@@ -110,8 +110,8 @@ fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
         } else {
             theme.dim
         };
-        spans.push(Span::styled(format!(" {} ", p.title()), style));
-        spans.push(Span::styled("│", theme.border));
+        spans.push(Span::styled(layout::tab_label(p), style));
+        spans.push(Span::styled(layout::TAB_SEPARATOR, theme.border));
     }
     Line::from(spans).render(area, buf);
 }

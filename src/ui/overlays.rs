@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
 use crate::app::keymap;
-use crate::app::{App, SourceView};
+use crate::app::{App, HelpLine, SourceView, help_lines};
 use crate::domain::text::{fit, truncate, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -22,34 +22,35 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         .border_style(theme.border_focused);
     let inner = b.inner(area);
     b.render(area, buf);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut sides = vec![Span::styled("Sides: ", theme.heading)];
-    for (i, p) in app.debate.positions.iter().enumerate().take(6) {
-        sides.push(Span::styled(
-            format!("{} ", Theme::mark(i as u32)),
-            theme.side(i as u32),
-        ));
-        sides.push(Span::raw(format!(
-            "{}   ",
-            fit(&p.title, inner.width as usize)
-        )));
-    }
-    lines.push(Line::from(sides));
-    lines.push(Line::styled(
-        "✗n after a claim: how many claims rebut it",
-        theme.dim,
-    ));
-    for scope in keymap::SCOPES {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(scope.title(), theme.heading));
-        for bnd in keymap::BINDINGS.iter().filter(|b| b.scope == scope) {
-            let keys: Vec<String> = bnd.keys.iter().map(|k| keymap::key_label(*k)).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.key),
-                Span::raw(bnd.help),
-            ]));
-        }
-    }
+    let lines: Vec<Line> = help_lines()
+        .into_iter()
+        .map(|l| match l {
+            HelpLine::Sides => {
+                let mut sides = vec![Span::styled("Sides: ", theme.heading)];
+                for (i, p) in app.debate.positions.iter().enumerate().take(6) {
+                    let i = i as u32;
+                    sides.push(Span::styled(format!("{} ", Theme::mark(i)), theme.side(i)));
+                    sides.push(Span::raw(format!(
+                        "{}   ",
+                        fit(&p.title, inner.width as usize)
+                    )));
+                }
+                Line::from(sides)
+            }
+            HelpLine::Legend => {
+                Line::styled("✗n after a claim: how many claims rebut it", theme.dim)
+            }
+            HelpLine::Blank => Line::raw(""),
+            HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
+            HelpLine::Binding(b) => {
+                let keys: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
+                Line::from(vec![
+                    Span::styled(format!("  {:<22}", keys.join(" ")), theme.key),
+                    Span::raw(b.help),
+                ])
+            }
+        })
+        .collect();
     let width = inner.width as usize;
     for (i, l) in lines
         .into_iter()
