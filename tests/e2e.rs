@@ -58,14 +58,15 @@ fn nz(n: u16) -> NonZeroU16 {
 impl Session {
     /// Starts the built-in debate in a `cols`×`rows` terminal.
     fn start(rows: u16, cols: u16) -> Session {
-        Session::start_with(rows, cols, &[])
+        Session::start_with(rows, cols, &[], &[])
     }
 
-    fn start_with(rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+    fn start_with(rows: u16, cols: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("DEBATE_TUI_TEST_PANIC");
@@ -520,7 +521,7 @@ fn sighup_restores_terminal() {
 
 #[test]
 fn panic_restores_terminal() {
-    let mut s = Session::start_with(40, 140, &[("DEBATE_TUI_TEST_PANIC", "1")]);
+    let mut s = Session::start_with(40, 140, &[("DEBATE_TUI_TEST_PANIC", "1")], &[]);
     let status = s.wait_exit();
     assert!(!status.success(), "a panic is a failure: {status}");
     assert_ne!(status.exit_code(), 0, "{status}");
@@ -609,4 +610,114 @@ fn load_error_prints_before_terminal() {
         !stdout.contains('\x1b') && !stderr.contains('\x1b'),
         "{stderr}"
     );
+}
+
+/// A left click at a 0-based cell, as a terminal reports it with SGR mouse encoding.
+fn click(s: &mut Session, col: u16, row: u16) {
+    let (c, r) = (col + 1, row + 1);
+    s.send(format!("\x1b[<0;{c};{r}M\x1b[<0;{c};{r}m").as_bytes());
+}
+
+/// A debate file of one's own, opened from the command line: the mouse selects claims,
+/// Backspace walks the path back, and the source view goes from passage to passage
+/// and from a passage to the claim that quotes it.
+#[test]
+fn mouse_backspace_and_passages_in_a_file_from_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("talk.txt"),
+        "The weights are out there now.\n\nNobody can switch the model off, and nobody can call it back.\n",
+    )
+    .unwrap();
+    let file = dir.path().join("debate.yaml");
+    std::fs::write(
+        &file,
+        "version: 1
+title: Open weights
+sources:
+  - id: talk
+    title: A talk
+    file: talk.txt
+positions:
+  - id: open
+    title: Publish
+  - id: closed
+    title: Keep closed
+claims:
+  - id: out-there
+    position: open
+    text: The weights are already out.
+    quotes:
+      - source: talk
+        text: The weights are out there now.
+  - id: no-recall
+    position: closed
+    text: Nobody can call a model back.
+    rebuts: [out-there]
+    quotes:
+      - source: talk
+        text: nobody can call it back
+",
+    )
+    .unwrap();
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    s.wait_text("Claims (2)");
+    s.settle();
+    assert!(s.contents().contains("Open weights"));
+
+    // Rows of the Claims pane: the header is row 0, the border row 1, then
+    // `open`, `out-there`, `closed`, `no-recall`.
+    click(&mut s, 6, 5);
+    s.wait_for("a click to select no-recall", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some("no-recall")
+    });
+    click(&mut s, 6, 3);
+    s.wait_for("a click to select out-there", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some("out-there")
+    });
+    s.settle();
+
+    // A path of two steps, then one step back.
+    s.send(ENTER);
+    s.wait_for("the path to start", |sc| {
+        header(sc).contains("path: out-there")
+    });
+    s.send(ENTER);
+    s.wait_for("the rebuttal to be followed", |sc| {
+        header(sc).contains("path: out-there › no-recall")
+    });
+    s.settle();
+    s.send(b"\x7f");
+    s.wait_for("Backspace to step back", |sc| {
+        let h = header(sc);
+        h.contains("path: out-there")
+            && !h.contains("no-recall")
+            && rebuttals_id(&sc.contents()).as_deref() == Some("out-there")
+    });
+    s.settle();
+
+    // The quote in its source, the next passage, and that passage's claim.
+    s.send(TAB);
+    s.send(ENTER);
+    s.wait_for("the source view at the first passage", |sc| {
+        sc.contents().contains("passage 1/2 · out-there")
+    });
+    s.settle();
+    s.send(b"n");
+    s.wait_for("the next passage", |sc| {
+        sc.contents().contains("passage 2/2 · no-recall")
+    });
+    s.settle();
+    s.send(ENTER);
+    s.wait_for("the passage's claim", |sc| {
+        let c = sc.contents();
+        !c.contains(" · passage ")
+            && rebuttals_id(&c).as_deref() == Some("no-recall")
+            && header(sc).contains("path: no-recall")
+    });
+    s.settle();
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
