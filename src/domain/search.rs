@@ -10,6 +10,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::model::{Debate, NodeId};
+use super::quote::fold_quote_mark;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -110,9 +111,8 @@ pub fn fold_char(c: char) -> char {
         'ŵ' => 'w',
         'ý' | 'ÿ' | 'ŷ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
-        '’' | '‘' => '\'',
-        '“' | '”' | '«' | '»' => '"',
-        other => other,
+        // Typographic quotes as quote verification folds them.
+        other => fold_quote_mark(other),
     }
 }
 
@@ -593,6 +593,8 @@ mod tests {
             assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
         }
         assert_eq!(fold("possibilità È LECUN"), "possibilita e lecun");
+        // Quote marks fold as quote verification folds them.
+        assert_eq!(fold("„x‟ ‚y‛ «z»"), "\"x\" 'y' \"z\"");
     }
 
     #[test]

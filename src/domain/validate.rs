@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
 use super::quote::SourceIndex;
 use super::raw::{RawClaim, RawDebate, RawQuote};
-use super::text::{closest, visible};
+use super::text::{closest, fit};
 
 /// A problem at a path of the file (`claims[3].rebuts[1]`; `@key` points at the key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -481,7 +481,7 @@ impl Validator<'_> {
                     c.line,
                     c.shared_words,
                     c.quote_words,
-                    excerpt(&text[c.range], 240)
+                    fit(&text[c.range], 240)
                 ))
                 .note("hint: a quote must be verbatim; only white space and quote marks may differ")
             }
@@ -498,14 +498,4 @@ fn list_ids(ids: &[&str]) -> String {
     } else {
         shown.join(", ")
     }
-}
-
-/// At most `max` characters of `s` on one line, with `…` where cut.
-fn excerpt(s: &str, max: usize) -> String {
-    let one_line = visible(s);
-    let mut out: String = one_line.chars().take(max).collect();
-    if one_line.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
 }
