@@ -9,6 +9,11 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use memchr::memmem::Finder;
+
 use super::model::{Debate, NodeId};
 use super::quote::fold_quote_mark;
 
@@ -51,16 +56,23 @@ pub enum Field {
     Summary,
     Translation,
     Speaker,
-    Tag,
+    /// A claim's tag: its index among the claim's tags.
+    Tag(u32),
 }
 
-/// One searchable text.
+/// One searchable text. Its folded text lives in the index's one arena, so a scan
+/// reads memory in order rather than chasing a pointer for each entry.
 #[derive(Debug, Clone)]
 struct Entry {
     target: Target,
     field: Field,
-    /// The folded text: one char for each char of the original.
-    folded: String,
+    /// The folded text: `Index::text[start..end]`, one char for each char of the
+    /// original.
+    start: u32,
+    end: u32,
+    /// Where the part that fuzzy scoring reads ends (see [`FUZZY_CHARS`]), counted
+    /// from `start`.
+    fuzzy_len: u32,
     /// The letters and digits the folded text holds (see [`mask`]).
     mask: u64,
     /// The side (position index) of the target, for `side:` filters.
@@ -71,6 +83,8 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     entries: Vec<Entry>,
+    /// Every entry's folded text, end to end.
+    text: String,
     /// Position ids, for `side:` filters.
     sides: Vec<String>,
     /// For each claim, its tags folded, for `tag:` filters.
@@ -85,6 +99,8 @@ pub struct Hit {
     pub score: i64,
     /// The index entry that matched; [`Index::matched_chars`] tells where.
     entry: u32,
+    /// The target's first entry, where a narrowed search starts reading it.
+    first: u32,
 }
 
 /// Folds one character for matching: lower case, without accents. Always one char, so
@@ -175,39 +191,70 @@ const PHRASE: i64 = 3 << 40;
 const WORD_STARTS: i64 = 2 << 40;
 const FUZZY: i64 = 1 << 40;
 
+/// A query made ready for scanning, once per search: its letter mask and a fast
+/// substring finder for the phrase and for each word.
+struct Prepared<'q> {
+    q: &'q Query,
+    mask: u64,
+    phrase: Finder<'q>,
+    words: Vec<Finder<'q>>,
+}
+
+impl<'q> Prepared<'q> {
+    fn new(q: &'q Query) -> Prepared<'q> {
+        Prepared {
+            q,
+            mask: mask(&q.text),
+            phrase: Finder::new(q.text.as_bytes()),
+            words: q
+                .text
+                .split(' ')
+                .map(|w| Finder::new(w.as_bytes()))
+                .collect(),
+        }
+    }
+}
+
+/// How many entries a search reads between two looks at whether it is still wanted;
+/// also the size of the first slice, whose results are shown while the rest is read.
+const CHUNK: usize = 16 * 1024;
+
+/// The entries a search reads: all of them, or the targets a narrowed search kept
+/// (each by its first entry).
+#[derive(Clone, Copy)]
+enum Work<'a> {
+    All,
+    Targets(&'a [u32]),
+}
+
 impl Index {
     /// Prepares the index; once, at load.
     pub fn new(d: &Debate) -> Index {
-        let mut entries = Vec::new();
-        let mut push = |target: Target, field: Field, text: &str, side: Option<u32>| {
-            if text.is_empty() {
-                return;
-            }
-            let folded = fold(text);
-            entries.push(Entry {
-                target,
-                field,
-                mask: mask(&folded),
-                folded,
-                side,
-            });
+        let mut index = Index {
+            sides: d.positions.iter().map(|p| fold(&p.id)).collect(),
+            tags: d
+                .claims
+                .iter()
+                .map(|c| c.tags.iter().map(|t| fold(t)).collect())
+                .collect(),
+            ..Index::default()
         };
         for (i, p) in d.positions.iter().enumerate() {
             let t = Target::Position(i as u32);
             let side = Some(i as u32);
-            push(t, Field::Text, &p.title, side);
-            push(t, Field::Id, &p.id, side);
+            index.push(t, Field::Text, &p.title, side);
+            index.push(t, Field::Id, &p.id, side);
             if let Some(s) = &p.summary {
-                push(t, Field::Summary, s, side);
+                index.push(t, Field::Summary, s, side);
             }
         }
         for (i, c) in d.claims.iter().enumerate() {
             let t = Target::Claim(i as u32);
             let side = Some(c.position);
-            push(t, Field::Text, &c.text, side);
-            push(t, Field::Id, &c.id, side);
-            for tag in &c.tags {
-                push(t, Field::Tag, tag, side);
+            index.push(t, Field::Text, &c.text, side);
+            index.push(t, Field::Id, &c.id, side);
+            for (k, tag) in c.tags.iter().enumerate() {
+                index.push(t, Field::Tag(k as u32), tag, side);
             }
         }
         let quoted = d
@@ -225,27 +272,53 @@ impl Index {
             let side = Some(d.side_of(node));
             for (k, q) in quotes.iter().enumerate() {
                 let t = Target::Quote(node, k as u32);
-                push(t, Field::Text, &q.text, side);
+                index.push(t, Field::Text, &q.text, side);
                 if let Some(tr) = &q.translation {
-                    push(t, Field::Translation, tr, side);
+                    index.push(t, Field::Translation, tr, side);
                 }
                 if let Some(s) = &q.speaker {
-                    push(t, Field::Speaker, s, side);
+                    index.push(t, Field::Speaker, s, side);
                 }
             }
         }
         for (i, s) in d.sources.iter().enumerate() {
-            push(Target::Source(i as u32), Field::Text, &s.title, None);
+            index.push(Target::Source(i as u32), Field::Text, &s.title, None);
         }
-        Index {
-            entries,
-            sides: d.positions.iter().map(|p| fold(&p.id)).collect(),
-            tags: d
-                .claims
-                .iter()
-                .map(|c| c.tags.iter().map(|t| fold(t)).collect())
-                .collect(),
+        index
+    }
+
+    /// Adds one text, folded into the arena. A text that would take the arena past
+    /// what a `u32` offset reaches is left out (the loader's size cap keeps debates far
+    /// below it).
+    fn push(&mut self, target: Target, field: Field, text: &str, side: Option<u32>) {
+        if text.is_empty() {
+            return;
         }
+        let before = self.text.len();
+        self.text.extend(text.chars().map(fold_char));
+        let folded = &self.text[before..];
+        let fuzzy_len = folded
+            .char_indices()
+            .nth(FUZZY_CHARS)
+            .map_or(folded.len(), |(at, _)| at);
+        let (Ok(start), Ok(end), Ok(fuzzy_len)) = (
+            u32::try_from(before),
+            u32::try_from(self.text.len()),
+            u32::try_from(fuzzy_len),
+        ) else {
+            self.text.truncate(before);
+            return;
+        };
+        let mask = mask(folded);
+        self.entries.push(Entry {
+            target,
+            field,
+            start,
+            end,
+            fuzzy_len,
+            mask,
+            side,
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -254,6 +327,13 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// An entry's folded text.
+    fn folded(&self, e: &Entry) -> &str {
+        self.text
+            .get(e.start as usize..e.end as usize)
+            .unwrap_or("")
     }
 
     fn passes_filters(&self, e: &Entry, q: &Query) -> bool {
@@ -289,46 +369,101 @@ impl Index {
 
     /// Scores one entry against the query's text, best tier first. No allocation: the
     /// matched characters are found later, only for the results on screen.
-    fn score(&self, e: &Entry, q: &Query, qmask: u64) -> Option<i64> {
-        if q.text.is_empty() {
+    fn score(&self, e: &Entry, p: &Prepared) -> Option<i64> {
+        if p.q.text.is_empty() {
             return Some(0);
         }
-        if qmask & !e.mask != 0 {
+        if p.mask & !e.mask != 0 {
             return None;
         }
-        // An exact phrase: at a word start first, then the earlier the better.
-        if let Some(at) = e.folded.find(&q.text) {
-            let at_word = at == 0 || e.folded[..at].ends_with(|c: char| !c.is_alphanumeric());
-            let bonus = if at_word { 1 << 20 } else { 0 };
-            return Some(PHRASE + bonus + earliness(at));
+        let folded = self.folded(e);
+        // An exact phrase: in a main text first, at a word start next, then the
+        // earlier the better.
+        if let Some(at) = p.phrase.find(folded.as_bytes()) {
+            let bonus = if starts_word(folded, at) { 1 << 20 } else { 0 };
+            return Some(PHRASE + weight(e) + bonus + earliness(at));
         }
         // Every word of the query starts a word of the text, in order.
-        if let Some(at) = word_starts(&e.folded, &q.text, |_, _| {}) {
-            return Some(WORD_STARTS + earliness(at));
+        if let Some(at) = word_starts(folded, &p.words, |_, _| {}) {
+            return Some(WORD_STARTS + weight(e) + earliness(at));
         }
-        // A scattered match, scored in one linear pass; fuzzy-matcher is asked only for
-        // the highlight of the results on screen.
-        window_score(fuzzy_prefix(&e.folded), &q.text).map(|s| FUZZY + s)
+        // A scattered match in a tight window, scored in one pass; fuzzy-matcher is
+        // asked only for the highlight of the results on screen.
+        let (start, len) = tight_window(fuzzy_part(folded, e), p.q.text.as_bytes())?;
+        let at_word = starts_word(folded, start);
+        Some(
+            FUZZY + (1 << 18) - (len as i64) * 64 + if at_word { 4096 } else { 0 }
+                - (start.min(4095) as i64),
+        )
     }
 
-    /// Searches every entry.
+    /// Searches every entry, best first.
     pub fn search(&self, input: &str) -> Vec<Hit> {
-        self.search_entries(&Query::parse(input), 0..self.entries.len() as u32)
+        let q = Query::parse(input);
+        let mut hits = self
+            .try_scan(&Prepared::new(&q), Work::All, &|| false, |_| {})
+            .unwrap_or_default();
+        rank(&mut hits);
+        hits
     }
 
-    /// Searches the given entries (in index order), keeping each target's best hit,
-    /// best first.
-    fn search_entries(&self, q: &Query, entries: impl IntoIterator<Item = u32>) -> Vec<Hit> {
-        let qmask = mask(&q.text);
-        let mut hits: Vec<Hit> = Vec::new();
+    /// How many chunks of [`CHUNK`] entries (or targets) `work` has.
+    fn chunks(&self, work: Work) -> usize {
+        let n = match work {
+            Work::All => self.entries.len(),
+            Work::Targets(t) => t.len(),
+        };
+        n.div_ceil(CHUNK)
+    }
+
+    /// The first entry of a target at or after entry `i`, so chunks of the whole index
+    /// never split a target.
+    fn align(&self, mut i: usize) -> usize {
+        while i > 0
+            && i < self.entries.len()
+            && self.entries[i].target == self.entries[i - 1].target
+        {
+            i += 1;
+        }
+        i.min(self.entries.len())
+    }
+
+    /// Searches chunk `k` of `work`, in index order, keeping each target's best hit.
+    fn scan_chunk(&self, p: &Prepared, work: Work, k: usize) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        match work {
+            Work::All => {
+                let from = self.align(k * CHUNK);
+                let to = self.align((k + 1) * CHUNK);
+                self.scan_entries(p, from as u32..to as u32, &mut hits);
+            }
+            Work::Targets(targets) => {
+                let from = (k * CHUNK).min(targets.len());
+                let to = ((k + 1) * CHUNK).min(targets.len());
+                for &first in &targets[from..to] {
+                    self.scan_entries(p, self.target_entries(first), &mut hits);
+                }
+            }
+        }
+        hits
+    }
+
+    /// Scores `entries` (whole targets, in index order) into `hits`.
+    fn scan_entries(&self, p: &Prepared, entries: impl Iterator<Item = u32>, hits: &mut Vec<Hit>) {
+        let mut first = 0;
+        let mut previous = None;
         for i in entries {
             let Some(e) = self.entries.get(i as usize) else {
                 continue;
             };
-            if !self.passes_filters(e, q) {
+            if previous != Some(e.target) {
+                first = i;
+                previous = Some(e.target);
+            }
+            if !self.passes_filters(e, p.q) {
                 continue;
             }
-            let Some(score) = self.score(e, q, qmask) else {
+            let Some(score) = self.score(e, p) else {
                 continue;
             };
             let hit = Hit {
@@ -336,6 +471,7 @@ impl Index {
                 field: e.field,
                 score,
                 entry: i,
+                first,
             };
             // A target's entries are next to each other: keep its best.
             match hits.last_mut() {
@@ -347,8 +483,68 @@ impl Index {
                 _ => hits.push(hit),
             }
         }
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
-        hits
+    }
+
+    /// Searches `work` on every core, chunk by chunk, and returns the hits in index
+    /// order. The first chunk is read alone and its hits, best first, go to `early`
+    /// while the rest is read, so the first results show at once. `cancelled` is
+    /// asked before each chunk; `None` when it said yes.
+    fn try_scan(
+        &self,
+        p: &Prepared,
+        work: Work,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        early: impl FnOnce(Vec<Hit>),
+    ) -> Option<Vec<Hit>> {
+        let chunks = self.chunks(work);
+        if chunks == 0 {
+            return Some(Vec::new());
+        }
+        let head = self.scan_chunk(p, work, 0);
+        if chunks == 1 {
+            return Some(head);
+        }
+        if !head.is_empty() {
+            let mut first = head.clone();
+            rank(&mut first);
+            early(first);
+        }
+        let next = AtomicUsize::new(1);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 8)
+            .min(chunks - 1);
+        let worker = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= chunks || cancelled() {
+                    return done;
+                }
+                done.push((k, self.scan_chunk(p, work, k)));
+            }
+        };
+        let mut parts: Vec<Option<Vec<Hit>>> = vec![None; chunks];
+        parts[0] = Some(head);
+        std::thread::scope(|s| {
+            let others: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
+            for (k, hits) in worker() {
+                parts[k] = Some(hits);
+            }
+            for h in others {
+                // A worker only panics if scanning does; then its chunks count as unread.
+                if let Ok(done) = h.join() {
+                    for (k, hits) in done {
+                        parts[k] = Some(hits);
+                    }
+                }
+            }
+        });
+        let mut hits = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+        for part in parts {
+            hits.extend(part?);
+        }
+        Some(hits)
     }
 
     /// The characters of a hit's text that the query matched (character indices into
@@ -361,74 +557,27 @@ impl Index {
         if q.text.is_empty() {
             return Vec::new();
         }
-        if let Some(at) = e.folded.find(&q.text) {
-            let start = e.folded[..at].chars().count();
-            return (start..start + q.text.chars().count()).collect();
+        let p = Prepared::new(&q);
+        let folded = self.folded(e);
+        if let Some(at) = p.phrase.find(folded.as_bytes()) {
+            let phrase = at..at + q.text.len();
+            return char_indices_of(folded, std::slice::from_ref(&phrase));
         }
-        let mut chars = Vec::new();
-        if word_starts(&e.folded, &q.text, |from, n| chars.extend(from..from + n)).is_some() {
-            return chars;
+        let mut bytes = Vec::new();
+        if word_starts(folded, &p.words, |at, n| bytes.push(at..at + n)).is_some() {
+            return char_indices_of(folded, &bytes);
         }
+        let Some((start, len)) = tight_window(fuzzy_part(folded, e), q.text.as_bytes()) else {
+            return Vec::new();
+        };
+        // fuzzy-matcher places the characters within the window the score found.
+        let window = &folded[start..start + len];
+        let offset = folded[..start].chars().count();
         let matcher = SkimMatcherV2::default().ignore_case();
         matcher
-            .fuzzy_indices(fuzzy_prefix(&e.folded), &q.text)
-            .map(|(_, c)| c)
+            .fuzzy_indices(window, &q.text)
+            .map(|(_, c)| c.into_iter().map(|i| i + offset).collect())
             .unwrap_or_default()
-    }
-}
-
-/// Incremental search: when a query only grows (a letter typed), the new results can
-/// only be among the old ones, since every tier's match of the longer query is a match
-/// of the shorter one. So each keystroke searches what the last one found.
-#[derive(Debug, Clone, Default)]
-pub struct Searcher {
-    last: Option<Query>,
-    /// The entries of the last results, in index order.
-    candidates: Vec<u32>,
-}
-
-impl Searcher {
-    pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
-        let q = Query::parse(input);
-        let narrows = self.last.as_ref().is_some_and(|last| {
-            last.side == q.side
-                && last.kind == q.kind
-                && last.tag == q.tag
-                && q.text.starts_with(&last.text)
-        });
-        let hits = if narrows {
-            let candidates = std::mem::take(&mut self.candidates);
-            index.search_entries(
-                &q,
-                candidates.iter().copied().flat_map(|first| {
-                    // A target's other fields may match the longer query better: search
-                    // all of the target's entries.
-                    index.target_entries(first)
-                }),
-            )
-        } else {
-            index.search_entries(&q, 0..index.entries.len() as u32)
-        };
-        let mut candidates: Vec<u32> = hits.iter().map(|h| index.first_entry(h.entry)).collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        self.candidates = candidates;
-        self.last = Some(q);
-        hits
-    }
-}
-
-impl Index {
-    /// The first entry of the target that `entry` belongs to.
-    fn first_entry(&self, entry: u32) -> u32 {
-        let Some(e) = self.entries.get(entry as usize) else {
-            return entry;
-        };
-        let mut i = entry;
-        while i > 0 && self.entries[i as usize - 1].target == e.target {
-            i -= 1;
-        }
-        i
     }
 
     /// All entries of the target whose first entry is `first`.
@@ -439,56 +588,157 @@ impl Index {
     }
 }
 
-/// The part of a text that fuzzy scoring looks at: its first 2,000 characters, so a
-/// keystroke's cost does not grow with one very long quote.
-fn fuzzy_prefix(folded: &str) -> &str {
-    match folded.char_indices().nth(2000) {
-        Some((at, _)) => &folded[..at],
-        None => folded,
+/// Ranks hits best first; equal scores in the order of the debate.
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
+}
+
+/// The part of an entry's folded text that fuzzy scoring reads: its first
+/// [`FUZZY_CHARS`] characters, so a keystroke's cost does not grow with one very long
+/// quote.
+fn fuzzy_part<'a>(folded: &'a str, e: &Entry) -> &'a [u8] {
+    let end = (e.fuzzy_len as usize).min(folded.len());
+    &folded.as_bytes()[..end]
+}
+
+/// The character indices of the bytes in `ranges` (sorted, on char boundaries).
+fn char_indices_of(s: &str, ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut ranges = ranges.iter().peekable();
+    for (i, (at, _)) in s.char_indices().enumerate() {
+        while ranges.next_if(|r| r.end <= at).is_some() {}
+        match ranges.peek() {
+            Some(r) if r.contains(&at) => out.push(i),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
+}
+
+/// Incremental search: when a query only grows (a letter typed), the new results can
+/// only be among the old ones, since every tier's match of the longer query is a match
+/// of the shorter one. So each keystroke searches what the last one found.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    last: Option<Query>,
+    /// The first entries of the last results' targets, in index order.
+    candidates: Vec<u32>,
+}
+
+impl Searcher {
+    /// Searches, best first.
+    pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
+        let mut hits = self
+            .run(index, input, &|| false, |_| {})
+            .unwrap_or_default();
+        rank(&mut hits);
+        hits
+    }
+
+    /// Searches on every core; hits come back in the order of the debate, for the
+    /// caller to rank ([`top`]), and `None` when `cancelled` said yes before the end.
+    /// `early` hears of the first slice's hits, best first, while the rest is read. A
+    /// cancelled search leaves the searcher as it was.
+    pub fn run(
+        &mut self,
+        index: &Index,
+        input: &str,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        early: impl FnOnce(Vec<Hit>),
+    ) -> Option<Vec<Hit>> {
+        let q = Query::parse(input);
+        let narrows = self.last.as_ref().is_some_and(|last| {
+            last.side == q.side
+                && last.kind == q.kind
+                && last.tag == q.tag
+                && q.text.starts_with(&last.text)
+        });
+        let work = if narrows {
+            Work::Targets(&self.candidates)
+        } else {
+            Work::All
+        };
+        let hits = index.try_scan(&Prepared::new(&q), work, cancelled, early)?;
+        // Hits are in index order, one per target: their first entries are sorted.
+        self.candidates = hits.iter().map(|h| h.first).collect();
+        self.last = Some(q);
+        Some(hits)
     }
 }
 
-/// The fuzzy tier's score: `needle`'s chars in order in `hay`, in the tightest window
-/// that ends where the first complete occurrence ends (a forward scan finds that end, a
-/// backward scan the latest start). Shorter windows, and windows starting a word, and
-/// earlier ones, score higher. Linear in the text; `None` when there is no match.
-fn window_score(hay: &str, needle: &str) -> Option<i64> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    if n.is_empty() {
-        return Some(0);
+/// Puts the best `n` hits first, best first, and leaves the rest in any order: the
+/// work of ranking a screenful rather than all the results.
+pub fn top(hits: &mut [Hit], n: usize) {
+    let n = n.min(hits.len());
+    if n == 0 {
+        return;
     }
-    // Bytes compare as well as chars here: UTF-8 is self-synchronising, so a needle's
-    // encoded chars match only whole encoded chars of the text.
-    let mut k = 0;
-    let mut end = None;
-    for (i, &b) in h.iter().enumerate() {
-        if b == n[k] {
-            k += 1;
-            if k == n.len() {
-                end = Some(i);
-                break;
+    if n < hits.len() {
+        hits.select_nth_unstable_by(n - 1, |a, b| {
+            b.score.cmp(&a.score).then(a.target.cmp(&b.target))
+        });
+    }
+    rank(&mut hits[..n]);
+}
+
+/// How many characters of a text fuzzy scoring reads.
+const FUZZY_CHARS: usize = 2000;
+
+/// The longest window, in bytes of folded text, that a scattered match may spread
+/// over: further apart, the letters are a coincidence rather than a match. The cap does
+/// not depend on the query, so a longer query's matches stay among a shorter one's and
+/// narrowing stays exact.
+pub const FUZZY_WINDOW: usize = 64;
+
+/// The tightest window of `hay` holding `needle`'s bytes in order, when one is at most
+/// [`FUZZY_WINDOW`] bytes: its start and length. Bytes compare as well as chars here:
+/// UTF-8 is self-synchronising, so a needle's encoded chars match only whole encoded
+/// chars of the text.
+///
+/// A forward scan finds the first end of a complete occurrence, a backward scan the
+/// latest start for that end; that window is minimal. Scanning again from just after
+/// its start visits every minimal window in order.
+fn tight_window(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> {
+    let (&first, _) = needle.split_first()?;
+    let mut from = 0;
+    loop {
+        // The needle's first byte, then the rest greedily.
+        let start0 = from + memchr::memchr(first, hay.get(from..)?)?;
+        let mut k = 1;
+        let mut end = start0;
+        while k < needle.len() {
+            end += 1;
+            let &b = hay.get(end)?;
+            if b == needle[k] {
+                k += 1;
             }
         }
-    }
-    let end = end?;
-    let mut k = n.len();
-    let mut start = end;
-    for i in (0..=end).rev() {
-        if h[i] == n[k - 1] {
-            k -= 1;
-            if k == 0 {
-                start = i;
-                break;
+        let mut k = needle.len();
+        let mut start = end;
+        for i in (start0..=end).rev() {
+            if hay[i] == needle[k - 1] {
+                k -= 1;
+                if k == 0 {
+                    start = i;
+                    break;
+                }
             }
         }
+        let len = end + 1 - start;
+        if len <= FUZZY_WINDOW {
+            return Some((start, len));
+        }
+        from = start + 1;
     }
-    let window = (end + 1 - start) as i64;
-    let at_word = start == 0 || !h[start - 1].is_ascii_alphanumeric();
-    Some(
-        (1 << 18) - window.min(1 << 17) * 64 + if at_word { 4096 } else { 0 }
-            - (start.min(4095) as i64),
-    )
+}
+
+/// Whether byte `at` of `s` starts a word: nothing alphanumeric just before it.
+fn starts_word(s: &str, at: usize) -> bool {
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether the chars of `needle` occur in `hay` in order.
@@ -507,39 +757,56 @@ fn is_subsequence(hay: &str, needle: &str) -> bool {
     want.peek().is_none()
 }
 
+/// Within the phrase and word-start tiers, a claim's or position's own text ranks
+/// first, then ids, quotes, summaries and source titles, then translations, speakers
+/// and tags. Above the word-start bonus and earliness, below the next tier.
+fn weight(e: &Entry) -> i64 {
+    let w = match (e.target, e.field) {
+        (Target::Claim(_) | Target::Position(_), Field::Text) => 3,
+        (_, Field::Id | Field::Summary) | (Target::Quote(..) | Target::Source(_), Field::Text) => 2,
+        _ => 1,
+    };
+    w << 22
+}
+
 /// Within a tier, an earlier match ranks higher; never negative, so tiers never mix.
 fn earliness(start: usize) -> i64 {
     const SPAN: usize = 1 << 19;
     (SPAN - start.min(SPAN)) as i64
 }
 
-/// Where each word of the query starts a word of `folded`, in order: the char index
-/// of the first, or `None`. `found(char_index, chars)` hears of each word's match.
-fn word_starts(folded: &str, query: &str, mut found: impl FnMut(usize, usize)) -> Option<usize> {
+/// Where each word of the query (one finder each) starts a word of `folded`, in
+/// order: the byte offset of the first, or `None`. `found(at, len)` hears of each
+/// word's match, in bytes.
+fn word_starts(
+    folded: &str,
+    words: &[Finder],
+    mut found: impl FnMut(usize, usize),
+) -> Option<usize> {
+    let bytes = folded.as_bytes();
     let mut first = None;
-    let mut rest = folded;
-    let mut consumed_chars = 0;
-    let mut prev_alnum = false;
-    for word in query.split(' ') {
-        let n = word.chars().count();
-        let mut hit = None;
-        for (i, (at, c)) in rest.char_indices().enumerate() {
-            if !prev_alnum && rest[at..].starts_with(word) {
-                hit = Some((i, at));
-                break;
+    let mut from = 0;
+    for word in words {
+        let needle = word.needle();
+        // Past a match that does not start a word, by one whole char.
+        let step = needle.first().map_or(1, |&b| {
+            if b < 0x80 {
+                1
+            } else {
+                (b.leading_ones() as usize).max(1)
             }
-            prev_alnum = c.is_alphanumeric();
-        }
-        let (i, at) = hit?;
-        found(consumed_chars + i, n);
-        first.get_or_insert(consumed_chars + i);
-        let end = at + word.len();
-        prev_alnum = rest[..end]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        consumed_chars += i + n;
-        rest = &rest[end..];
+        });
+        let mut at = from;
+        let hit = loop {
+            let k = at + word.find(bytes.get(at..)?)?;
+            if starts_word(folded, k) {
+                break k;
+            }
+            at = k + step;
+        };
+        found(hit, needle.len());
+        first.get_or_insert(hit);
+        from = hit + needle.len();
     }
     first
 }
@@ -709,28 +976,71 @@ mod tests {
     }
 
     #[test]
-    fn tighter_fuzzy_windows_score_higher() {
-        let tight = window_score("the kill switch", "klsw").unwrap();
-        let loose = window_score("k x x x l x x x s x x x w", "klsw").unwrap();
-        assert!(tight > loose);
-        assert_eq!(window_score("kill", "kx"), None);
-        assert!(window_score("perché così", "perc").is_some());
-        assert_eq!(window_score("abc", "é"), None);
+    fn fuzzy_matches_keep_to_a_tight_window() {
+        // "k", "l", "s", "w" of "kill switch": from the k to the w.
+        assert_eq!(tight_window(b"the kill switch", b"klsw"), Some((4, 7)));
+        // Too far apart is no match; a later, tighter occurrence is found.
+        let far = format!("k{}l", "x".repeat(FUZZY_WINDOW));
+        assert_eq!(tight_window(far.as_bytes(), b"kl"), None);
+        let later = format!("{far} kxl");
+        assert_eq!(
+            tight_window(later.as_bytes(), b"kl"),
+            Some((far.len() + 1, 3))
+        );
+        assert_eq!(tight_window(b"kill", b"kx"), None);
+        assert_eq!(tight_window("abc".as_bytes(), "é".as_bytes()), None);
+        assert!(tight_window("perché così".as_bytes(), b"perc").is_some());
+        // The score prefers the tighter window.
+        let mut i = Index::default();
+        i.push(Target::Claim(0), Field::Text, "the kill switch", None);
+        i.push(Target::Claim(1), Field::Text, "k x l x s x w", None);
+        let q = Query::parse("klsw");
+        let p = Prepared::new(&q);
+        let score = |k: usize| i.score(&i.entries[k], &p).unwrap();
+        assert!(score(0) > score(1));
+    }
+
+    #[test]
+    fn narrowing_is_exact_on_a_generated_debate() {
+        let text = crate::domain::generate::yaml(3000, 3, 7);
+        let files = crate::domain::load::EmbeddedFiles(&[]);
+        let d = crate::domain::load_bytes("gen.yaml", text.as_bytes(), &files)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .debate;
+        let i = Index::new(&d);
+        for query in [
+            "allineamento",
+            "sicurezza aperta",
+            "kxq",
+            "漢字",
+            "meta lecun",
+        ] {
+            let mut s = Searcher::default();
+            for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+                let typed = &query[..end];
+                assert_eq!(s.search(&i, typed), i.search(typed), "after {typed:?}");
+            }
+        }
     }
 
     #[test]
     fn word_starts_and_subsequences() {
+        let words = |q: &'static str| -> Vec<Finder<'static>> {
+            q.split(' ').map(|w| Finder::new(w.as_bytes())).collect()
+        };
         let mut at = Vec::new();
         assert_eq!(
-            word_starts("the kill switch", "kil sw", |i, n| at.push((i, n))),
+            word_starts("the kill switch", &words("kil sw"), |i, n| at.push((i, n))),
             Some(4)
         );
         assert_eq!(at, vec![(4, 3), (9, 2)]);
-        assert_eq!(word_starts("skill switch", "kil", |_, _| {}), None);
+        assert_eq!(word_starts("skill switch", &words("kil"), |_, _| {}), None);
         assert_eq!(
-            word_starts("dell’allineamento x", "dell allin", |_, _| {}),
+            word_starts("dell’allineamento x", &words("dell allin"), |_, _| {}),
             Some(0)
         );
+        // A word start inside an earlier, overlapping occurrence is still found.
+        assert_eq!(word_starts("ba-a-a", &words("a-a"), |_, _| {}), Some(3));
         assert!(is_subsequence("kill switch", "klswt"));
         assert!(!is_subsequence("kill switch", "tswk"));
     }
