@@ -2,6 +2,7 @@
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -13,11 +14,14 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Effect, keymap};
+use crate::app::search::Worker;
+use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::Debate;
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
+/// How often it looks for search results while a search runs.
+const SEARCH_TICK: Duration = Duration::from_millis(4);
 
 /// Turns a terminal event into an action, through the key table.
 pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
@@ -79,21 +83,41 @@ fn event_loop(
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
     }
+    let worker = Worker::start(Arc::clone(&app.index));
     loop {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         // Handle every event already waiting before drawing again.
-        let mut wait = TICK;
+        let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
         while event::poll(wait)? {
             wait = Duration::ZERO;
             let ev = event::read()?;
             if let Some(action) = action_of(&ev, &app)
-                && let Some(Effect::Quit) = app.update(action)
+                && carry_out(app.update(action), &worker).is_break()
             {
                 return Ok(());
             }
         }
+        while let Some(results) = worker.try_recv() {
+            app.update(Action::SearchResults(results));
+        }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+    }
+}
+
+fn searching(app: &App) -> bool {
+    matches!(&app.overlay, Overlay::Search(v) if v.searching())
+}
+
+/// Carries out what the app asked for.
+fn carry_out(effect: Option<Effect>, worker: &Worker) -> ControlFlow<()> {
+    match effect {
+        Some(Effect::Quit) => ControlFlow::Break(()),
+        Some(Effect::Search { generation, input }) => {
+            worker.submit(generation, input);
+            ControlFlow::Continue(())
+        }
+        None => ControlFlow::Continue(()),
     }
 }

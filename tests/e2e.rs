@@ -721,3 +721,63 @@ claims:
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// The first result row of the search popup: its text after the kind and side mark.
+fn first_result(contents: &str) -> Option<String> {
+    let line = contents
+        .lines()
+        .find(|l| l.trim_start_matches('│').starts_with("claim "))?;
+    let text = line.trim_start_matches('│')["claim ".len()..].trim_start();
+    // Past the side's mark.
+    let text: String = text.chars().skip(2).collect();
+    Some(text.trim_end_matches('│').trim_end().to_owned())
+}
+
+#[test]
+fn search_type_enter_focuses_the_claim() {
+    let data = Data::load();
+    let mut s = Session::start(30, 100);
+    s.wait_ready();
+
+    s.send(b"/");
+    s.wait_text("Type to search");
+    // Letters bound elsewhere are text in the popup: `q` does not quit.
+    s.send(b"q");
+    s.wait_text("/ q");
+    s.send(&[0x15]); // Ctrl-U clears.
+    s.wait_text("Type to search");
+
+    s.send(b"kill switch");
+    s.wait_for("results for the query", |sc| {
+        let c = sc.contents();
+        c.contains("/ kill switch") && c.contains(" results") && !c.contains("searching")
+    });
+    s.settle();
+    let shown = first_result(&s.contents()).expect("a claim among the results");
+    let shown = shown.trim_end_matches('…');
+    // The data file's claim whose text the first result shows.
+    let id = data
+        .claims()
+        .iter()
+        .find(|c| c["text"].as_str().is_some_and(|t| t.starts_with(shown)))
+        .and_then(|c| c["id"].as_str())
+        .unwrap_or_else(|| panic!("no claim reads {shown:?}"))
+        .to_owned();
+    let text = data.claim(&id)["text"].as_str().unwrap().to_lowercase();
+    assert!(text.contains("kill switch"), "{id}: {text}");
+
+    s.send(ENTER);
+    s.wait_for(&format!("{id} to be focused"), |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some(id.as_str()) && !c.contains("/ kill switch")
+    });
+    // The claim starts a new path, shown in the breadcrumb.
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(h.contains(&format!("path: {id}")), "{h}");
+    });
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -151,8 +151,14 @@ fn help_lists_the_key_table() {
     let mut a = app(100, 40);
     a.update(Action::Help);
     let t = text(&draw(&a));
+    // Scrolled to its end, help has shown every binding.
+    let mut seen = t.clone();
+    for _ in 0..debate_tui::app::help_len() {
+        a.update(Action::Down);
+        seen.push_str(&text(&draw(&a)));
+    }
     for b in debate_tui::app::keymap::BINDINGS {
-        assert!(t.contains(b.help), "help misses {:?}", b.help);
+        assert!(seen.contains(b.help), "help misses {:?}", b.help);
     }
     insta::assert_snapshot!(t);
 }
@@ -334,4 +340,72 @@ fn huge_values_display_cut_to_the_screen() {
     let src = a.areas().pane(Pane::Sources).unwrap();
     let last_row = lines[(src.bottom() - 2) as usize];
     assert!(last_row.contains("parola"), "{last_row}");
+}
+
+/// Opens search and types `query`, searching here and now as the worker would.
+fn search(a: &mut App, query: &str) {
+    a.update(Action::Search);
+    for c in query.chars() {
+        if let Some(debate_tui::app::Effect::Search { generation, input }) =
+            a.update(Action::Type(c))
+        {
+            let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+            a.update(Action::SearchResults(r));
+        }
+    }
+}
+
+#[test]
+fn the_search_popup_shows_kinds_sides_and_the_count() {
+    for (w, h) in [(100, 30), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        search(&mut a, "kill switch");
+        let t = text(&draw(&a));
+        assert!(t.contains("/ kill switch"), "{t}");
+        assert!(t.contains("results"), "{t}");
+        assert!(t.contains("claim"), "{t}");
+        insta::assert_snapshot!(format!("search_{w}x{h}"), t);
+    }
+}
+
+#[test]
+fn the_search_popup_marks_matches_and_says_when_there_are_none() {
+    let mut a = app(100, 30);
+    // Accents fold: the typed text has none, the match is marked on "possibilità".
+    search(&mut a, "possibilita");
+    let buf = draw(&a);
+    let (x, y) = find(&buf, "possibilità").expect("the accented text is shown");
+    for dx in 0..11 {
+        let cell = &buf[(x + dx, y)];
+        assert!(
+            cell.modifier.contains(Modifier::UNDERLINED) && cell.fg == COLOR.matched.fg.unwrap(),
+            "{:?} at {dx} is not marked",
+            cell.symbol()
+        );
+    }
+    // The character after the match is not marked.
+    assert!(!buf[(x + 11, y)].modifier.contains(Modifier::UNDERLINED));
+
+    let mut a = app(100, 30);
+    search(&mut a, "zzqqxxjj");
+    let t = text(&draw(&a));
+    assert!(t.contains("No results for “zzqqxxjj”"), "{t}");
+    insta::assert_snapshot!("search_no_results", t);
+}
+
+#[test]
+fn the_search_popup_keeps_the_grid_with_hostile_input() {
+    let mut a = app(60, 20);
+    // A typed escape sequence and wide characters must not break the frame.
+    search(&mut a, "\u{1b}[2J漢字🙂");
+    let buf = draw(&a);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            assert!(!buf[(x, y)].symbol().contains('\u{1b}'));
+        }
+    }
+    for (w, h) in [(0, 0), (1, 1), (20, 5)] {
+        a.update(Action::Resize(w, h));
+        draw(&a);
+    }
 }

@@ -37,8 +37,10 @@ impl Pane {
     }
 }
 
+use super::search::Results;
+
 /// Everything that changes the explorer's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -55,6 +57,14 @@ pub enum Action {
     NextPassage,
     PreviousPassage,
     Help,
+    /// `/`: open the search popup.
+    Search,
+    /// A character typed into the search input.
+    Type(char),
+    /// Backspace in the search input.
+    Erase,
+    /// Ctrl-U: empty the search input.
+    ClearInput,
     /// Esc: close the open overlay.
     Close,
     Quit,
@@ -64,10 +74,18 @@ pub enum Action {
     ClickAt(u16, u16),
     /// Internal: the mouse wheel at a cell (column, row), down (`true`) or up.
     ScrollAt(u16, u16, bool),
+    /// Internal: results from the search worker.
+    SearchResults(Results),
 }
 
 /// Work the shell carries out for the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Search for `input`; the results come back as [`Action::SearchResults`] for
+    /// `generation`.
+    Search {
+        generation: u64,
+        input: String,
+    },
 }

@@ -16,10 +16,18 @@ pub enum Scope {
     SourceView,
     /// The help overlay.
     Help,
+    /// The search popup: a character without Ctrl goes into the input.
+    Search,
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 4] = [Scope::Panes, Scope::SourceView, Scope::Global, Scope::Help];
+pub const SCOPES: [Scope; 5] = [
+    Scope::Panes,
+    Scope::Search,
+    Scope::SourceView,
+    Scope::Global,
+    Scope::Help,
+];
 
 impl Scope {
     pub fn title(self) -> &'static str {
@@ -28,6 +36,7 @@ impl Scope {
             Scope::Panes => "Panes",
             Scope::SourceView => "Source view",
             Scope::Help => "Help",
+            Scope::Search => "Search",
         }
     }
 }
@@ -55,7 +64,7 @@ const fn ctrl(ch: char) -> Key {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub scope: Scope,
     pub keys: &'static [Key],
@@ -83,7 +92,7 @@ const fn b(
 }
 
 use KeyCode as K;
-use Scope::{Global, Help, Panes, SourceView};
+use Scope::{Global, Help, Panes, Search, SourceView};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -167,6 +176,63 @@ pub const BINDINGS: &[Binding] = &[
         Some("back"),
     ),
     b(
+        Panes,
+        &[c('/')],
+        Action::Search,
+        "search claims, quotes, positions and sources",
+        Some("search"),
+    ),
+    b(
+        Search,
+        &[k(K::Down), ctrl('n')],
+        Action::Down,
+        "next result",
+        Some("choose"),
+    ),
+    b(
+        Search,
+        &[k(K::Up), ctrl('p')],
+        Action::Up,
+        "previous result",
+        None,
+    ),
+    b(
+        Search,
+        &[k(K::PageDown)],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(Search, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(
+        Search,
+        &[k(K::Enter)],
+        Action::Follow,
+        "go to the result (a quote: its claim, with the quote selected)",
+        Some("go"),
+    ),
+    b(
+        Search,
+        &[k(K::Backspace)],
+        Action::Erase,
+        "delete the last character",
+        None,
+    ),
+    b(
+        Search,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the search",
+        Some("clear"),
+    ),
+    b(
+        Search,
+        &[k(K::Esc)],
+        Action::Close,
+        "close the search",
+        Some("close"),
+    ),
+    b(
         SourceView,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -248,27 +314,40 @@ pub fn key_of(ev: KeyEvent) -> Key {
     }
 }
 
-/// The action of `key` in `scope`: the scope's own binding first, then a global one.
+/// Whether a key is text in the search popup: a character without Ctrl.
+fn is_text(key: Key) -> bool {
+    !key.ctrl && matches!(key.code, K::Char(_))
+}
+
+/// The action of `key` in `scope`: in the search popup a character goes into the
+/// input; else the scope's own binding first, then a global one.
 pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
+    if scope == Search
+        && is_text(key)
+        && let K::Char(ch) = key.code
+    {
+        return Some(Action::Type(ch));
+    }
     let find = |s: Scope| {
         BINDINGS
             .iter()
             .find(|b| b.scope == s && b.keys.contains(&key))
-            .map(|b| b.action)
+            .map(|b| b.action.clone())
     };
     find(scope).or_else(|| find(Global))
 }
 
-/// The bindings shown in the footer for `scope`, its own first.
+/// The bindings shown in the footer for `scope`, its own first, then the global ones
+/// that work there (in the search popup, characters are text).
 pub fn hints(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| b.scope == scope && b.hint.is_some())
-        .chain(
-            BINDINGS
-                .iter()
-                .filter(|b| b.scope == Global && b.hint.is_some()),
-        )
+        .chain(BINDINGS.iter().filter(move |b| {
+            b.scope == Global
+                && b.hint.is_some()
+                && !(scope == Search && b.keys.iter().all(|&k| is_text(k)))
+        }))
 }
 
 /// How a key is written in help and hints.
@@ -329,6 +408,12 @@ mod tests {
         assert_eq!(action_for(k(K::Backspace), SourceView), Some(Action::Close));
         assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::Quit));
         assert_eq!(action_for(c('x'), Panes), None);
+        // In the search popup, characters are text, even those bound elsewhere.
+        assert_eq!(action_for(c('q'), Search), Some(Action::Type('q')));
+        assert_eq!(action_for(c('?'), Search), Some(Action::Type('?')));
+        assert_eq!(action_for(ctrl('u'), Search), Some(Action::ClearInput));
+        assert_eq!(action_for(ctrl('c'), Search), Some(Action::Quit));
+        assert_eq!(action_for(k(K::Backspace), Search), Some(Action::Erase));
     }
 
     #[test]
@@ -346,6 +431,7 @@ mod tests {
             (k(K::Backspace), Action::Back),
             (c('?'), Action::Help),
             (k(K::Esc), Action::Close),
+            (c('/'), Action::Search),
         ] {
             assert_eq!(action_for(key, Panes), Some(action), "{key:?}");
         }

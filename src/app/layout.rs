@@ -35,6 +35,9 @@ impl Mode {
     }
 }
 
+/// The lines above the search popup's results: the input and the count.
+pub const SEARCH_HEAD: usize = 2;
+
 /// The areas of one frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
@@ -63,6 +66,14 @@ impl Areas {
     /// The rows inside the overlay's border.
     pub fn overlay_rows(&self) -> usize {
         inner(self.overlay).height.max(1) as usize
+    }
+
+    /// The search popup's result rows: inside the overlay, below the input line and
+    /// the count line.
+    pub fn search_rows(&self) -> usize {
+        (inner(self.overlay).height as usize)
+            .saturating_sub(SEARCH_HEAD)
+            .max(1)
     }
 }
 

@@ -5,17 +5,21 @@
 pub mod action;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::domain::text::wrap;
+use crate::domain::search::{Field, Index, Query, Target};
+use crate::domain::text::{excerpt, wrap};
 use crate::domain::{Debate, NodeId, Relation};
 
 pub use action::{Action, Effect, Pane};
 use keymap::Scope;
 use layout::{Areas, areas, hit, hit_tab};
+use search::{ResultRow, SearchView, Stage};
 
 /// A selection in a list and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -89,12 +93,15 @@ pub enum Overlay {
     None,
     Help { scroll: usize },
     Source(SourceView),
+    Search(SearchView),
 }
 
 /// The explorer.
 #[derive(Debug, Clone)]
 pub struct App {
     pub debate: Debate,
+    /// The search data, prepared once; shared with the search worker.
+    pub index: Arc<Index>,
     /// The Claims pane's rows: each position followed by its claims.
     pub rows: Vec<NodeId>,
     /// For each node (positions, then claims), its row in `rows`.
@@ -127,8 +134,10 @@ impl App {
                 rows.push(NodeId::Claim(c));
             }
         }
+        let index = Arc::new(Index::new(&debate));
         let mut app = App {
             debate,
+            index,
             rows,
             row_of,
             focus: Pane::Claims,
@@ -165,6 +174,7 @@ impl App {
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
+            Overlay::Search(_) => Scope::Search,
         }
     }
 
@@ -244,6 +254,7 @@ impl App {
                 v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
+            Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
             Overlay::None => {}
         }
     }
@@ -278,9 +289,16 @@ impl App {
                 Overlay::None => self.update_panes(action),
                 Overlay::Help { .. } => self.update_help(action),
                 Overlay::Source(_) => self.update_source(action),
+                Overlay::Search(_) => {
+                    let effect = self.update_search(action);
+                    self.clamp();
+                    self.search_rows();
+                    return effect;
+                }
             },
         }
         self.clamp();
+        self.search_rows();
         None
     }
 
@@ -310,6 +328,9 @@ impl App {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Follow => self.follow(),
             Action::Back => self.back(),
+            Action::Search => {
+                self.overlay = Overlay::Search(SearchView::default());
+            }
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas(), x, y) {
@@ -444,6 +465,11 @@ impl App {
             .iter()
             .position(|p| p.node == node && p.quote as usize == self.quote)
             .unwrap_or(0);
+        self.open_passage(source, passage);
+    }
+
+    /// Opens a source's text at one of its quoted passages.
+    fn open_passage(&mut self, source: u32, passage: usize) {
         self.overlay = Overlay::Source(SourceView {
             source,
             passage,
@@ -453,6 +479,159 @@ impl App {
         });
         self.rewrap();
         self.scroll_to_passage();
+    }
+
+    /// A key in the search popup.
+    fn update_search(&mut self, action: Action) -> Option<Effect> {
+        let rows = self.areas().search_rows();
+        let list = layout::inner(self.areas().overlay);
+        let Overlay::Search(v) = &mut self.overlay else {
+            return None;
+        };
+        let len = v.hits().len();
+        let moved = |sel: usize, delta: isize| {
+            (sel as isize)
+                .saturating_add(delta)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        let page = rows.saturating_sub(1).max(1) as isize;
+        match action {
+            Action::Type(c) => {
+                v.input.push(c);
+                return self.search_changed();
+            }
+            Action::Erase if !v.input.is_empty() => {
+                v.input.pop();
+                return self.search_changed();
+            }
+            Action::ClearInput if !v.input.is_empty() => {
+                v.input.clear();
+                return self.search_changed();
+            }
+            Action::Down => v.pos.selected = moved(v.pos.selected, 1),
+            Action::Up => v.pos.selected = moved(v.pos.selected, -1),
+            Action::PageDown => v.pos.selected = moved(v.pos.selected, page),
+            Action::PageUp => v.pos.selected = moved(v.pos.selected, -page),
+            Action::ScrollAt(_, _, down) => {
+                v.pos.selected = moved(v.pos.selected, if down { 3 } else { -3 });
+            }
+            Action::ClickAt(x, y) => {
+                let top = list.y as usize + layout::SEARCH_HEAD;
+                if x >= list.x && x < list.x.saturating_add(list.width) && (y as usize) >= top {
+                    let i = v.pos.offset + (y as usize - top);
+                    if i < len {
+                        v.pos.selected = i;
+                    }
+                }
+            }
+            // Results for an older input are dropped: newer ones are on their way.
+            Action::SearchResults(r) if r.generation == v.generation => {
+                // The same input's later stage keeps the selection; a new one starts at
+                // the best result.
+                let same = v
+                    .results
+                    .as_ref()
+                    .is_some_and(|old| old.generation == r.generation && old.stage != Stage::Early);
+                if !same {
+                    v.pos = ListPos::default();
+                }
+                v.results = Some(r);
+                v.answered.clone_from(&v.input);
+            }
+            Action::Follow => {
+                let Some(hit) = v.hits().get(v.pos.selected).copied() else {
+                    self.status = Some(String::from("No result to go to"));
+                    return None;
+                };
+                self.go_to(hit.target);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The input changed: a new generation, and a search unless the query is empty.
+    fn search_changed(&mut self) -> Option<Effect> {
+        let Overlay::Search(v) = &mut self.overlay else {
+            return None;
+        };
+        v.generation += 1;
+        if Query::parse(&v.input).is_empty() {
+            v.results = None;
+            v.pos = ListPos::default();
+            return None;
+        }
+        Some(Effect::Search {
+            generation: v.generation,
+            input: v.input.clone(),
+        })
+    }
+
+    /// Enter on a search result: a claim or position is selected and starts a new
+    /// path; a quote selects its claim with the quote selected; a source opens its text.
+    fn go_to(&mut self, target: Target) {
+        self.overlay = Overlay::None;
+        match target {
+            Target::Claim(_) | Target::Position(_) | Target::Quote(..) => {
+                let Some(node) = target.node() else { return };
+                self.select(node);
+                self.path = vec![node];
+                if let Target::Quote(_, k) = target {
+                    self.quote = k as usize;
+                    self.focus = Pane::Sources;
+                } else {
+                    self.focus = Pane::Claims;
+                }
+            }
+            Target::Source(s) => {
+                let has_text = self
+                    .debate
+                    .sources
+                    .get(s as usize)
+                    .is_some_and(|src| src.text.is_some());
+                if has_text {
+                    self.open_passage(s, 0);
+                } else {
+                    self.status = Some(String::from(
+                        "This source has no text to show (no `file` in the debate)",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Makes the search popup's visible rows ready to draw: excerpts around the matched
+    /// characters, cut to the popup's width. Work in proportion to the rows shown.
+    fn search_rows(&mut self) {
+        let a = self.areas();
+        let rows = a.search_rows();
+        let width = layout::inner(a.overlay).width as usize;
+        let debate = &self.debate;
+        let index = &self.index;
+        let Overlay::Search(v) = &mut self.overlay else {
+            return;
+        };
+        let input = &v.answered;
+        let hits = v.results.as_ref().map_or(&[][..], |r| &r.hits[..]);
+        v.rows = hits
+            .iter()
+            .skip(v.pos.offset)
+            .take(rows)
+            .map(|hit| {
+                let field = field_label(hit.field);
+                let marks = index.matched_chars(hit, input);
+                // Kind, side mark and field label come first (see the popup's drawing).
+                let room = width.saturating_sub(ROW_PREFIX + field.map_or(0, |f| f.len() + 3));
+                let (text, marks) = excerpt(text_of(debate, hit.target, hit.field), &marks, room);
+                ResultRow {
+                    hit: *hit,
+                    side: hit.target.node().map(|n| debate.side_of(n)),
+                    field,
+                    text,
+                    marks,
+                }
+            })
+            .collect();
     }
 
     /// The source view's text width for the current terminal.
@@ -535,6 +714,49 @@ impl App {
     }
 }
 
+/// The columns before a search result's text: its kind and its side's mark.
+pub const ROW_PREFIX: usize = 11;
+
+/// What a search result shows for a field other than its main text.
+fn field_label(field: Field) -> Option<&'static str> {
+    match field {
+        Field::Text => None,
+        Field::Id => Some("id"),
+        Field::Summary => Some("summary"),
+        Field::Translation => Some("translation"),
+        Field::Speaker => Some("speaker"),
+        Field::Tag(_) => Some("tag"),
+    }
+}
+
+/// The text of a search result's field.
+fn text_of(d: &Debate, target: Target, field: Field) -> &str {
+    let quote = |n: NodeId, k: u32| d.quotes_of(n).get(k as usize);
+    let s = match (target, field) {
+        (Target::Claim(c), Field::Text) => d.claims.get(c as usize).map(|c| c.text.as_str()),
+        (Target::Claim(c), Field::Id) => d.claims.get(c as usize).map(|c| c.id.as_str()),
+        (Target::Claim(c), Field::Tag(t)) => d
+            .claims
+            .get(c as usize)
+            .and_then(|c| c.tags.get(t as usize))
+            .map(String::as_str),
+        (Target::Position(p), Field::Text) => d.positions.get(p as usize).map(|p| p.title.as_str()),
+        (Target::Position(p), Field::Id) => d.positions.get(p as usize).map(|p| p.id.as_str()),
+        (Target::Position(p), Field::Summary) => d
+            .positions
+            .get(p as usize)
+            .and_then(|p| p.summary.as_deref()),
+        (Target::Quote(n, k), Field::Text) => quote(n, k).map(|q| q.text.as_str()),
+        (Target::Quote(n, k), Field::Translation) => {
+            quote(n, k).and_then(|q| q.translation.as_deref())
+        }
+        (Target::Quote(n, k), Field::Speaker) => quote(n, k).and_then(|q| q.speaker.as_deref()),
+        (Target::Source(s), _) => d.sources.get(s as usize).map(|s| s.title.as_str()),
+        _ => None,
+    };
+    s.unwrap_or("")
+}
+
 /// The wrapped line holding byte `at`.
 pub fn line_at(lines: &[Range<usize>], at: usize) -> usize {
     lines.partition_point(|r| r.start <= at).saturating_sub(1)
@@ -550,6 +772,8 @@ pub enum HelpLine {
     Legend,
     Blank,
     Heading(Scope),
+    /// How a search query is written, under the search popup's heading.
+    SearchSyntax,
     Binding(&'static keymap::Binding),
 }
 
@@ -558,6 +782,9 @@ pub fn help_lines() -> Vec<HelpLine> {
     for scope in keymap::SCOPES {
         out.push(HelpLine::Blank);
         out.push(HelpLine::Heading(scope));
+        if scope == Scope::Search {
+            out.push(HelpLine::SearchSyntax);
+        }
         out.extend(
             keymap::BINDINGS
                 .iter()

@@ -29,6 +29,32 @@ fn entries(app: &App, group: Group) -> Vec<String> {
         .collect()
 }
 
+/// Applies an action as the shell would, searching here and now when asked to.
+fn run(app: &mut App, action: Action) -> Option<Effect> {
+    match app.update(action) {
+        Some(Effect::Search { generation, input }) => {
+            let r = search::Results::complete(&app.index, generation, &input);
+            app.update(Action::SearchResults(r))
+        }
+        other => other,
+    }
+}
+
+/// Opens the search popup and types `text`.
+fn search_for(app: &mut App, text: &str) {
+    run(app, Action::Search);
+    for c in text.chars() {
+        run(app, Action::Type(c));
+    }
+}
+
+fn search_view(app: &App) -> &SearchView {
+    match &app.overlay {
+        Overlay::Search(v) => v,
+        other => panic!("the search popup is not open: {other:?}"),
+    }
+}
+
 /// Invariants that hold after any action.
 fn check(app: &App) {
     assert!(app.claims.selected < app.rows.len().max(1));
@@ -47,6 +73,14 @@ fn check(app: &App) {
     if let Overlay::Source(v) = &app.overlay {
         assert!(v.scroll <= v.lines.len());
         assert!(v.passage < app.debate.passages(v.source).len());
+    }
+    if let Overlay::Search(v) = &app.overlay {
+        assert!(v.pos.selected < v.hits().len().max(1));
+        assert!(v.pos.offset <= v.pos.selected);
+        assert!(v.rows.len() <= app.areas().search_rows());
+        for (row, hit) in v.rows.iter().zip(&v.hits()[v.pos.offset..]) {
+            assert_eq!(row.hit, *hit);
+        }
     }
 }
 
@@ -347,15 +381,21 @@ fn every_binding_in_the_key_table_is_handled() {
             Scope::Global if b.action == Action::Close => {
                 a.update(Action::Help);
             }
+            Scope::Search => {
+                // Many results, the second one selected: every key has room to act.
+                search_for(&mut a, "a");
+                run(&mut a, Action::Down);
+                assert_eq!(a.scope(), Scope::Search);
+            }
             Scope::Panes | Scope::Global => {}
         }
         let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
-        let effect = a.update(b.action);
+        let effect = run(&mut a, b.action.clone());
         check(&a);
         let after = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
         let changed = before != after || effect.is_some() || a.status.is_some();
         // Up at the top of help changes nothing, and that is right.
-        let may_be_still = matches!((b.scope, b.action), (Scope::Help, Action::Up));
+        let may_be_still = matches!((b.scope, &b.action), (Scope::Help, Action::Up));
         assert!(
             changed || may_be_still,
             "{:?} in {:?} did nothing",
@@ -363,4 +403,112 @@ fn every_binding_in_the_key_table_is_handled() {
             b.scope
         );
     }
+}
+
+#[test]
+fn search_finds_a_claim_and_enter_goes_to_it() {
+    let mut a = app();
+    search_for(&mut a, "kill switch");
+    let v = search_view(&a);
+    assert!(!v.searching());
+    let first = v.hits()[0];
+    assert_eq!(v.rows[0].hit, first);
+    // The row's text shows the matched characters.
+    let row = &v.rows[0];
+    let marked: String = row
+        .marks
+        .iter()
+        .map(|&i| row.text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(marked.to_lowercase(), "kill switch");
+    let Target::Claim(c) = first.target else {
+        panic!("a claim first: {first:?}")
+    };
+    run(&mut a, Action::Follow);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current(), Some(NodeId::Claim(c)));
+    assert_eq!(a.focus, Pane::Claims);
+    // Choosing from search starts a new path there.
+    assert_eq!(a.path, vec![NodeId::Claim(c)]);
+    check(&a);
+}
+
+#[test]
+fn a_quote_result_selects_its_claim_and_the_quote() {
+    let mut a = app();
+    search_for(&mut a, "is:quote LeCun");
+    let v = search_view(&a);
+    let hit = v.hits()[0];
+    let Target::Quote(node, k) = hit.target else {
+        panic!("{hit:?}")
+    };
+    run(&mut a, Action::Follow);
+    assert_eq!(a.current(), Some(node));
+    assert_eq!(a.quote, k as usize);
+    assert_eq!(a.focus, Pane::Sources);
+    check(&a);
+}
+
+#[test]
+fn typing_erasing_and_clearing_search_again() {
+    let mut a = app();
+    run(&mut a, Action::Search);
+    // Keys bound elsewhere are text here.
+    assert_eq!(
+        a.update(Action::Type('q')),
+        Some(Effect::Search {
+            generation: 1,
+            input: "q".into()
+        })
+    );
+    let Some(Effect::Search { generation, .. }) = a.update(Action::Type('x')) else {
+        panic!("typing searches")
+    };
+    assert_eq!(generation, 2);
+    // Results for an older input are not shown.
+    let stale = search::Results::complete(&a.index, 1, "q");
+    a.update(Action::SearchResults(stale));
+    assert!(search_view(&a).results.is_none());
+    assert!(search_view(&a).searching());
+    // Erasing searches again; clearing empties the results without a search.
+    assert!(matches!(
+        a.update(Action::Erase),
+        Some(Effect::Search { generation: 3, .. })
+    ));
+    assert_eq!(a.update(Action::ClearInput), None);
+    let v = search_view(&a);
+    assert!(v.input.is_empty() && v.results.is_none() && !v.searching());
+    // Esc closes.
+    a.update(Action::Close);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn no_results_is_said_and_enter_does_nothing_harmful() {
+    let mut a = app();
+    search_for(&mut a, "zzqqxxjj");
+    let v = search_view(&a);
+    assert_eq!(v.results.as_ref().map(|r| r.total), Some(0));
+    let before = a.current();
+    run(&mut a, Action::Follow);
+    assert!(a.status.is_some());
+    assert_eq!(a.current(), before);
+    check(&a);
+}
+
+#[test]
+fn paging_through_results_keeps_the_selection_visible() {
+    let mut a = app();
+    a.update(Action::Resize(60, 16));
+    search_for(&mut a, "e");
+    let total = search_view(&a).hits().len();
+    assert!(total > 20, "{total}");
+    for _ in 0..total {
+        run(&mut a, Action::PageDown);
+        check(&a);
+    }
+    assert_eq!(search_view(&a).pos.selected, total - 1);
+    run(&mut a, Action::PageUp);
+    check(&a);
+    assert!(search_view(&a).pos.selected < total - 1);
 }

@@ -15,15 +15,16 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => ' ',
-                c if is_unsafe(c) => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(visible_char).collect())
+}
+
+/// One character as [`visible`] shows it: always one character for one.
+pub fn visible_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        c if is_unsafe(c) => '\u{FFFD}',
+        c => c,
+    }
 }
 
 /// Text of several lines, safe to print: like [`visible`] but newlines are kept.
@@ -126,6 +127,73 @@ pub fn fit(s: &str, width: usize) -> String {
     truncate(&shown, width).into_owned()
 }
 
+/// One line of untrusted text, at most `width` columns, that shows the characters at
+/// `marks` (sorted character indices into `s`): when the first mark would be off
+/// screen, the line starts a little before it, and `…` shows where it was cut. Returns
+/// the line and the character indices of the marks within it. Reads `s` no further
+/// than the first mark plus the width.
+pub fn excerpt(s: &str, marks: &[usize], width: usize) -> (String, Vec<usize>) {
+    if width == 0 {
+        return (String::new(), Vec::new());
+    }
+    let first = marks.first().copied().unwrap_or(0);
+    // Only the characters that can show are read: a line's width of them before the
+    // first mark and a line's width after it.
+    let base = first.saturating_sub(width);
+    let chars: Vec<char> = s
+        .chars()
+        .skip(base)
+        .take((first - base).saturating_add(width).saturating_add(2))
+        .map(visible_char)
+        .collect();
+    let complete_tail = chars.len() < (first - base).saturating_add(width).saturating_add(2);
+    let first = (first - base).min(chars.len());
+    let before: usize = chars[..first].iter().map(|&c| char_width(c)).sum();
+    // About a quarter of the line before the first mark, when it would not show.
+    let lead = width / 4;
+    let start = if base == 0 && before < width.saturating_sub(lead).max(1) {
+        0
+    } else {
+        let mut start = first;
+        let mut used = 1; // the `…` in front
+        while start > 0 && used + char_width(chars[start - 1]) <= lead.max(1) {
+            start -= 1;
+            used += char_width(chars[start]);
+        }
+        start
+    };
+    let cut_front = base + start > 0;
+    let mut out = String::new();
+    let mut used = 0;
+    if cut_front {
+        out.push('…');
+        used = 1;
+    }
+    let mut end = start;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = char_width(c);
+        let last = i + 1 == chars.len() && complete_tail;
+        // Room for this char, and for a `…` after it unless it is the text's last.
+        if used + w + usize::from(!last) > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+        end = i + 1;
+    }
+    if (end < chars.len() || !complete_tail) && used < width {
+        out.push('…');
+    }
+    let shift = usize::from(cut_front);
+    let shown = marks
+        .iter()
+        .map(|&m| m.wrapping_sub(base))
+        .filter(|&m| m >= start && m < end)
+        .map(|m| m - start + shift)
+        .collect();
+    (out, shown)
+}
+
 /// Greedy word wrap to `width` columns: the byte ranges of the lines of `text` (without
 /// their line breaks). Words longer than a line are broken. Every line is at most
 /// `width` columns, and `width` 0 is taken as 1.
@@ -222,6 +290,40 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_shows_its_marks() {
+        // Short text: all of it, marks where they were.
+        assert_eq!(
+            excerpt("kill switch", &[0, 5], 20),
+            ("kill switch".into(), vec![0, 5])
+        );
+        // A mark far along: the line starts shortly before it.
+        let long = format!("{}needle{}", "x".repeat(100), "y".repeat(100));
+        let (line, marks) = excerpt(&long, &[100, 101], 20);
+        assert_eq!(display_width(&line), 20);
+        assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
+        let chars: Vec<char> = line.chars().collect();
+        assert_eq!((chars[marks[0]], chars[marks[1]]), ('n', 'e'));
+        // Wide characters and controls keep to the width; marks still point right.
+        let wide = format!("{}\u{1b}[31m漢字 mark", "漢".repeat(30));
+        let at = wide.chars().position(|c| c == 'm').unwrap();
+        let (line, marks) = excerpt(&wide, &[at], 12);
+        assert!(display_width(&line) <= 12, "{line}");
+        assert!(!line.contains('\u{1b}'));
+        assert_eq!(line.chars().nth(marks[0]), Some('m'));
+        // Nothing to show in no width; no marks past the end.
+        assert_eq!(excerpt("abc", &[1], 0), (String::new(), vec![]));
+        assert_eq!(excerpt("abc", &[9], 10).0, "abc");
+        // A mark deep in a long text: only its neighbourhood is read.
+        let deep = format!("{}target{}", "a".repeat(1_000_000), "b".repeat(10));
+        let (line, marks) = excerpt(&deep, &[1_000_000], 16);
+        assert!(
+            line.starts_with('…') && display_width(&line) <= 16,
+            "{line}"
+        );
+        assert_eq!(line.chars().nth(marks[0]), Some('t'));
+    }
 
     #[test]
     fn visible_replaces_controls_and_bidi() {

@@ -43,6 +43,7 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help { scroll } => overlays::help(self, *scroll, a.overlay, buf, theme),
             Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
+            Overlay::Search(v) => overlays::search(v, a.overlay, buf, theme),
         }
     }
 }
@@ -116,19 +117,30 @@ fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Line::from(spans).render(area, buf);
 }
 
-/// The keys that work now, from the key table, and the status message.
+/// The keys that work now, from the key table, and the status message. Hints that do
+/// not fit whole are left out rather than cut.
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = area.width as usize;
     let mut spans = Vec::new();
+    let mut used = 0;
     if let Some(s) = &app.status {
-        let room = (area.width as usize).saturating_sub(2);
-        spans.push(Span::styled(format!(" {} ", fit(s, room)), theme.status));
+        let room = width.saturating_sub(2);
+        let status = format!(" {} ", fit(s, room));
+        used += display_width(&status) + 1;
+        spans.push(Span::styled(status, theme.status));
         spans.push(Span::styled("│", theme.border));
     }
     for b in keymap::hints(app.scope()) {
         let Some(hint) = b.hint else { continue };
-        let key = keymap::key_label(b.keys[0]);
-        spans.push(Span::styled(format!(" {key}"), theme.key));
-        spans.push(Span::styled(format!(" {hint}"), theme.dim));
+        let key = format!(" {}", keymap::key_label(b.keys[0]));
+        let hint = format!(" {hint}");
+        let w = display_width(&key) + display_width(&hint);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(hint, theme.dim));
     }
     Line::from(spans).render(area, buf);
 }

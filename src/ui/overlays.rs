@@ -8,8 +8,11 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
 use crate::app::keymap;
+use crate::app::layout::SEARCH_HEAD;
+use crate::app::search::{ResultRow, SearchView, Stage};
 use crate::app::{App, HelpLine, SourceView, help_lines};
-use crate::domain::text::{fit, truncate, visible};
+use crate::domain::search::Query;
+use crate::domain::text::{fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -42,6 +45,10 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
             }
             HelpLine::Blank => Line::raw(""),
             HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
+            HelpLine::SearchSyntax => Line::styled(
+                "  type words to search; filters: side:ID is:claim|quote|position|source tag:TAG",
+                theme.dim,
+            ),
             HelpLine::Binding(b) => {
                 let keys: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
                 Line::from(vec![
@@ -150,4 +157,118 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
         }
         Line::from(spans).render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+}
+
+/// The search popup: the input, the count, and the rows `update` made ready.
+pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    Clear.render(area, buf);
+    let b = Block::bordered()
+        .title(Span::styled(
+            fit(
+                " Search · Enter go · Esc close ",
+                area.width.saturating_sub(2) as usize,
+            ),
+            theme.border_focused,
+        ))
+        .border_style(theme.border_focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let width = inner.width as usize;
+    if width == 0 || inner.height == 0 {
+        return;
+    }
+    let line = |i: usize| Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
+
+    // The input, its end in view, and a cursor after it.
+    let typed = truncate_left(&visible(&v.input), width.saturating_sub(3)).into_owned();
+    Line::from(vec![
+        Span::styled("/ ", theme.key),
+        Span::raw(typed),
+        Span::styled(" ", theme.selected),
+    ])
+    .render(line(0), buf);
+    if inner.height < 2 {
+        return;
+    }
+    let (count, style) = count_line(v, theme);
+    Line::styled(fit(&count, width), style).render(line(1), buf);
+
+    for (i, row) in v.rows.iter().enumerate() {
+        if SEARCH_HEAD + i >= inner.height as usize {
+            break;
+        }
+        let selected = v.pos.offset + i == v.pos.selected;
+        result_row(row, selected, line(SEARCH_HEAD + i), buf, theme);
+    }
+}
+
+/// What the line under the input says: how to search, how many results, or none.
+fn count_line(v: &SearchView, theme: &Theme) -> (String, Style) {
+    if Query::parse(&v.input).is_empty() {
+        let how = "Type to search claims, quotes, positions, sources · filters: side:ID \
+                   is:claim|quote|position|source tag:TAG";
+        return (how.to_string(), theme.dim);
+    }
+    let Some(r) = &v.results else {
+        return (String::from("searching…"), theme.dim);
+    };
+    let n = r.total;
+    let noun = if n == 1 { "result" } else { "results" };
+    if r.generation != v.generation || r.stage == Stage::Early {
+        (format!("{n} {noun} so far · searching…"), theme.dim)
+    } else if n == 0 {
+        let query = v.answered.trim();
+        (format!("No results for “{query}”"), theme.warning)
+    } else {
+        (format!("{n} {noun}"), theme.dim)
+    }
+}
+
+/// One result: its kind, its side's mark, the field when not the main text, and the
+/// text with the matched characters marked.
+fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let base = if selected {
+        theme.selected
+    } else {
+        Style::new()
+    };
+    buf.set_style(area, base);
+    // ROW_PREFIX columns: the kind in 8, a space, the mark, a space.
+    let mut spans = vec![Span::styled(
+        format!("{:<8} ", row.hit.target.kind()),
+        base.patch(theme.kind),
+    )];
+    spans.push(match row.side {
+        Some(side) => Span::styled(
+            format!("{} ", Theme::mark(side)),
+            base.patch(theme.side(side)),
+        ),
+        None => Span::styled("  ", base),
+    });
+    if let Some(f) = row.field {
+        spans.push(Span::styled(format!("({f}) "), base.patch(theme.dim)));
+    }
+    // Runs of matched and unmatched characters.
+    let style = |matched: bool| {
+        if matched {
+            base.patch(theme.matched)
+        } else {
+            base
+        }
+    };
+    let mut marks = row.marks.iter().peekable();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in row.text.chars().enumerate() {
+        let matched = marks.next_if(|&&m| m == i).is_some();
+        if matched != run_matched && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), style(run_matched)));
+        }
+        run_matched = matched;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, style(run_matched)));
+    }
+    Line::from(spans).render(area, buf);
 }

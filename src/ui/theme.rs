@@ -25,6 +25,10 @@ pub struct Theme {
     pub passage_current: Style,
     pub tab_active: Style,
     pub warning: Style,
+    /// The characters a search matched.
+    pub matched: Style,
+    /// The kind of a search result (claim, quote…).
+    pub kind: Style,
     sides: [Color; 4],
     color: bool,
 }
@@ -60,6 +64,10 @@ pub const COLOR: Theme = Theme {
         .fg(Color::Indexed(45))
         .add_modifier(BOLD.union(Modifier::REVERSED)),
     warning: Style::new().fg(Color::Indexed(203)).add_modifier(BOLD),
+    matched: Style::new()
+        .fg(Color::Indexed(220))
+        .add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    kind: Style::new().fg(Color::Indexed(244)),
     // Blue and orange first: told apart by every common form of colour blindness.
     sides: [
         Color::Indexed(39),
@@ -87,6 +95,8 @@ pub const MONO: Theme = Theme {
     passage_current: Style::new().add_modifier(Modifier::REVERSED),
     tab_active: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
     warning: Style::new().add_modifier(BOLD),
+    matched: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    kind: Style::new(),
     sides: [Color::Reset; 4],
     color: false,
 };

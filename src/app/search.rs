@@ -1,0 +1,289 @@
+//! The search popup's state, and the worker that searches off the main thread so that
+//! typing and drawing never wait on a search.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use crate::domain::search::{self, Hit, Index, Searcher};
+
+use super::ListPos;
+
+/// How far a set of results has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The hits of the first slice of the debate, best first; the rest is being read.
+    Early,
+    /// Every hit is counted and the best are ranked; the rest of the ranking follows.
+    Ranked,
+    /// Every hit, best first.
+    Complete,
+}
+
+/// Results for one state of the search input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    /// The input's generation that these results answer.
+    pub generation: u64,
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// How many hits there are in all (so far, at [`Stage::Early`]).
+    pub total: usize,
+    pub stage: Stage,
+}
+
+impl Results {
+    /// All the results of a search made here and now, for callers with no worker.
+    pub fn complete(index: &Index, generation: u64, input: &str) -> Results {
+        let hits = index.search(input);
+        Results {
+            generation,
+            total: hits.len(),
+            hits,
+            stage: Stage::Complete,
+        }
+    }
+}
+
+/// One row of the popup, made ready when results or the scroll change, so that drawing
+/// reads no more than what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    pub hit: Hit,
+    /// The side of the result, when it has one.
+    pub side: Option<u32>,
+    /// Which text matched, when it is not the result's main text ("id", "speaker"…).
+    pub field: Option<&'static str>,
+    /// The matched text, as one safe line cut to the popup's width.
+    pub text: String,
+    /// The characters of `text` the query matched.
+    pub marks: Vec<usize>,
+}
+
+/// The search popup.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchView {
+    pub input: String,
+    /// Bumped whenever the input changes; results for an older input are not shown.
+    pub generation: u64,
+    /// The results shown: for `generation` or, while its search runs, an earlier one.
+    pub results: Option<Results>,
+    /// The input that the results shown answer.
+    pub answered: String,
+    pub pos: ListPos,
+    /// The rows on screen, from `pos.offset`.
+    pub rows: Vec<ResultRow>,
+}
+
+impl SearchView {
+    /// Whether results for the current input are still to come.
+    pub fn searching(&self) -> bool {
+        !search::Query::parse(&self.input).is_empty()
+            && self
+                .results
+                .as_ref()
+                .is_none_or(|r| r.generation != self.generation || r.stage != Stage::Complete)
+    }
+
+    /// The hits shown, best first.
+    pub fn hits(&self) -> &[Hit] {
+        self.results.as_ref().map_or(&[], |r| &r.hits)
+    }
+}
+
+/// How many hits the worker ranks before sending results, then the rest.
+const RANKED: usize = 500;
+
+/// Searches on its own thread. A new request makes the search in progress stop at its
+/// next chunk; only the newest request waiting is served.
+pub struct Worker {
+    requests: Option<Sender<(u64, String)>>,
+    results: Receiver<Results>,
+    wanted: Arc<AtomicU64>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Worker {
+    pub fn start(index: Arc<Index>) -> Worker {
+        let (request_tx, request_rx) = channel::<(u64, String)>();
+        let (result_tx, result_rx) = channel();
+        let wanted = Arc::new(AtomicU64::new(0));
+        let current = Arc::clone(&wanted);
+        let thread = std::thread::spawn(move || {
+            let mut searcher = Searcher::default();
+            while let Ok(mut request) = request_rx.recv() {
+                while let Ok(newer) = request_rx.try_recv() {
+                    request = newer;
+                }
+                let (generation, input) = request;
+                let stale = || current.load(Ordering::Relaxed) != generation;
+                if !serve(
+                    &index,
+                    &mut searcher,
+                    generation,
+                    &input,
+                    &stale,
+                    &result_tx,
+                ) {
+                    // The app has gone.
+                    return;
+                }
+            }
+        });
+        Worker {
+            requests: Some(request_tx),
+            results: result_rx,
+            wanted,
+            thread: Some(thread),
+        }
+    }
+
+    /// Asks for the results of `input`, superseding every earlier request.
+    pub fn submit(&self, generation: u64, input: String) {
+        self.wanted.store(generation, Ordering::Relaxed);
+        if let Some(tx) = &self.requests {
+            // The worker only stops when this side drops its sender.
+            let _ = tx.send((generation, input));
+        }
+    }
+
+    /// Results that have arrived, if any.
+    pub fn try_recv(&self) -> Option<Results> {
+        self.results.try_recv().ok()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing the channel ends the worker's loop; a search in progress stops at its
+        // next chunk.
+        self.wanted.store(u64::MAX, Ordering::Relaxed);
+        self.requests = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Runs one request and sends its results in stages; `false` when nobody listens.
+fn serve(
+    index: &Index,
+    searcher: &mut Searcher,
+    generation: u64,
+    input: &str,
+    stale: &(dyn Fn() -> bool + Sync),
+    tx: &Sender<Results>,
+) -> bool {
+    let mut listening = true;
+    let early = |mut hits: Vec<Hit>| {
+        let total = hits.len();
+        hits.truncate(RANKED);
+        listening = tx
+            .send(Results {
+                generation,
+                hits,
+                total,
+                stage: Stage::Early,
+            })
+            .is_ok();
+    };
+    let Some(mut hits) = searcher.run(index, input, stale, early) else {
+        return listening;
+    };
+    if !listening {
+        return false;
+    }
+    let total = hits.len();
+    search::top(&mut hits, RANKED);
+    if total > RANKED {
+        let best = hits[..RANKED].to_vec();
+        let ranked = Results {
+            generation,
+            hits: best,
+            total,
+            stage: Stage::Ranked,
+        };
+        if tx.send(ranked).is_err() {
+            return false;
+        }
+        if stale() {
+            return true;
+        }
+        search::rank(&mut hits[RANKED..]);
+    }
+    tx.send(Results {
+        generation,
+        hits,
+        total,
+        stage: Stage::Complete,
+    })
+    .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::builtin;
+    use std::time::{Duration, Instant};
+
+    fn wait_for(w: &Worker, generation: u64) -> Vec<Results> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut got = Vec::new();
+        while Instant::now() < deadline {
+            match w.try_recv() {
+                Some(r) => {
+                    let done = r.generation == generation && r.stage == Stage::Complete;
+                    got.push(r);
+                    if done {
+                        return got;
+                    }
+                }
+                None => std::thread::sleep(Duration::from_millis(2)),
+            }
+        }
+        panic!("no complete results for generation {generation}: {got:?}");
+    }
+
+    #[test]
+    fn the_worker_answers_the_newest_request_like_a_direct_search() {
+        let index = Arc::new(Index::new(&builtin::load().unwrap().debate));
+        let w = Worker::start(Arc::clone(&index));
+        for (g, input) in ["k", "ki", "kil", "kill"].iter().enumerate() {
+            w.submit(g as u64 + 1, input.to_string());
+        }
+        let got = wait_for(&w, 4);
+        let last = got.last().unwrap();
+        assert_eq!(last, &Results::complete(&index, 4, "kill"));
+        // Stale requests were dropped or answered before, never after, the newer ones.
+        for pair in got.windows(2) {
+            assert!(pair[0].generation <= pair[1].generation, "{got:?}");
+        }
+    }
+
+    #[test]
+    fn large_results_arrive_ranked_then_complete() {
+        let text = crate::domain::generate::yaml(4000, 2, 3);
+        let files = crate::domain::load::EmbeddedFiles(&[]);
+        let d = crate::domain::load_bytes("g.yaml", text.as_bytes(), &files)
+            .unwrap()
+            .debate;
+        let index = Arc::new(Index::new(&d));
+        let w = Worker::start(Arc::clone(&index));
+        w.submit(1, "a".into());
+        let got = wait_for(&w, 1);
+        let full = Results::complete(&index, 1, "a");
+        assert!(
+            full.total > RANKED,
+            "the query must hit many: {}",
+            full.total
+        );
+        let ranked = got
+            .iter()
+            .find(|r| r.stage == Stage::Ranked)
+            .expect("a ranked stage first");
+        assert_eq!(ranked.hits, full.hits[..RANKED]);
+        assert_eq!(ranked.total, full.total);
+        assert_eq!(got.last().unwrap(), &full);
+    }
+}
