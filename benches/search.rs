@@ -4,12 +4,17 @@
 //! fuzzy-matcher on each keystroke.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use debate_tui::app::search::{Results, Stage};
+use debate_tui::app::{Action, App, Overlay};
 use debate_tui::domain::generate;
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::search::{Index, Searcher, top};
 use debate_tui::domain::{Debate, load_bytes};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -88,9 +93,57 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+    popup(c, &d);
     c.bench_function("index_build_100k", |b| {
         b.iter(|| Index::new(black_box(&d)).len())
     });
+}
+
+/// The main thread's part of a keystroke in the popup at 100,000 claims: `update` and
+/// a 200×60 frame. The search itself runs on the worker.
+fn popup(c: &mut Criterion, d: &Debate) {
+    let mut app = App::new(d.clone(), Rect::new(0, 0, 200, 60));
+    let mut buf = Buffer::empty(app.size);
+    app.update(Action::Search);
+    app.update(Action::Type('a'));
+    let r = Results::complete(&app.index, 1, "a");
+    let mut g = c.benchmark_group("popup_100k");
+    g.sample_size(20);
+    // A letter typed and erased, drawn after each: two keystrokes.
+    g.bench_function("type_and_erase_a_letter_and_draw", |b| {
+        b.iter(|| {
+            let typed = app.update(Action::Type('l'));
+            app.render(app.size, &mut buf);
+            let erased = app.update(Action::Erase);
+            app.render(app.size, &mut buf);
+            (typed, erased)
+        })
+    });
+    // The results of the first letter arrive: the rows on screen are made, then drawn.
+    let mut ranked = r.clone();
+    ranked.hits.truncate(500);
+    ranked.stage = Stage::Ranked;
+    // Results answer the input as it is now (typing moved its generation on).
+    let Overlay::Search(v) = &app.overlay else {
+        panic!("the popup is open")
+    };
+    ranked.generation = v.generation;
+    app.update(Action::SearchResults(ranked.clone()));
+    let Overlay::Search(v) = &app.overlay else {
+        panic!("the popup is open")
+    };
+    assert_eq!(
+        v.rows.len(),
+        60 - 2 - 2 - 2,
+        "the results are taken and shown"
+    );
+    g.bench_function("results_arrive_and_draw", |b| {
+        b.iter(|| {
+            app.update(Action::SearchResults(ranked.clone()));
+            app.render(app.size, &mut buf);
+        })
+    });
+    g.finish();
 }
 
 criterion_group! {
