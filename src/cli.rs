@@ -4,9 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::{LoadError, Loaded, builtin, load_path};
+use crate::domain::export::{self, Format};
+use crate::domain::save::write_atomic;
+use crate::domain::text::visible;
+use crate::domain::{LoadError, Loaded, builtin, load_path, path};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,6 +35,31 @@ pub enum Command {
         /// The debate file to check.
         file: Option<PathBuf>,
     },
+    /// Write a path through a debate as Markdown, or as a Graphviz graph.
+    ///
+    /// The document has a section per step (the claim, its side, how it relates to the
+    /// step before, its quotes) and the sources cited. Exit status: 0 written, 1 for
+    /// an unreadable or invalid debate, unknown ids, an empty path or a failed write,
+    /// 2 for a usage error.
+    Export {
+        /// The debate file (the built-in debate without FILE).
+        file: Option<PathBuf>,
+        /// The path: claim and position ids in order, separated by commas.
+        #[arg(long, value_name = "ID,ID,...")]
+        path: Option<String>,
+        /// Where to write; standard output without it. The file is written atomically.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The document's format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// With `--format dot`: the whole debate rather than a path.
+        #[arg(long)]
+        all: bool,
+        /// Replace OUT if it exists (without this, an existing file is left alone).
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a generated debate of N claims to standard output (the same bytes for the
     /// same seed), to try debate-tui at scale.
     Generate {
@@ -44,6 +72,90 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// The formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown document (CommonMark; renders on GitHub).
+    Markdown,
+    /// A Graphviz graph (`dot -Tsvg`).
+    Dot,
+}
+
+/// What `debate-tui export` was asked for.
+#[derive(Debug, Clone)]
+pub struct ExportArgs<'a> {
+    pub file: Option<&'a PathBuf>,
+    pub path: Option<&'a str>,
+    pub output: Option<&'a PathBuf>,
+    pub format: ExportFormat,
+    pub all: bool,
+    pub force: bool,
+}
+
+/// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
+pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
+        let _ = writeln!(err, "debate-tui export: {msg}");
+        ExitCode::from(code)
+    };
+    if args.all && args.format != ExportFormat::Dot {
+        return fail(err, "--all works with --format dot", EXIT_USAGE);
+    }
+    let loaded = match load(args.file) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let d = &loaded.debate;
+    let format = match args.format {
+        ExportFormat::Markdown => Format::Markdown,
+        ExportFormat::Dot => Format::Dot,
+    };
+    let doc = if args.all {
+        export::dot(d, None)
+    } else {
+        let Some(ids) = args.path else {
+            return fail(
+                err,
+                "give the path to export with --path ID,ID,... (or --format dot --all)",
+                EXIT_INVALID,
+            );
+        };
+        let steps = match path::parse(d, ids) {
+            Ok(p) => p,
+            Err(msg) => return fail(err, &msg, EXIT_INVALID),
+        };
+        match format {
+            Format::Markdown => export::markdown(d, &steps),
+            Format::Dot => export::dot(d, Some(&steps)),
+        }
+    };
+    match args.output {
+        None => match out.write_all(doc.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(
+                err,
+                &format!("cannot write to standard output: {e}"),
+                EXIT_INVALID,
+            ),
+        },
+        Some(o) => match write_atomic(o, doc.as_bytes(), args.force) {
+            Ok(()) => {
+                let _ = writeln!(err, "wrote {}", visible(&o.display().to_string()));
+                ExitCode::SUCCESS
+            }
+            Err(e @ crate::domain::save::SaveError::Exists(_)) => fail(
+                err,
+                &format!("{e}; pass --force to replace it"),
+                EXIT_INVALID,
+            ),
+            Err(e) => fail(err, &e.to_string(), EXIT_INVALID),
+        },
+    }
 }
 
 /// Exit statuses of the subcommands.
@@ -98,7 +210,6 @@ pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
 
 /// A short summary of a debate, printed when there is no terminal to explore it in.
 pub fn summary(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
-    use crate::domain::text::visible;
     let d = &loaded.debate;
     writeln!(out, "{}", visible(&d.title))?;
     for (i, p) in d.positions.iter().enumerate() {

@@ -10,6 +10,25 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
         Some(Command::Check { file }) => cli::check(file.as_ref(), &mut std::io::stdout()),
+        Some(Command::Export {
+            file,
+            path,
+            output,
+            format,
+            all,
+            force,
+        }) => cli::export(
+            &cli::ExportArgs {
+                file: file.as_ref(),
+                path: path.as_deref(),
+                output: output.as_ref(),
+                format: *format,
+                all: *all,
+                force: *force,
+            },
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Some(Command::Generate {
             claims,
             positions,

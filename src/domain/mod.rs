@@ -1,14 +1,18 @@
-//! The debate itself: the graph, loading and validation, quote verification.
+//! The debate itself: the graph, loading and validation, quote verification, search,
+//! paths and their export.
 //! Pure Rust, no terminal: everything the command line and the explorer share.
 
 pub mod builtin;
 pub mod diag;
+pub mod export;
 pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod path;
 pub mod quote;
 pub mod raw;
+pub mod save;
 pub mod search;
 pub mod text;
 pub mod validate;

@@ -1,0 +1,198 @@
+//! The one way debate-tui writes a file: atomically. The bytes go to a new temporary
+//! file beside the target, are flushed to disk, and only then take the target's name,
+//! so a crash, a full disk or a write error leaves the earlier file (or none) intact,
+//! never half a file. An existing file is replaced only when the caller says so.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a file was not written.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file exists and the caller did not ask to replace it.
+    Exists(PathBuf),
+    /// The system refused; `doing` says at which step.
+    Io {
+        path: PathBuf,
+        doing: &'static str,
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |p: &Path| crate::domain::text::visible(&p.display().to_string()).into_owned();
+        match self {
+            SaveError::Exists(p) => write!(f, "{} already exists", shown(p)),
+            SaveError::Io { path, doing, error } => {
+                write!(f, "cannot write {}: {doing}: {error}", shown(path))?;
+                match error.kind() {
+                    io::ErrorKind::NotFound => write!(f, " (does the folder exist?)"),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                        write!(f, " (choose a folder you can write to)")
+                    }
+                    io::ErrorKind::StorageFull => write!(f, " (the disk is full)"),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Writes `bytes` to `path` atomically; replaces an existing file only if `replace`.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SaveError> {
+    write_atomic_with(path, replace, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing done by `write`, so tests can make it fail
+/// half-way.
+pub fn write_atomic_with(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let err = |doing: &'static str| {
+        move |error: io::Error| SaveError::Io {
+            path: path.to_path_buf(),
+            doing,
+            error,
+        }
+    };
+    if !replace && fs::symlink_metadata(path).is_ok() {
+        return Err(SaveError::Exists(path.to_path_buf()));
+    }
+    if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(err("it is a folder")(io::Error::from(
+            io::ErrorKind::IsADirectory,
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (tmp, mut file) = temporary(&dir, path).map_err(err("creating a temporary file"))?;
+    let written = write(&mut file)
+        .and_then(|()| file.sync_all())
+        .map_err(err("writing"));
+    drop(file);
+    let placed = written.and_then(|()| place(&tmp, path, replace));
+    if placed.is_err() {
+        let _ = fs::remove_file(&tmp);
+        return placed;
+    }
+    // The rename is durable once the folder is flushed; not every system can.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Creates a new temporary file in `dir`, named after the target; never an existing
+/// one (nor a link someone left there).
+fn temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
+    let name = target
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let pid = std::process::id();
+    let mut last = None;
+    for n in 0..100u32 {
+        let tmp = dir.join(format!(".{name}.{pid}.{n}.tmp"));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// Gives the temporary file the target's name: a rename, which replaces; or, when the
+/// target must not be replaced, a hard link, which fails if it exists (no window in
+/// which another file could be clobbered), then the temporary name removed.
+fn place(tmp: &Path, path: &Path, replace: bool) -> Result<(), SaveError> {
+    let io_err = |doing: &'static str, error: io::Error| SaveError::Io {
+        path: path.to_path_buf(),
+        doing,
+        error,
+    };
+    if replace {
+        return fs::rename(tmp, path).map_err(|e| io_err("renaming into place", e));
+    }
+    match fs::hard_link(tmp, path) {
+        Ok(()) => {
+            let _ = fs::remove_file(tmp);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(SaveError::Exists(path.to_path_buf()))
+        }
+        // A file system without hard links: check, then rename.
+        Err(_) if fs::symlink_metadata(path).is_ok() => Err(SaveError::Exists(path.to_path_buf())),
+        Err(_) => fs::rename(tmp, path).map_err(|e| io_err("renaming into place", e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn writes_and_refuses_to_replace_without_a_yes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_atomic(&p, b"first", false).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"first");
+        let e = write_atomic(&p, b"second", false).unwrap_err();
+        assert!(matches!(e, SaveError::Exists(_)), "{e}");
+        assert_eq!(fs::read(&p).unwrap(), b"first");
+        write_atomic(&p, b"second", true).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"second");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_failure_half_way_leaves_the_earlier_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        fs::write(&p, b"earlier work").unwrap();
+        let e = write_atomic_with(&p, true, |f| {
+            f.write_all(b"half of the new")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left"))
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("the disk is full"), "{e}");
+        assert_eq!(fs::read(&p).unwrap(), b"earlier work");
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "the temporary file is removed"
+        );
+    }
+
+    #[test]
+    fn an_unwritable_place_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder that does not exist, and a "folder" that is a file: both fail for
+        // every user, root included.
+        let missing = dir.path().join("no-such-folder/out.md");
+        let e = write_atomic(&missing, b"x", false).unwrap_err();
+        assert!(e.to_string().contains("does the folder exist?"), "{e}");
+        let file = dir.path().join("plain");
+        fs::write(&file, b"").unwrap();
+        let e = write_atomic(&file.join("out.md"), b"x", false).unwrap_err();
+        assert!(matches!(e, SaveError::Io { .. }), "{e}");
+        let e = write_atomic(dir.path(), b"x", true).unwrap_err();
+        assert!(e.to_string().contains("folder"), "{e}");
+    }
+}
