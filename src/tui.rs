@@ -15,7 +15,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
-use crate::app::{Action, App, Effect, Overlay, keymap};
+use crate::app::{Action, App, Effect, Exported, Overlay, keymap};
 use crate::domain::Debate;
 
 /// How often the loop wakes to look at signals when no event comes.
@@ -92,7 +92,7 @@ fn event_loop(
             wait = Duration::ZERO;
             let ev = event::read()?;
             if let Some(action) = action_of(&ev, &app)
-                && carry_out(app.update(action), &worker).is_break()
+                && carry_out(&mut app, action, &worker).is_break()
             {
                 return Ok(());
             }
@@ -110,13 +110,21 @@ fn searching(app: &App) -> bool {
     matches!(&app.overlay, Overlay::Search(v) if v.searching())
 }
 
-/// Carries out what the app asked for.
-fn carry_out(effect: Option<Effect>, worker: &Worker) -> ControlFlow<()> {
-    match effect {
+/// Applies an action and carries out what the app asks for in return.
+fn carry_out(app: &mut App, action: Action, worker: &Worker) -> ControlFlow<()> {
+    match app.update(action) {
         Some(Effect::Quit) => ControlFlow::Break(()),
         Some(Effect::Search { generation, input }) => {
             worker.submit(generation, input);
             ControlFlow::Continue(())
+        }
+        Some(Effect::Export {
+            file,
+            document,
+            replace,
+        }) => {
+            let outcome = Exported::write(&file, &document, replace);
+            carry_out(app, Action::Exported(outcome), worker)
         }
         None => ControlFlow::Continue(()),
     }

@@ -781,3 +781,55 @@ fn search_type_enter_focuses_the_claim() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn walk_a_path_export_it_and_match_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("walk.md");
+    let data = Data::load();
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    let first = go_to_a_rebutted_claim(&mut s);
+    let second = data.rebutters(&first)[0].clone();
+    s.send(ENTER);
+    s.send(ENTER);
+    let crumb = format!("path: {first} › {second}");
+    s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
+        header(sc).contains(&crumb)
+    });
+    s.settle();
+
+    // `e` offers a name made from the title; replace it with one in the temporary folder.
+    s.send(b"e");
+    s.wait_text("meta-open-source-and-alignment-path.md");
+    s.send(&[0x15]);
+    s.send(file.to_str().unwrap().as_bytes());
+    s.send(ENTER);
+    s.wait_text("Wrote the path (2 steps)");
+    // Exploring goes on: the panes are back.
+    s.with_screen(|sc| assert!(sc.contents().contains("Claims (36)")));
+
+    let cli = Command::new(BIN)
+        .args(["export", "--path", &format!("{first},{second}")])
+        .output()
+        .expect("run debate-tui export");
+    assert!(cli.status.success());
+    assert_eq!(std::fs::read(&file).unwrap(), cli.stdout);
+
+    // Exporting again to the same name asks first; `n` leaves the file alone.
+    s.send(b"e");
+    s.wait_text("meta-open-source-and-alignment-path.md");
+    s.send(&[0x15]);
+    s.send(file.to_str().unwrap().as_bytes());
+    s.send(ENTER);
+    s.wait_text("Replace it?");
+    s.send(ESC);
+    s.wait_for("the prompt to close", |sc| {
+        !sc.contents().contains("Replace it?")
+    });
+    assert_eq!(std::fs::read(&file).unwrap(), cli.stdout);
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -409,3 +409,45 @@ fn the_search_popup_keeps_the_grid_with_hostile_input() {
         draw(&a);
     }
 }
+
+/// A path of three steps through the built-in debate: a claim, its first rebuttal,
+/// and an unlinked jump.
+fn walk(a: &mut App) {
+    go(a, "no-kill-switch");
+    a.update(Action::Follow);
+    a.update(Action::Follow);
+    a.focus = Pane::Claims;
+    go(a, "humans-stay-dominant");
+    a.update(Action::AddToPath);
+}
+
+#[test]
+fn the_path_overlay_and_the_export_prompt() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        walk(&mut a);
+        assert_eq!(a.path.len(), 3);
+        a.update(Action::ShowPath);
+        let t = text(&draw(&a));
+        assert!(t.contains("Path · 3 steps"), "{t}");
+        insta::assert_snapshot!(format!("path_{w}x{h}"), t);
+        a.update(Action::Export);
+        let t = text(&draw(&a));
+        assert!(t.contains("alignment-path.md"), "{t}");
+        insta::assert_snapshot!(format!("export_prompt_{w}x{h}"), t);
+    }
+    // The question before replacing a file.
+    let mut a = app(100, 30);
+    walk(&mut a);
+    a.update(Action::Export);
+    a.update(Action::Exported(debate_tui::app::Exported::Exists));
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("already exists") && t.contains("Replace it?"),
+        "{t}"
+    );
+    for size in [(0, 0), (1, 1), (20, 4)] {
+        a.update(Action::Resize(size.0, size.1));
+        draw(&a);
+    }
+}

@@ -37,6 +37,10 @@ impl Pane {
     }
 }
 
+use std::path::{Path, PathBuf};
+
+use crate::domain::save::{SaveError, write_atomic};
+
 use super::search::Results;
 
 /// Everything that changes the explorer's state.
@@ -59,6 +63,14 @@ pub enum Action {
     Help,
     /// `/`: open the search popup.
     Search,
+    /// Add the selected claim to the path, linked or as a jump.
+    AddToPath,
+    /// Show the path's steps.
+    ShowPath,
+    /// Remove the selected step from the path.
+    RemoveStep,
+    /// Export the path: ask for a file name.
+    Export,
     /// A character typed into the search input.
     Type(char),
     /// Backspace in the search input.
@@ -76,6 +88,32 @@ pub enum Action {
     ScrollAt(u16, u16, bool),
     /// Internal: results from the search worker.
     SearchResults(Results),
+    /// Internal: how writing an export went.
+    Exported(Exported),
+}
+
+/// How writing an export went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// Written, at this (absolute) path.
+    Written(PathBuf),
+    /// The file exists; nothing was written.
+    Exists,
+    /// The write failed; the message says why. Nothing was written.
+    Failed(String),
+}
+
+impl Exported {
+    /// Carries out [`Effect::Export`]: the one atomic write, and its outcome.
+    pub fn write(file: &Path, document: &str, replace: bool) -> Exported {
+        match write_atomic(file, document.as_bytes(), replace) {
+            Ok(()) => {
+                Exported::Written(std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
+            }
+            Err(SaveError::Exists(_)) => Exported::Exists,
+            Err(e) => Exported::Failed(e.to_string()),
+        }
+    }
 }
 
 /// Work the shell carries out for the app.
@@ -87,5 +125,12 @@ pub enum Effect {
     Search {
         generation: u64,
         input: String,
+    },
+    /// Write `document` to `file` atomically, replacing an existing file only if
+    /// `replace`; the outcome comes back as [`Action::Exported`].
+    Export {
+        file: PathBuf,
+        document: String,
+        replace: bool,
     },
 }

@@ -18,12 +18,18 @@ pub enum Scope {
     Help,
     /// The search popup: a character without Ctrl goes into the input.
     Search,
+    /// The path's steps.
+    Path,
+    /// The export's file name: a character without Ctrl goes into the input.
+    Prompt,
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 5] = [
+pub const SCOPES: [Scope; 7] = [
     Scope::Panes,
     Scope::Search,
+    Scope::Path,
+    Scope::Prompt,
     Scope::SourceView,
     Scope::Global,
     Scope::Help,
@@ -37,7 +43,14 @@ impl Scope {
             Scope::SourceView => "Source view",
             Scope::Help => "Help",
             Scope::Search => "Search",
+            Scope::Path => "Path",
+            Scope::Prompt => "Export file name",
         }
+    }
+
+    /// Whether characters typed here are text rather than commands.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Scope::Search | Scope::Prompt)
     }
 }
 
@@ -92,7 +105,7 @@ const fn b(
 }
 
 use KeyCode as K;
-use Scope::{Global, Help, Panes, Search, SourceView};
+use Scope::{Global, Help, Panes, Path, Prompt, Search, SourceView};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -181,6 +194,84 @@ pub const BINDINGS: &[Binding] = &[
         Action::Search,
         "search claims, quotes, positions and sources",
         Some("search"),
+    ),
+    b(
+        Panes,
+        &[c('a')],
+        Action::AddToPath,
+        "add the selected claim to the path (a jump when not linked)",
+        Some("add"),
+    ),
+    b(
+        Panes,
+        &[c('p')],
+        Action::ShowPath,
+        "show the path: its steps and how each relates",
+        Some("path"),
+    ),
+    b(
+        Panes,
+        &[c('e')],
+        Action::Export,
+        "export the path to a Markdown file",
+        Some("export"),
+    ),
+    b(
+        Path,
+        &[k(K::Down), c('j')],
+        Action::Down,
+        "next step",
+        Some("move"),
+    ),
+    b(Path, &[k(K::Up), c('k')], Action::Up, "previous step", None),
+    b(
+        Path,
+        &[c('d'), k(K::Delete)],
+        Action::RemoveStep,
+        "remove the selected step",
+        Some("remove"),
+    ),
+    b(
+        Path,
+        &[k(K::Enter)],
+        Action::Follow,
+        "go to the selected step",
+        Some("go"),
+    ),
+    b(
+        Path,
+        &[c('e')],
+        Action::Export,
+        "export the path to a Markdown file",
+        Some("export"),
+    ),
+    b(
+        Prompt,
+        &[k(K::Enter)],
+        Action::Follow,
+        "write the file",
+        Some("write"),
+    ),
+    b(
+        Prompt,
+        &[k(K::Backspace)],
+        Action::Erase,
+        "delete the last character",
+        None,
+    ),
+    b(
+        Prompt,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the file name",
+        Some("clear"),
+    ),
+    b(
+        Prompt,
+        &[k(K::Esc)],
+        Action::Close,
+        "cancel: nothing is written",
+        Some("cancel"),
     ),
     b(
         Search,
@@ -314,7 +405,7 @@ pub fn key_of(ev: KeyEvent) -> Key {
     }
 }
 
-/// Whether a key is text in the search popup: a character without Ctrl.
+/// Whether a key is text where a scope takes text: a character without Ctrl.
 fn is_text(key: Key) -> bool {
     !key.ctrl && matches!(key.code, K::Char(_))
 }
@@ -322,7 +413,7 @@ fn is_text(key: Key) -> bool {
 /// The action of `key` in `scope`: in the search popup a character goes into the
 /// input; else the scope's own binding first, then a global one.
 pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
-    if scope == Search
+    if scope.takes_text()
         && is_text(key)
         && let K::Char(ch) = key.code
     {
@@ -346,7 +437,7 @@ pub fn hints(scope: Scope) -> impl Iterator<Item = &'static Binding> {
         .chain(BINDINGS.iter().filter(move |b| {
             b.scope == Global
                 && b.hint.is_some()
-                && !(scope == Search && b.keys.iter().all(|&k| is_text(k)))
+                && !(scope.takes_text() && b.keys.iter().all(|&k| is_text(k)))
         }))
 }
 
@@ -368,6 +459,7 @@ pub fn key_label(key: Key) -> String {
         K::PageDown => "PgDn".into(),
         K::Home => "Home".into(),
         K::End => "End".into(),
+        K::Delete => "Delete".into(),
         other => format!("{other:?}"),
     };
     if key.ctrl {

@@ -68,6 +68,19 @@ impl Areas {
         inner(self.overlay).height.max(1) as usize
     }
 
+    /// The export prompt: a small box in the middle of the overlay's area.
+    pub fn prompt(&self) -> Rect {
+        let o = self.overlay;
+        let width = o.width.min(72);
+        let height = o.height.min(6);
+        Rect {
+            x: o.x.saturating_add((o.width - width) / 2),
+            y: o.y.saturating_add((o.height - height) / 2),
+            width,
+            height,
+        }
+    }
+
     /// The search popup's result rows: inside the overlay, below the input line and
     /// the count line.
     pub fn search_rows(&self) -> usize {

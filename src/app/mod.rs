@@ -8,6 +8,7 @@ pub mod layout;
 pub mod search;
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -15,8 +16,9 @@ use ratatui::layout::Rect;
 use crate::domain::search::{Field, Index, Query, Target};
 use crate::domain::text::{excerpt, wrap};
 use crate::domain::{Debate, NodeId, Relation};
+use crate::domain::{export, path};
 
-pub use action::{Action, Effect, Pane};
+pub use action::{Action, Effect, Exported, Pane};
 use keymap::Scope;
 use layout::{Areas, areas, hit, hit_tab};
 use search::{ResultRow, SearchView, Stage};
@@ -91,9 +93,25 @@ pub struct SourceView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Source(SourceView),
     Search(SearchView),
+    /// The path's steps, one selected.
+    Path(ListPos),
+    /// The export's file name.
+    Export(ExportPrompt),
+}
+
+/// Asking for the export's file name, and for a yes before replacing a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPrompt {
+    pub input: String,
+    /// The file exists: waiting for `y` (replace) or `n` (choose another name).
+    pub confirm: bool,
+    /// Why the last write failed.
+    pub error: Option<String>,
 }
 
 /// The explorer.
@@ -175,6 +193,8 @@ impl App {
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
             Overlay::Search(_) => Scope::Search,
+            Overlay::Path(_) => Scope::Path,
+            Overlay::Export(_) => Scope::Prompt,
         }
     }
 
@@ -255,7 +275,8 @@ impl App {
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
-            Overlay::None => {}
+            Overlay::Path(pos) => pos.clamp(self.path.len(), a.overlay_rows()),
+            Overlay::Export(_) | Overlay::None => {}
         }
     }
 
@@ -272,34 +293,46 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::ScrollAt(..)) {
             self.status = None;
         }
-        match action {
+        let effect = match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.rewrap();
+                None
             }
             Action::Help => {
                 self.overlay = match self.overlay {
                     Overlay::Help { .. } => Overlay::None,
                     _ => Overlay::Help { scroll: 0 },
-                }
+                };
+                None
             }
-            Action::Close => self.overlay = Overlay::None,
+            Action::Close => {
+                self.overlay = Overlay::None;
+                None
+            }
+            Action::Exported(outcome) => {
+                self.exported(outcome);
+                None
+            }
             _ => match self.overlay {
                 Overlay::None => self.update_panes(action),
-                Overlay::Help { .. } => self.update_help(action),
-                Overlay::Source(_) => self.update_source(action),
-                Overlay::Search(_) => {
-                    let effect = self.update_search(action);
-                    self.clamp();
-                    self.search_rows();
-                    return effect;
+                Overlay::Help { .. } => {
+                    self.update_help(action);
+                    None
                 }
+                Overlay::Source(_) => {
+                    self.update_source(action);
+                    None
+                }
+                Overlay::Search(_) => self.update_search(action),
+                Overlay::Path(_) => self.update_path(action),
+                Overlay::Export(_) => self.update_export(action),
             },
-        }
+        };
         self.clamp();
         self.search_rows();
-        None
+        effect
     }
 
     fn update_help(&mut self, action: Action) {
@@ -316,7 +349,7 @@ impl App {
         self.areas().rows(self.focus).saturating_sub(1).max(1)
     }
 
-    fn update_panes(&mut self, action: Action) {
+    fn update_panes(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
@@ -331,6 +364,9 @@ impl App {
             Action::Search => {
                 self.overlay = Overlay::Search(SearchView::default());
             }
+            Action::AddToPath => self.add_to_path(),
+            Action::ShowPath => self.overlay = Overlay::Path(ListPos::default()),
+            Action::Export => self.ask_export(),
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas(), x, y) {
@@ -339,6 +375,144 @@ impl App {
                 }
             }
             _ => {}
+        }
+        None
+    }
+
+    /// `a`: the selected claim joins the path as its next step.
+    fn add_to_path(&mut self) {
+        let Some(node) = self.current() else { return };
+        if self.path.last() == Some(&node) {
+            self.status = Some(String::from("Already the last step of the path"));
+            return;
+        }
+        self.path.push(node);
+        let n = self.path.len();
+        self.status = Some(if n == 1 {
+            String::from("Started a path here")
+        } else {
+            let j = path::joint(&self.debate, &self.path, n - 1);
+            format!("Added step {n}: {}", j.words(n))
+        });
+    }
+
+    /// `e`: asks for the file name, offering one made from the debate's title.
+    fn ask_export(&mut self) {
+        if self.path.is_empty() {
+            self.status = Some(String::from(
+                "The path is empty: Enter on a claim starts one, a adds a claim",
+            ));
+            return;
+        }
+        self.overlay = Overlay::Export(ExportPrompt {
+            input: export::default_file_name(&self.debate),
+            confirm: false,
+            error: None,
+        });
+    }
+
+    /// A key in the path's overlay.
+    fn update_path(&mut self, action: Action) -> Option<Effect> {
+        let Overlay::Path(pos) = &mut self.overlay else {
+            return None;
+        };
+        let last = self.path.len().saturating_sub(1);
+        match action {
+            Action::Down => pos.selected = (pos.selected + 1).min(last),
+            Action::Up => pos.selected = pos.selected.saturating_sub(1),
+            Action::RemoveStep if pos.selected < self.path.len() => {
+                let removed = self.path.remove(pos.selected);
+                self.status = Some(format!(
+                    "Removed step {}: {}",
+                    pos.selected + 1,
+                    crate::domain::text::fit(self.debate.id_of(removed), 40)
+                ));
+            }
+            Action::Follow => {
+                if let Some(&node) = self.path.get(pos.selected) {
+                    self.overlay = Overlay::None;
+                    self.select(node);
+                }
+            }
+            Action::Export => self.ask_export(),
+            _ => {}
+        }
+        None
+    }
+
+    /// A key in the export prompt.
+    fn update_export(&mut self, action: Action) -> Option<Effect> {
+        let Overlay::Export(p) = &mut self.overlay else {
+            return None;
+        };
+        if p.confirm {
+            return match action {
+                Action::Type('y' | 'Y') => Some(self.export_effect(true)),
+                Action::Type('n' | 'N') => {
+                    p.confirm = false;
+                    None
+                }
+                _ => None,
+            };
+        }
+        match action {
+            Action::Type(c) => {
+                p.input.push(c);
+                p.error = None;
+            }
+            Action::Erase => {
+                p.input.pop();
+                p.error = None;
+            }
+            Action::ClearInput => p.input.clear(),
+            Action::Follow if p.input.trim().is_empty() => {
+                p.error = Some(String::from("Type a file name"));
+            }
+            Action::Follow => return Some(self.export_effect(false)),
+            _ => {}
+        }
+        None
+    }
+
+    /// Writing the path's document to the prompt's file.
+    fn export_effect(&self, replace: bool) -> Effect {
+        let file = match &self.overlay {
+            Overlay::Export(p) => PathBuf::from(p.input.trim()),
+            _ => PathBuf::new(),
+        };
+        Effect::Export {
+            file,
+            document: export::markdown(&self.debate, &self.path),
+            replace,
+        }
+    }
+
+    /// The shell wrote (or could not write) the export.
+    fn exported(&mut self, outcome: Exported) {
+        let prompt = match &mut self.overlay {
+            Overlay::Export(p) => Some(p),
+            _ => None,
+        };
+        match (outcome, prompt) {
+            (Exported::Written(at), _) => {
+                if matches!(self.overlay, Overlay::Export(_)) {
+                    self.overlay = Overlay::None;
+                }
+                self.status = Some(format!(
+                    "Wrote the path ({} steps) to {}",
+                    self.path.len(),
+                    at.display()
+                ));
+            }
+            (Exported::Exists, Some(p)) => p.confirm = true,
+            (Exported::Failed(why), Some(p)) => {
+                p.confirm = false;
+                p.error = Some(why);
+            }
+            (Exported::Exists, None) => {
+                self.status = Some(String::from("Not exported: the file exists"));
+            }
+            (Exported::Failed(why), None) => self.status = Some(format!("Not exported: {why}")),
         }
     }
 

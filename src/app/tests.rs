@@ -40,6 +40,19 @@ fn run(app: &mut App, action: Action) -> Option<Effect> {
     }
 }
 
+/// A path of three steps: a claim, the first claim rebutting it, and a jump.
+fn three_step_path(a: &mut App) {
+    go(a, "no-kill-switch");
+    run(a, Action::Follow);
+    run(a, Action::Follow);
+    run(a, Action::Top);
+    run(a, Action::PreviousPane);
+    run(a, Action::Down);
+    run(a, Action::AddToPath);
+    assert_eq!(a.path.len(), 3, "{:?}", a.status);
+    a.focus = Pane::Claims;
+}
+
 /// Opens the search popup and types `text`.
 fn search_for(app: &mut App, text: &str) {
     run(app, Action::Search);
@@ -387,6 +400,18 @@ fn every_binding_in_the_key_table_is_handled() {
                 run(&mut a, Action::Down);
                 assert_eq!(a.scope(), Scope::Search);
             }
+            Scope::Path => {
+                // Three steps, the middle one selected.
+                three_step_path(&mut a);
+                run(&mut a, Action::ShowPath);
+                run(&mut a, Action::Down);
+                assert_eq!(a.scope(), Scope::Path);
+            }
+            Scope::Prompt => {
+                three_step_path(&mut a);
+                run(&mut a, Action::Export);
+                assert_eq!(a.scope(), Scope::Prompt);
+            }
             Scope::Panes | Scope::Global => {}
         }
         let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
@@ -511,4 +536,152 @@ fn paging_through_results_keeps_the_selection_visible() {
     run(&mut a, Action::PageUp);
     check(&a);
     assert!(search_view(&a).pos.selected < total - 1);
+}
+
+#[test]
+fn a_adds_a_step_linked_or_as_a_jump_and_the_path_overlay_removes_one() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    run(&mut a, Action::AddToPath);
+    assert_eq!(a.status.as_deref(), Some("Started a path here"));
+    // A claim that rebuts it: a linked step.
+    let start = a.current().unwrap();
+    let rebutter = a.debate.incoming(start).next().unwrap().from;
+    a.select(rebutter);
+    run(&mut a, Action::AddToPath);
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.starts_with("Added step 2: ") && said.ends_with("step 1"),
+        "{said}"
+    );
+    assert!(!said.contains("jump"), "{said}");
+    run(&mut a, Action::AddToPath);
+    assert_eq!(a.path.len(), 2, "the last step is not added twice");
+    // A claim linked to neither: a jump.
+    let unlinked = (0..a.debate.claims.len() as u32)
+        .map(NodeId::Claim)
+        .find(|&n| a.debate.relation_between(rebutter, n).is_none() && n != rebutter)
+        .unwrap();
+    a.select(unlinked);
+    run(&mut a, Action::AddToPath);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("an unlinked jump from step 2")
+    );
+    assert_eq!(a.path, vec![start, rebutter, unlinked]);
+
+    // The overlay removes the middle step; the path stays valid.
+    run(&mut a, Action::ShowPath);
+    run(&mut a, Action::Down);
+    run(&mut a, Action::RemoveStep);
+    assert_eq!(a.path, vec![start, unlinked]);
+    check(&a);
+    // Enter goes to the selected step.
+    run(&mut a, Action::Up);
+    run(&mut a, Action::Follow);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current(), Some(start));
+}
+
+/// Carries out an export effect into `dir` and feeds the outcome back.
+fn export_into(a: &mut App, effect: Option<Effect>) -> Option<Effect> {
+    let Some(Effect::Export {
+        file,
+        document,
+        replace,
+    }) = effect
+    else {
+        panic!("expected an export, got {effect:?}")
+    };
+    a.update(Action::Exported(Exported::write(&file, &document, replace)))
+}
+
+#[test]
+fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    run(&mut a, Action::Export);
+    assert!(a.status.as_deref().unwrap().contains("The path is empty"));
+    three_step_path(&mut a);
+    run(&mut a, Action::Export);
+    let Overlay::Export(p) = &a.overlay else {
+        panic!("the prompt is open")
+    };
+    assert_eq!(p.input, "meta-open-source-and-alignment-path.md");
+    // A name in the temporary folder.
+    let target = dir.path().join("walk.md");
+    run(&mut a, Action::ClearInput);
+    for c in target.display().to_string().chars() {
+        run(&mut a, Action::Type(c));
+    }
+    let effect = run(&mut a, Action::Follow);
+    assert!(matches!(
+        &effect,
+        Some(Effect::Export { replace: false, .. })
+    ));
+    export_into(&mut a, effect);
+    assert_eq!(
+        a.overlay,
+        Overlay::None,
+        "the prompt closes; exploring goes on"
+    );
+    let said = a.status.clone().unwrap();
+    assert!(said.contains(&target.display().to_string()), "{said}");
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(first, export::markdown(&a.debate, &a.path));
+
+    // Again, after changing the path: the file exists, so the app asks.
+    run(&mut a, Action::Back);
+    run(&mut a, Action::Export);
+    run(&mut a, Action::ClearInput);
+    for c in target.display().to_string().chars() {
+        run(&mut a, Action::Type(c));
+    }
+    let effect = run(&mut a, Action::Follow);
+    export_into(&mut a, effect);
+    assert!(matches!(&a.overlay, Overlay::Export(p) if p.confirm));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        first,
+        "untouched"
+    );
+    // `n`: back to the name; `y` after asking again replaces.
+    run(&mut a, Action::Type('n'));
+    assert!(matches!(&a.overlay, Overlay::Export(p) if !p.confirm));
+    let effect = run(&mut a, Action::Follow);
+    export_into(&mut a, effect);
+    let effect = run(&mut a, Action::Type('y'));
+    assert!(matches!(
+        &effect,
+        Some(Effect::Export { replace: true, .. })
+    ));
+    export_into(&mut a, effect);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        export::markdown(&a.debate, &a.path)
+    );
+
+    // A folder that does not exist: the error shows, the prompt and the path stay.
+    let path_before = a.path.clone();
+    run(&mut a, Action::Export);
+    run(&mut a, Action::ClearInput);
+    let bad = dir.path().join("missing/out.md");
+    for c in bad.display().to_string().chars() {
+        run(&mut a, Action::Type(c));
+    }
+    let effect = run(&mut a, Action::Follow);
+    export_into(&mut a, effect);
+    let Overlay::Export(p) = &a.overlay else {
+        panic!("the prompt stays open after an error")
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("does the folder exist?")
+    );
+    assert_eq!(a.path, path_before);
+    assert!(!bad.exists());
 }

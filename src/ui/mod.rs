@@ -44,6 +44,8 @@ impl Widget for &App {
             Overlay::Help { scroll } => overlays::help(self, *scroll, a.overlay, buf, theme),
             Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
             Overlay::Search(v) => overlays::search(v, a.overlay, buf, theme),
+            Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
+            Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
         }
     }
 }
@@ -117,8 +119,9 @@ fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Line::from(spans).render(area, buf);
 }
 
-/// The keys that work now, from the key table, and the status message. Hints that do
-/// not fit whole are left out rather than cut.
+/// The keys that work now, from the key table, and the status message. The scope's
+/// hints come first; those that do not fit whole are left out, but room is kept for
+/// the global ones (quit, help), through which every other key can be found.
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let mut spans = Vec::new();
@@ -130,17 +133,25 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         spans.push(Span::styled(status, theme.status));
         spans.push(Span::styled("│", theme.border));
     }
-    for b in keymap::hints(app.scope()) {
-        let Some(hint) = b.hint else { continue };
+    let hint = |b: &keymap::Binding| {
         let key = format!(" {}", keymap::key_label(b.keys[0]));
-        let hint = format!(" {hint}");
-        let w = display_width(&key) + display_width(&hint);
-        if used + w > width {
-            break;
+        let text = format!(" {}", b.hint.unwrap_or_default());
+        let w = display_width(&key) + display_width(&text);
+        (key, text, w)
+    };
+    let (global, own): (Vec<_>, Vec<_>) =
+        keymap::hints(app.scope()).partition(|b| b.scope == keymap::Scope::Global);
+    let global: Vec<_> = global.into_iter().map(hint).collect();
+    let reserved: usize = global.iter().map(|(_, _, w)| w).sum();
+    let own_room = width.saturating_sub(reserved);
+    let own = own.into_iter().map(hint).map(|h| (h, own_room));
+    for ((key, text, w), room) in own.chain(global.into_iter().map(|h| (h, width))) {
+        if used + w > room {
+            continue;
         }
         used += w;
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(hint, theme.dim));
+        spans.push(Span::styled(text, theme.dim));
     }
     Line::from(spans).render(area, buf);
 }

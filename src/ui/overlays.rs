@@ -10,7 +10,9 @@ use super::theme::Theme;
 use crate::app::keymap;
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::{ResultRow, SearchView, Stage};
-use crate::app::{App, HelpLine, SourceView, help_lines};
+use crate::app::{App, ExportPrompt, HelpLine, ListPos, SourceView, help_lines};
+use crate::domain::export::plural;
+use crate::domain::path::{Joint, joint};
 use crate::domain::search::Query;
 use crate::domain::text::{fit, truncate, truncate_left, visible};
 
@@ -271,4 +273,113 @@ fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, the
         spans.push(Span::styled(run, style(run_matched)));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// Clears `area` and draws an overlay's focused frame with its title; the inside.
+fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
+    Clear.render(area, buf);
+    let b = Block::bordered()
+        .title(Span::styled(
+            fit(title, area.width.saturating_sub(2) as usize),
+            theme.border_focused,
+        ))
+        .border_style(theme.border_focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    inner
+}
+
+/// The path's steps: number, side, how each relates to the one before, id and text.
+pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let n = app.path.len();
+    let title = format!(
+        " Path · {} · d remove · Enter go · e export · Esc close ",
+        plural(n, "step")
+    );
+    let inner = framed(&title, area, buf, theme);
+    let width = inner.width as usize;
+    if app.path.is_empty() {
+        let msg = "The path is empty. Enter on a claim starts one; a adds the selected claim.";
+        Line::styled(fit(msg, width), theme.dim).render(inner, buf);
+        return;
+    }
+    let rows = inner.height as usize;
+    for (row, i) in (pos.offset..n).take(rows).enumerate() {
+        let node = app.path[i];
+        let side = app.debate.side_of(node);
+        let base = if i == pos.selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let area = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+        buf.set_style(area, base);
+        let how = match joint(&app.debate, &app.path, i) {
+            Joint::Start => String::new(),
+            j => format!("{} {}", j.short(), i),
+        };
+        let id = fit(app.debate.id_of(node), 24);
+        let head = format!("{:>3}. ", i + 1);
+        let used = head.len() + 2 + 16 + crate::domain::text::display_width(&id) + 2;
+        let spans = vec![
+            Span::styled(head, base.patch(theme.dim)),
+            Span::styled(
+                format!("{} ", Theme::mark(side)),
+                base.patch(theme.side(side)),
+            ),
+            Span::styled(format!("{how:<15} "), base.patch(theme.kind)),
+            Span::styled(format!("{id}  "), base.patch(theme.key)),
+            Span::styled(
+                fit(app.debate.text_of(node), width.saturating_sub(used)),
+                base,
+            ),
+        ];
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// The export prompt: the file name, or the question before replacing a file.
+pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let title = format!(
+        " Export the path ({}) to Markdown ",
+        plural(app.path.len(), "step")
+    );
+    let inner = framed(&title, area, buf, theme);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    let name = truncate_left(&visible(&p.input), width.saturating_sub(7)).into_owned();
+    if p.confirm {
+        lines.push(Line::styled(
+            fit(&format!("{} already exists.", p.input), width),
+            theme.warning,
+        ));
+        lines.push(Line::from(vec![
+            Span::raw("Replace it? "),
+            Span::styled("y", theme.key),
+            Span::raw(" replace · "),
+            Span::styled("n", theme.key),
+            Span::raw(" choose another name · "),
+            Span::styled("Esc", theme.key),
+            Span::raw(" cancel"),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("File: ", theme.key),
+            Span::raw(name),
+            Span::styled(" ", theme.selected),
+        ]));
+        lines.push(Line::styled(
+            fit(
+                "Enter writes it (in the current folder unless the name says where) · Esc cancels",
+                width,
+            ),
+            theme.dim,
+        ));
+    }
+    if let Some(e) = &p.error {
+        lines.push(Line::styled(fit(e, width), theme.warning));
+    }
+    for (i, l) in lines.into_iter().take(inner.height as usize).enumerate() {
+        l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
 }
