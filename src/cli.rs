@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, Format};
+use crate::domain::load::load_path_with;
+use crate::domain::progress::Progress;
 use crate::domain::save::write_atomic;
 use crate::domain::text::visible;
-use crate::domain::{LoadError, Loaded, builtin, load_path, path};
+use crate::domain::{LoadError, Loaded, builtin, path};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -164,8 +166,13 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Loads the named debate file, or the built-in debate.
 pub fn load(file: Option<&PathBuf>) -> Result<Loaded, LoadError> {
+    load_with(file, &Progress::default())
+}
+
+/// [`load`], telling `progress` how far it has come.
+pub fn load_with(file: Option<&PathBuf>, progress: &Progress) -> Result<Loaded, LoadError> {
     match file {
-        Some(path) => load_path(path),
+        Some(path) => load_path_with(path, progress),
         None => builtin::load(),
     }
 }

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -16,7 +17,10 @@ use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Exported, Overlay, keymap};
-use crate::domain::Debate;
+use crate::domain::progress::Progress;
+use crate::domain::search::Index;
+use crate::domain::{Debate, LoadError};
+use crate::ui::LoadingScreen;
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -45,8 +49,39 @@ fn release_extras() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
 }
 
-/// Runs the explorer until the user quits or a signal asks it to stop.
-pub fn run(debate: Debate, no_color: bool) -> io::Result<()> {
+/// What the loading thread hands over: the debate and its search index, or why not.
+pub type Loaded = Result<(Debate, Index), LoadError>;
+
+/// What is being opened, for the progress screen.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub name: String,
+    pub bytes: u64,
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub enum Ended {
+    /// The user quit, or a signal asked the explorer to stop.
+    Quit,
+    /// The debate could not be loaded; nothing was explored.
+    Failed(LoadError),
+    /// The user (or a signal) stopped the loading.
+    Interrupted,
+}
+
+/// A load that takes longer than this gets a progress screen.
+const QUIET_LOAD: Duration = Duration::from_millis(150);
+
+/// Waits for the debate from `loading`, with a progress screen if it takes a while,
+/// then runs the explorer until the user quits or a signal asks it to stop. A load that
+/// fails quickly leaves the terminal untouched.
+pub fn run(
+    loading: Receiver<Loaded>,
+    progress: Arc<Progress>,
+    opening: Opening,
+    no_color: bool,
+) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -55,6 +90,14 @@ pub fn run(debate: Debate, no_color: bool) -> io::Result<()> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    let quick = match loading.recv_timeout(QUIET_LOAD) {
+        Ok(Err(e)) => return Ok(Ended::Failed(e)),
+        Ok(Ok(loaded)) => Some(loaded),
+        Err(RecvTimeoutError::Timeout) => None,
+        Err(RecvTimeoutError::Disconnected) => {
+            return Err(io::Error::other("loading stopped unexpectedly"));
+        }
+    };
     let mut terminal = ratatui::init();
     // ratatui's hook restores raw mode and the alternate screen; mouse capture is ours.
     let ratatui_hook = std::panic::take_hook();
@@ -62,22 +105,84 @@ pub fn run(debate: Debate, no_color: bool) -> io::Result<()> {
         release_extras();
         ratatui_hook(info);
     }));
-    let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, debate, no_color, &stop));
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+        let (debate, index) = match quick {
+            Some(loaded) => loaded,
+            None => match wait(
+                &mut terminal,
+                &loading,
+                &progress,
+                &opening,
+                no_color,
+                &stop,
+            )? {
+                Ok(loaded) => loaded,
+                Err(ended) => return Ok(ended),
+            },
+        };
+        event_loop(&mut terminal, debate, index, no_color, &stop).map(|()| Ended::Quit)
+    });
     release_extras();
     ratatui::restore();
     let _ = io::stdout().flush();
     result
 }
 
+/// Shows the progress screen until the debate arrives, the load fails, or the user
+/// stops it.
+fn wait(
+    terminal: &mut DefaultTerminal,
+    loading: &Receiver<Loaded>,
+    progress: &Progress,
+    opening: &Opening,
+    no_color: bool,
+    stop: &AtomicBool,
+) -> io::Result<Result<(Debate, Index), Ended>> {
+    let started = Instant::now();
+    loop {
+        let screen = LoadingScreen {
+            name: &opening.name,
+            bytes: opening.bytes,
+            progress: progress.snapshot(),
+            elapsed: started.elapsed(),
+            no_color,
+        };
+        terminal.draw(|f| f.render_widget(&screen, f.area()))?;
+        if event::poll(Duration::from_millis(50))? {
+            let ev = event::read()?;
+            if let Event::Key(k) = ev
+                && k.kind != KeyEventKind::Release
+                && matches!(
+                    keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
+                    Some(Action::Quit | Action::Close)
+                )
+            {
+                return Ok(Err(Ended::Interrupted));
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Err(Ended::Interrupted));
+        }
+        match loading.try_recv() {
+            Ok(Ok(loaded)) => return Ok(Ok(loaded)),
+            Ok(Err(e)) => return Ok(Err(Ended::Failed(e))),
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                return Err(io::Error::other("loading stopped unexpectedly"));
+            }
+        }
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     debate: Debate,
+    index: Index,
     no_color: bool,
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(debate, Rect::new(0, 0, size.width, size.height));
+    let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
     app.no_color = no_color;
     if std::env::var_os("DEBATE_TUI_TEST_PANIC").is_some() {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;

@@ -833,3 +833,43 @@ fn walk_a_path_export_it_and_match_the_command_line() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// A generated debate of 20,000 claims (about 11 MB) in a temporary folder: large
+/// enough that loading it shows the progress screen.
+fn large_debate(seed: u32) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("large.yaml");
+    let generated = Command::new(BIN)
+        .args(["generate", "--claims", "20000", "--seed", &seed.to_string()])
+        .output()
+        .expect("run debate-tui generate");
+    assert!(generated.status.success());
+    std::fs::write(&file, &generated.stdout).unwrap();
+    (dir, file)
+}
+
+#[test]
+fn a_large_debate_shows_progress_while_it_loads_then_opens() {
+    let (_dir, file) = large_debate(3);
+    let mut s = Session::start_with(30, 100, &[], &[file.to_str().unwrap()]);
+    // The progress screen comes first: the file's name and size, and a phase.
+    s.wait_for("the progress screen", |sc| {
+        let c = sc.contents();
+        c.contains("Opening ") && c.contains("large.yaml") && c.contains(" MB)")
+    });
+    s.wait_text("Claims (20000)");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn loading_can_be_stopped_and_the_terminal_comes_back() {
+    let (_dir, file) = large_debate(4);
+    let mut s = Session::start_with(30, 100, &[], &[file.to_str().unwrap()]);
+    s.wait_text("q or Esc stops");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 130, "stopped while loading");
+    s.assert_restored();
+}

@@ -140,7 +140,14 @@ pub struct App {
 }
 
 impl App {
+    /// The explorer of `debate`, its search index prepared here.
     pub fn new(debate: Debate, size: Rect) -> App {
+        let index = Index::new(&debate);
+        App::with_index(debate, index, size)
+    }
+
+    /// The explorer of `debate`, with its search index prepared by the caller.
+    pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
         let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
         let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
         let p = debate.positions.len();
@@ -152,7 +159,7 @@ impl App {
                 rows.push(NodeId::Claim(c));
             }
         }
-        let index = Arc::new(Index::new(&debate));
+        let index = Arc::new(index);
         let mut app = App {
             debate,
             index,

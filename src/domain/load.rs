@@ -13,6 +13,7 @@ use serde_yaml::{Mapping, Value};
 use super::diag::{Diagnostic, LoadError};
 use super::locate::locate;
 use super::model::Debate;
+use super::progress::{Phase, Progress};
 use super::raw::schema::{self, Field, Kind};
 use super::raw::{RawDebate, budget};
 use super::text::{closest, line_col};
@@ -62,13 +63,32 @@ impl SourceFiles for EmbeddedFiles {
 }
 
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_counted(path, &Progress::default())
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`], telling `progress` as it goes.
+fn read_counted(path: &Path, progress: &Progress) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
+    let meta = file.metadata()?;
+    if meta.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    let expected = meta.len().min(MAX_FILE_BYTES) as usize;
+    progress.start(Phase::Reading, expected);
+    let mut bytes = Vec::with_capacity(expected);
+    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        progress.advance(n);
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(std::io::Error::other(format!(
             "larger than {} MiB",
@@ -84,8 +104,13 @@ fn strip_bom(s: &str) -> &str {
 
 /// Loads a debate file from disk; its source files are read relative to its folder.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_with(path, &Progress::default())
+}
+
+/// [`load_path`], telling `progress` how far it has come.
+pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_capped(path).map_err(|e| {
+    let bytes = read_counted(path, progress).map_err(|e| {
         LoadError::Io(
             Diagnostic::whole_file(&name, format!("cannot read the file: {e}")).note(
                 "hint: check the path, or run `debate-tui` with no file for the built-in debate",
@@ -96,11 +121,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    load_bytes(&name, &bytes, &DiskFiles { base })
+    load_bytes_with(&name, &bytes, &DiskFiles { base }, progress)
 }
 
 /// Loads a debate from the bytes of a file called `name` (used in messages).
 pub fn load_bytes(name: &str, bytes: &[u8], files: &dyn SourceFiles) -> Result<Loaded, LoadError> {
+    load_bytes_with(name, bytes, files, &Progress::default())
+}
+
+/// [`load_bytes`], telling `progress` how far it has come.
+pub fn load_bytes_with(
+    name: &str,
+    bytes: &[u8],
+    files: &dyn SourceFiles,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let invalid = |problems: Vec<Diagnostic>| LoadError::Invalid {
         file: name.to_string(),
         problems,
@@ -122,9 +157,10 @@ pub fn load_bytes(name: &str, bytes: &[u8], files: &dyn SourceFiles) -> Result<L
         )]));
     }
 
+    progress.start(Phase::Parsing, 0);
     let (raw, origins, mut problems) = read_raw(name, text)?;
     let result = match raw {
-        Some(raw) => match validate(raw, &origins, files) {
+        Some(raw) => match validate(raw, &origins, files, progress) {
             Ok((debate, stats)) if problems.is_empty() => return Ok(Loaded { debate, stats }),
             Ok(_) => Vec::new(),
             Err(more) => more,
@@ -178,6 +214,15 @@ const MAX_DEPTH: usize = 32;
 /// suspects cheaply (block nesting is cheap for serde_yaml); yaml-rust2, which is
 /// linear here, measures the real depth.
 fn too_deep(name: &str, text: &str) -> Result<(), LoadError> {
+    // Fewer opening brackets than the limit cannot nest past it: most files, at
+    // memchr's speed.
+    if memchr::memchr2_iter(b'[', b'{', text.as_bytes())
+        .take(MAX_DEPTH + 1)
+        .count()
+        <= MAX_DEPTH
+    {
+        return Ok(());
+    }
     let mut depth = 0usize;
     let suspect = text.bytes().any(|b| {
         match b {

@@ -10,6 +10,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod path;
+pub mod progress;
 pub mod quote;
 pub mod raw;
 pub mod save;

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use memchr::memmem::Finder;
 
 use super::model::{Debate, NodeId};
+use super::progress::{Phase, Progress};
 use super::quote::fold_quote_mark;
 
 /// What a search result is.
@@ -227,9 +228,38 @@ enum Work<'a> {
     Targets(&'a [u32]),
 }
 
+/// One text to index, before folding.
+struct Item<'d> {
+    target: Target,
+    field: Field,
+    text: &'d str,
+    side: Option<u32>,
+}
+
 impl Index {
-    /// Prepares the index; once, at load.
+    /// Prepares the index; once, at load. The texts are folded on every core.
     pub fn new(d: &Debate) -> Index {
+        Index::new_with(d, &Progress::default())
+    }
+
+    /// [`Index::new`], telling `progress` how many texts are folded.
+    pub fn new_with(d: &Debate, progress: &Progress) -> Index {
+        let items = items(d);
+        progress.start(Phase::Indexing, items.len());
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 8);
+        let per = items.len().div_ceil(threads).max(1);
+        let parts: Vec<(Vec<Entry>, String)> = std::thread::scope(|s| {
+            let handles: Vec<_> = items
+                .chunks(per)
+                .map(|chunk| s.spawn(move || build(chunk, progress)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         let mut index = Index {
             sides: d.positions.iter().map(|p| fold(&p.id)).collect(),
             tags: d
@@ -239,86 +269,24 @@ impl Index {
                 .collect(),
             ..Index::default()
         };
-        for (i, p) in d.positions.iter().enumerate() {
-            let t = Target::Position(i as u32);
-            let side = Some(i as u32);
-            index.push(t, Field::Text, &p.title, side);
-            index.push(t, Field::Id, &p.id, side);
-            if let Some(s) = &p.summary {
-                index.push(t, Field::Summary, s, side);
+        index.entries.reserve(items.len());
+        index.text.reserve(parts.iter().map(|(_, t)| t.len()).sum());
+        for (entries, text) in parts {
+            // Offsets were counted from the part's own arena.
+            let Ok(base) = u32::try_from(index.text.len()) else {
+                break;
+            };
+            if u32::try_from(index.text.len() + text.len()).is_err() {
+                break;
             }
-        }
-        for (i, c) in d.claims.iter().enumerate() {
-            let t = Target::Claim(i as u32);
-            let side = Some(c.position);
-            index.push(t, Field::Text, &c.text, side);
-            index.push(t, Field::Id, &c.id, side);
-            for (k, tag) in c.tags.iter().enumerate() {
-                index.push(t, Field::Tag(k as u32), tag, side);
-            }
-        }
-        let quoted = d
-            .positions
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (NodeId::Position(i as u32), &p.quotes))
-            .chain(
-                d.claims
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (NodeId::Claim(i as u32), &c.quotes)),
-            );
-        for (node, quotes) in quoted {
-            let side = Some(d.side_of(node));
-            for (k, q) in quotes.iter().enumerate() {
-                let t = Target::Quote(node, k as u32);
-                index.push(t, Field::Text, &q.text, side);
-                if let Some(tr) = &q.translation {
-                    index.push(t, Field::Translation, tr, side);
-                }
-                if let Some(s) = &q.speaker {
-                    index.push(t, Field::Speaker, s, side);
-                }
-            }
-        }
-        for (i, s) in d.sources.iter().enumerate() {
-            index.push(Target::Source(i as u32), Field::Text, &s.title, None);
+            index.text.push_str(&text);
+            index.entries.extend(entries.into_iter().map(|mut e| {
+                e.start += base;
+                e.end += base;
+                e
+            }));
         }
         index
-    }
-
-    /// Adds one text, folded into the arena. A text that would take the arena past
-    /// what a `u32` offset reaches is left out (the loader's size cap keeps debates far
-    /// below it).
-    fn push(&mut self, target: Target, field: Field, text: &str, side: Option<u32>) {
-        if text.is_empty() {
-            return;
-        }
-        let before = self.text.len();
-        self.text.extend(text.chars().map(fold_char));
-        let folded = &self.text[before..];
-        let fuzzy_len = folded
-            .char_indices()
-            .nth(FUZZY_CHARS)
-            .map_or(folded.len(), |(at, _)| at);
-        let (Ok(start), Ok(end), Ok(fuzzy_len)) = (
-            u32::try_from(before),
-            u32::try_from(self.text.len()),
-            u32::try_from(fuzzy_len),
-        ) else {
-            self.text.truncate(before);
-            return;
-        };
-        let mask = mask(folded);
-        self.entries.push(Entry {
-            target,
-            field,
-            start,
-            end,
-            fuzzy_len,
-            mask,
-            side,
-        });
     }
 
     pub fn len(&self) -> usize {
@@ -586,6 +554,163 @@ impl Index {
         (first..self.entries.len() as u32)
             .take_while(move |&i| Some(self.entries[i as usize].target) == target)
     }
+}
+
+/// Every searchable text of a debate, in index order: each target's texts together.
+fn items<'d>(d: &'d Debate) -> Vec<Item<'d>> {
+    let mut items = Vec::new();
+    let mut push = |target, field, text: &'d str, side| {
+        if !text.is_empty() {
+            items.push(Item {
+                target,
+                field,
+                text,
+                side,
+            });
+        }
+    };
+    for (i, p) in d.positions.iter().enumerate() {
+        let t = Target::Position(i as u32);
+        let side = Some(i as u32);
+        push(t, Field::Text, &p.title, side);
+        push(t, Field::Id, &p.id, side);
+        if let Some(s) = &p.summary {
+            push(t, Field::Summary, s, side);
+        }
+    }
+    for (i, c) in d.claims.iter().enumerate() {
+        let t = Target::Claim(i as u32);
+        let side = Some(c.position);
+        push(t, Field::Text, &c.text, side);
+        push(t, Field::Id, &c.id, side);
+        for (k, tag) in c.tags.iter().enumerate() {
+            push(t, Field::Tag(k as u32), tag, side);
+        }
+    }
+    let quoted = d
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (NodeId::Position(i as u32), &p.quotes))
+        .chain(
+            d.claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (NodeId::Claim(i as u32), &c.quotes)),
+        );
+    for (node, quotes) in quoted {
+        let side = Some(d.side_of(node));
+        for (k, q) in quotes.iter().enumerate() {
+            let t = Target::Quote(node, k as u32);
+            push(t, Field::Text, &q.text, side);
+            if let Some(tr) = &q.translation {
+                push(t, Field::Translation, tr, side);
+            }
+            if let Some(s) = &q.speaker {
+                push(t, Field::Speaker, s, side);
+            }
+        }
+    }
+    for (i, s) in d.sources.iter().enumerate() {
+        push(Target::Source(i as u32), Field::Text, &s.title, None);
+    }
+    items
+}
+
+/// Folds a slice of items into entries and an arena of their own. A text that would
+/// take the arena past what a `u32` offset reaches is left out (the loader's size cap
+/// keeps debates far below it).
+fn build(items: &[Item], progress: &Progress) -> (Vec<Entry>, String) {
+    let mut entries = Vec::with_capacity(items.len());
+    let mut text = String::with_capacity(items.iter().map(|i| i.text.len()).sum());
+    for (k, item) in items.iter().enumerate() {
+        if k % 4096 == 4095 {
+            progress.advance(4096);
+        }
+        let before = text.len();
+        let (mask, fuzzy_len) = fold_into(&mut text, item.text);
+        let (Ok(start), Ok(end), Ok(fuzzy_len)) = (
+            u32::try_from(before),
+            u32::try_from(text.len()),
+            u32::try_from(fuzzy_len),
+        ) else {
+            text.truncate(before);
+            continue;
+        };
+        entries.push(Entry {
+            target: item.target,
+            field: item.field,
+            start,
+            end,
+            fuzzy_len,
+            mask,
+            side: item.side,
+        });
+    }
+    (entries, text)
+}
+
+/// The mask bit of each ASCII byte after folding, as [`mask`] gives it.
+const ASCII_MASK: [u64; 128] = {
+    let mut t = [1u64 << 36; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = (b as u8).to_ascii_lowercase();
+        t[b] = match c {
+            b'a'..=b'z' => 1 << (c - b'a'),
+            b'0'..=b'9' => 1 << (26 + c - b'0'),
+            b' ' => 0,
+            _ => 1 << 36,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Appends `text` folded (as [`fold`] does) to `out`, in one pass: runs of ASCII are
+/// copied and lowered in bulk. Returns the folded text's [`mask`] and the byte length
+/// of its first [`FUZZY_CHARS`] characters.
+fn fold_into(out: &mut String, text: &str) -> (u64, usize) {
+    let start = out.len();
+    let bytes = text.as_bytes();
+    let mut mask = 0u64;
+    let mut chars = 0usize;
+    let mut fuzzy_len = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&text[i..i + run]);
+            out[at..].make_ascii_lowercase();
+            for &b in &bytes[i..i + run] {
+                mask |= ASCII_MASK[b as usize];
+            }
+            if fuzzy_len.is_none() && chars + run > FUZZY_CHARS {
+                fuzzy_len = Some(at - start + (FUZZY_CHARS - chars));
+            }
+            chars += run;
+            i += run;
+        }
+        if let Some(c) = text[i..].chars().next() {
+            if fuzzy_len.is_none() && chars == FUZZY_CHARS {
+                fuzzy_len = Some(out.len() - start);
+            }
+            let f = fold_char(c);
+            mask |= if f.is_ascii() {
+                ASCII_MASK[f as usize]
+            } else {
+                1 << 36
+            };
+            out.push(f);
+            chars += 1;
+            i += c.len_utf8();
+        }
+    }
+    (mask, fuzzy_len.unwrap_or(out.len() - start))
 }
 
 /// Ranks hits best first; equal scores in the order of the debate.
@@ -865,6 +990,33 @@ mod tests {
     }
 
     #[test]
+    fn folding_in_bulk_matches_folding_char_by_char() {
+        let long_ascii = "Ab ".repeat(1000);
+        let long_mixed = "È漢a ".repeat(700);
+        let edge = format!("{}è{}", "x".repeat(FUZZY_CHARS - 1), "y".repeat(10));
+        for text in [
+            "",
+            "plain ASCII, With Capitals 123",
+            "perché È così «aperto» dell’azienda",
+            "漢字 🙂 İstanbul",
+            &long_ascii,
+            &long_mixed,
+            &edge,
+        ] {
+            let mut out = String::from("prefix");
+            let (m, fuzzy_len) = fold_into(&mut out, text);
+            let folded = fold(text);
+            assert_eq!(&out["prefix".len()..], folded, "{text:?}");
+            assert_eq!(m, mask(&folded), "{text:?}");
+            let expect = folded
+                .char_indices()
+                .nth(FUZZY_CHARS)
+                .map_or(folded.len(), |(at, _)| at);
+            assert_eq!(fuzzy_len, expect, "{:?}", &text[..text.len().min(20)]);
+        }
+    }
+
+    #[test]
     fn accents_and_case_fold_both_ways() {
         let (d, i) = index();
         for (query, expect) in [
@@ -991,9 +1143,19 @@ mod tests {
         assert_eq!(tight_window("abc".as_bytes(), "é".as_bytes()), None);
         assert!(tight_window("perché così".as_bytes(), b"perc").is_some());
         // The score prefers the tighter window.
-        let mut i = Index::default();
-        i.push(Target::Claim(0), Field::Text, "the kill switch", None);
-        i.push(Target::Claim(1), Field::Text, "k x l x s x w", None);
+        let item = |c, text| Item {
+            target: Target::Claim(c),
+            field: Field::Text,
+            text,
+            side: None,
+        };
+        let items = [item(0, "the kill switch"), item(1, "k x l x s x w")];
+        let (entries, text) = build(&items, &Progress::default());
+        let i = Index {
+            entries,
+            text,
+            ..Index::default()
+        };
         let q = Query::parse("klsw");
         let p = Prepared::new(&q);
         let score = |k: usize| i.score(&i.entries[k], &p).unwrap();

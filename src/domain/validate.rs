@@ -1,8 +1,11 @@
 //! From the file as written to the graph: every rule of format v1, every problem kept.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use super::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use super::progress::{Phase, Progress};
 use super::quote::SourceIndex;
 use super::raw::{RawClaim, RawDebate, RawQuote};
 use super::text::{closest, fit};
@@ -71,7 +74,10 @@ pub fn validate(
     raw: RawDebate,
     origins: &Origins,
     files: &dyn SourceFiles,
+    progress: &Progress,
 ) -> Result<(Debate, Stats), Vec<Problem>> {
+    // Three passes over the claims: ids, references, then quotes.
+    progress.start(Phase::Checking, raw.claims.len().saturating_mul(3));
     let mut v = Validator {
         problems: Vec::new(),
         origins,
@@ -87,7 +93,7 @@ pub fn validate(
     let mut indexes: Vec<Option<SourceIndex>> = Vec::with_capacity(raw.sources.len());
     for (i, s) in raw.sources.iter().enumerate() {
         let at = format!("sources[{}]", Origins::at(&origins.sources, i));
-        v.check_id(&s.id, &format!("{at}.id"));
+        v.check_id(&s.id, format!("{at}.id"));
         if let Some(&first) = source_ids.get(s.id.as_str()) {
             v.push(
                 Problem::new(
@@ -102,7 +108,7 @@ pub fn validate(
         } else {
             source_ids.insert(&s.id, i as u32);
         }
-        v.check_nonempty(&s.title, &format!("{at}.title"), "source's `title`");
+        v.check_nonempty(&s.title, format!("{at}.title"), "source's `title`");
         let text = match &s.file {
             None => None,
             Some(f) => match files.read(f) {
@@ -138,7 +144,8 @@ pub fn validate(
     };
 
     // Node ids: positions first, then claims; unique across both.
-    let mut node_ids: HashMap<&str, NodeId> = HashMap::new();
+    let mut node_ids: HashMap<&str, NodeId> =
+        HashMap::with_capacity(raw.positions.len() + raw.claims.len());
     if raw.positions.is_empty() && !origins.positions_in_file {
         v.push(
             Problem::new("positions", "a debate needs at least one position")
@@ -146,24 +153,34 @@ pub fn validate(
         );
     }
     for (i, p) in raw.positions.iter().enumerate() {
-        let at = format!("positions[{}]", Origins::at(&origins.positions, i));
-        v.check_node_id(&p.id, &at, NodeId::Position(i as u32), &mut node_ids);
-        v.check_nonempty(&p.title, &format!("{at}.title"), "position's `title`");
+        let at = At("positions", Origins::at(&origins.positions, i));
+        v.check_node_id(&p.id, at, NodeId::Position(i as u32), &mut node_ids);
+        v.check_nonempty(&p.title, sub(at, ".title"), "position's `title`");
     }
     for (i, c) in raw.claims.iter().enumerate() {
-        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
-        v.check_node_id(&c.id, &at, NodeId::Claim(i as u32), &mut node_ids);
-        v.check_nonempty(&c.text, &format!("{at}.text"), "claim's `text`");
+        let at = At("claims", Origins::at(&origins.claims, i));
+        v.check_node_id(&c.id, at, NodeId::Claim(i as u32), &mut node_ids);
+        v.check_nonempty(&c.text, sub(at, ".text"), "claim's `text`");
+        tick(progress, i);
     }
 
     // References, resolved while the ids are borrowed.
     let position_ids: Vec<&str> = raw.positions.iter().map(|p| p.id.as_str()).collect();
     let mut links = Vec::new();
     let mut sides = Vec::with_capacity(raw.claims.len());
+    let mut sets = LinkSets::default();
     for (i, c) in raw.claims.iter().enumerate() {
-        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
-        sides.push(v.claim_position(c, &at, &node_ids, &position_ids));
-        v.claim_links(c, &at, NodeId::Claim(i as u32), &node_ids, &mut links);
+        let at = At("claims", Origins::at(&origins.claims, i));
+        sides.push(v.claim_position(c, at, &node_ids, &position_ids));
+        v.claim_links(
+            c,
+            at,
+            NodeId::Claim(i as u32),
+            &node_ids,
+            &mut links,
+            &mut sets,
+        );
+        tick(progress, i);
     }
     drop(node_ids);
     drop(position_ids);
@@ -171,8 +188,8 @@ pub fn validate(
     let mut stats = Stats::default();
     let mut positions = Vec::with_capacity(raw.positions.len());
     for (i, p) in raw.positions.into_iter().enumerate() {
-        let at = format!("positions[{}]", Origins::at(&origins.positions, i));
-        let quotes = v.quotes(p.quotes, &at, &source_ctx, &mut stats);
+        let at = At("positions", Origins::at(&origins.positions, i));
+        let quotes = v.quotes(p.quotes, at, &source_ctx, &mut stats);
         positions.push(Position {
             id: p.id,
             title: p.title,
@@ -182,8 +199,9 @@ pub fn validate(
     }
     let mut claims = Vec::with_capacity(raw.claims.len());
     for ((i, c), position) in raw.claims.into_iter().enumerate().zip(sides) {
-        let at = format!("claims[{}]", Origins::at(&origins.claims, i));
-        let quotes = v.quotes(c.quotes, &at, &source_ctx, &mut stats);
+        let at = At("claims", Origins::at(&origins.claims, i));
+        let quotes = v.quotes(c.quotes, at, &source_ctx, &mut stats);
+        tick(progress, i);
         claims.push(Claim {
             id: c.id,
             position,
@@ -205,6 +223,53 @@ pub fn validate(
         links,
     );
     Ok((debate, stats))
+}
+
+/// Where an item is in the file (`claims[3]`), written out only for a problem.
+#[derive(Debug, Clone, Copy)]
+struct At(&'static str, usize);
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// A quote of an item (`claims[3].quotes[0]`).
+#[derive(Debug, Clone, Copy)]
+struct Quoted(At, usize);
+
+impl fmt::Display for Quoted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.quotes[{}]", self.0, self.1)
+    }
+}
+
+/// A field of an item (`claims[3].text`), written out only for a problem.
+struct Sub<D>(D, &'static str);
+
+impl<D: fmt::Display> fmt::Display for Sub<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.0, self.1)
+    }
+}
+
+fn sub<D: fmt::Display>(at: D, field: &'static str) -> Sub<D> {
+    Sub(at, field)
+}
+
+/// Scratch sets for a claim's links, kept from claim to claim.
+#[derive(Default)]
+struct LinkSets<'r> {
+    supported: HashSet<&'r str>,
+    seen: HashSet<&'r str>,
+}
+
+/// Counts claims for the progress bar, a thousand at a time.
+fn tick(progress: &Progress, i: usize) {
+    if i % 1024 == 1023 {
+        progress.advance(1024);
+    }
 }
 
 struct SourceCtx<'a> {
@@ -248,14 +313,19 @@ impl Validator<'_> {
         }
     }
 
-    fn check_nonempty(&mut self, s: &str, path: &str, what: &str) {
+    /// `path` is written out only when there is a problem to report.
+    fn check_nonempty(&mut self, s: &str, path: impl fmt::Display, what: &str) {
         if s.trim().is_empty() {
-            self.push(Problem::new(path, format!("the {what} is empty")));
+            self.push(Problem::new(
+                path.to_string(),
+                format!("the {what} is empty"),
+            ));
         }
     }
 
-    fn check_id(&mut self, id: &str, path: &str) {
+    fn check_id(&mut self, id: &str, path: impl fmt::Display) {
         if !is_valid_id(id) {
+            let path = path.to_string();
             let p = if id.is_empty() {
                 Problem::new(path, "empty id")
             } else {
@@ -271,14 +341,18 @@ impl Validator<'_> {
     fn check_node_id<'r>(
         &mut self,
         id: &'r str,
-        at: &str,
+        at: At,
         node: NodeId,
         ids: &mut HashMap<&'r str, NodeId>,
     ) {
-        let path = format!("{at}.id");
+        let path = sub(at, ".id");
         self.check_id(id, &path);
-        match ids.get(id) {
-            Some(&first) => {
+        match ids.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(node);
+            }
+            Entry::Occupied(seen) => {
+                let first = *seen.get();
                 let first_at = match first {
                     NodeId::Position(i) => {
                         format!(
@@ -294,12 +368,9 @@ impl Validator<'_> {
                     }
                 };
                 self.push(
-                    Problem::new(path, format!("duplicate id `{id}`"))
+                    Problem::new(path.to_string(), format!("duplicate id `{id}`"))
                         .note(format!("note: already used by {first_at} (ids are unique across positions and claims)")),
                 );
-            }
-            None => {
-                ids.insert(id, node);
             }
         }
     }
@@ -307,23 +378,29 @@ impl Validator<'_> {
     fn claim_position(
         &mut self,
         c: &RawClaim,
-        at: &str,
+        at: At,
         ids: &HashMap<&str, NodeId>,
         position_ids: &[&str],
     ) -> u32 {
-        let path = format!("{at}.position");
+        let path = sub(at, ".position");
         match ids.get(c.position.as_str()) {
             Some(NodeId::Position(p)) => *p,
             Some(NodeId::Claim(_)) => {
                 self.push(
-                    Problem::new(path, format!("`{}` is a claim, not a position", c.position))
-                        .note(format!("hint: positions are {}", list_ids(position_ids))),
+                    Problem::new(
+                        path.to_string(),
+                        format!("`{}` is a claim, not a position", c.position),
+                    )
+                    .note(format!("hint: positions are {}", list_ids(position_ids))),
                 );
                 0
             }
             None if self.origins.dropped_ids.contains(&c.position) => 0,
             None => {
-                let mut p = Problem::new(path, format!("unknown position `{}`", c.position));
+                let mut p = Problem::new(
+                    path.to_string(),
+                    format!("unknown position `{}`", c.position),
+                );
                 if self.hints_left() {
                     p = match closest(&c.position, position_ids.iter().copied()) {
                         Some(near) => p.note(format!("hint: did you mean `{near}`?")),
@@ -336,29 +413,31 @@ impl Validator<'_> {
         }
     }
 
-    fn claim_links(
+    fn claim_links<'r>(
         &mut self,
-        c: &RawClaim,
-        at: &str,
+        c: &'r RawClaim,
+        at: At,
         me: NodeId,
         ids: &HashMap<&str, NodeId>,
         links: &mut Vec<Link>,
+        sets: &mut LinkSets<'r>,
     ) {
-        let supported: HashSet<&str> = c.supports.iter().map(String::as_str).collect();
+        sets.supported.clear();
+        sets.supported.extend(c.supports.iter().map(String::as_str));
         for (field, list, relation) in [
             ("supports", &c.supports, Relation::Supports),
             ("rebuts", &c.rebuts, Relation::Rebuts),
         ] {
-            let mut seen = HashSet::new();
+            sets.seen.clear();
             for (j, target) in list.iter().enumerate() {
-                let path = format!("{at}.{field}[{j}]");
-                if !seen.insert(target.as_str()) {
+                let path = || format!("{at}.{field}[{j}]");
+                if !sets.seen.insert(target.as_str()) {
                     continue; // the same link written twice is one link
                 }
                 let Some(&to) = ids.get(target.as_str()) else {
                     if !self.origins.dropped_ids.contains(target) {
                         let mut p = Problem::new(
-                            path,
+                            path(),
                             format!("`{field}` names `{target}`, which is no claim or position"),
                         );
                         if self.hints_left()
@@ -372,14 +451,14 @@ impl Validator<'_> {
                 };
                 if to == me {
                     self.push(Problem::new(
-                        path,
+                        path(),
                         format!("claim `{}` {} itself", c.id, relation.verb()),
                     ));
                     continue;
                 }
-                if relation == Relation::Rebuts && supported.contains(target.as_str()) {
+                if relation == Relation::Rebuts && sets.supported.contains(target.as_str()) {
                     self.push(Problem::new(
-                        path,
+                        path(),
                         format!("claim `{}` both supports and rebuts `{target}`", c.id),
                     ).note("hint: a claim argues either for or against a target; keep one of the two"));
                     continue;
@@ -396,14 +475,14 @@ impl Validator<'_> {
     fn quotes(
         &mut self,
         raw: Vec<RawQuote>,
-        at: &str,
+        at: At,
         ctx: &SourceCtx,
         stats: &mut Stats,
     ) -> Vec<Quote> {
         let mut out = Vec::with_capacity(raw.len());
         for (k, q) in raw.into_iter().enumerate() {
-            let path = format!("{at}.quotes[{k}]");
-            self.check_nonempty(&q.text, &format!("{path}.text"), "quote's `text`");
+            let path = Quoted(at, k);
+            self.check_nonempty(&q.text, sub(path, ".text"), "quote's `text`");
             let Some(&source) = ctx.ids.get(q.source.as_str()) else {
                 if !self.origins.dropped_ids.contains(&q.source) {
                     let mut p = Problem::new(
@@ -437,7 +516,7 @@ impl Validator<'_> {
                         stats.quotes_verified += 1;
                     } else {
                         self.push(self.not_found(
-                            &path,
+                            &path.to_string(),
                             &q.text,
                             &ctx.sources[source as usize],
                             index,

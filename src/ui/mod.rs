@@ -1,6 +1,7 @@
 //! Drawing: a function of the state. Only what is on screen is built, so a frame costs
 //! the same at 30 claims and at 100,000. Overlays are drawn last.
 
+mod loading;
 mod overlays;
 mod panes;
 pub mod theme;
@@ -13,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::app::{App, Overlay, Pane, keymap};
 use crate::domain::text::{display_width, fit, truncate_left};
+pub use loading::LoadingScreen;
 use theme::Theme;
 
 impl Widget for &App {

@@ -1,0 +1,100 @@
+//! Drawing does not grow with the debate: the same views, at 2,000 and at 20,000
+//! claims, build the same number of things for a frame (counted as heap allocations,
+//! which every row, span and string of a frame needs).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use debate_tui::app::{Action, App, Effect, Pane};
+use debate_tui::domain::load::EmbeddedFiles;
+use debate_tui::domain::{generate, load_bytes};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|a| a.set(a.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Allocations made on this thread by `f`.
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+// Small enough that every pane is full at both sizes, so the views show as much.
+const SIZE: Rect = Rect::new(0, 0, 120, 24);
+
+fn app(claims: usize) -> App {
+    let text = generate::yaml(claims, 2, 7);
+    let d = load_bytes("gen.yaml", text.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .debate;
+    App::new(d, SIZE)
+}
+
+/// Allocations for one frame of each view: the panes, the panes scrolled to the
+/// middle, the claim with the most rebuttals, and the search popup with results.
+fn frame_work(a: &mut App) -> Vec<(&'static str, usize)> {
+    let mut buf = Buffer::empty(SIZE);
+    let mut frame = |a: &App| {
+        // One frame to settle, then the one counted.
+        a.render(SIZE, &mut buf);
+        allocations(|| a.render(SIZE, &mut buf))
+    };
+    let mut out = vec![("panes", frame(a))];
+    for _ in 0..40 {
+        a.update(Action::PageDown);
+    }
+    out.push(("panes, scrolled", frame(a)));
+    // Into the Rebuttals pane of the busiest claim.
+    let busiest = (0..a.rows.len())
+        .max_by_key(|&r| a.debate.rebuttal_count(a.rows[r]))
+        .unwrap();
+    a.update(Action::Top);
+    for _ in 0..busiest {
+        a.update(Action::Down);
+    }
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    out.push(("busiest claim's rebuttals", frame(a)));
+    a.update(Action::PreviousPane);
+    a.update(Action::Search);
+    if let Some(Effect::Search { generation, input }) = a.update(Action::Type('a')) {
+        let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+        a.update(Action::SearchResults(r));
+    }
+    out.push(("search popup", frame(a)));
+    out
+}
+
+#[test]
+fn a_frame_builds_as_much_at_20k_claims_as_at_2k() {
+    let small = frame_work(&mut app(2_000));
+    let large = frame_work(&mut app(20_000));
+    for ((view, s), (_, l)) in small.iter().zip(&large) {
+        eprintln!("{view}: {s} allocations at 2k claims, {l} at 20k");
+        assert!(*s > 0 && *l > 0, "{view}: nothing counted");
+        // Ten times the claims: work in proportion would be ten times the count.
+        assert!(
+            *l <= s + s / 4 + 16,
+            "{view}: {l} allocations at 20k claims against {s} at 2k"
+        );
+    }
+}
