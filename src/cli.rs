@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::export::{self, Format};
+use crate::domain::export::{self, plural};
 use crate::domain::load::load_path_with;
 use crate::domain::progress::Progress;
 use crate::domain::save::write_atomic;
@@ -113,10 +113,6 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         }
     };
     let d = &loaded.debate;
-    let format = match args.format {
-        ExportFormat::Markdown => Format::Markdown,
-        ExportFormat::Dot => Format::Dot,
-    };
     let doc = if args.all {
         export::dot(d, None)
     } else {
@@ -131,9 +127,9 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             Ok(p) => p,
             Err(msg) => return fail(err, &msg, EXIT_INVALID),
         };
-        match format {
-            Format::Markdown => export::markdown(d, &steps),
-            Format::Dot => export::dot(d, Some(&steps)),
+        match args.format {
+            ExportFormat::Markdown => export::markdown(d, &steps),
+            ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
     };
     match args.output {
@@ -190,8 +186,6 @@ pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
     match load(file) {
         Ok(loaded) => {
             let d = &loaded.debate;
-            let plural =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             let mut line = format!(
                 "ok: {}, {}, {}, {} verified",
                 plural(d.claims.len(), "claim"),

@@ -873,3 +873,41 @@ fn loading_can_be_stopped_and_the_terminal_comes_back() {
     assert_eq!(status.exit_code(), 130, "stopped while loading");
     s.assert_restored();
 }
+
+#[test]
+fn the_path_overlay_lists_steps_and_removes_one() {
+    let data = Data::load();
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    let first = go_to_a_rebutted_claim(&mut s);
+    let second = data.rebutters(&first)[0].clone();
+    s.send(ENTER);
+    s.send(ENTER);
+    let crumb = format!("path: {first} › {second}");
+    s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
+        header(sc).contains(&crumb)
+    });
+    s.settle();
+
+    // `p` lists both steps, the second with how it relates to the first.
+    s.send(b"p");
+    s.wait_text("Path · 2 steps");
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        assert!(c.contains(&first) && c.contains(&second), "{c}");
+        assert!(c.contains("rebuts 1"), "{c}");
+    });
+    // `d` removes the selected (first) step; Esc closes; the breadcrumb follows.
+    s.send(b"d");
+    s.wait_text("Path · 1 step ");
+    s.send(ESC);
+    let only = format!("path: {second}");
+    s.wait_for("the shorter breadcrumb", |sc| {
+        let h = header(sc);
+        h.contains(&only) && !h.contains(" › ")
+    });
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

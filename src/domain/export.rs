@@ -13,14 +13,6 @@ use super::model::{Debate, NodeId, Quote, Relation};
 use super::path::{Joint, joint};
 use super::text::is_unsafe;
 
-/// The output formats of `debate-tui export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Markdown,
-    Dot,
-}
-
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
 /// become one space, other controls and bidirectional overrides become `�`.
 pub fn clean(s: &str) -> String {
