@@ -242,3 +242,35 @@ fn a_reference_to_a_broken_item_is_not_reported_twice() {
     ));
     assert!(msg.contains("missing required field `text`"), "{msg}");
 }
+
+/// A file large enough to be read on every core, with `bad` as its 2,500th claim.
+fn large_with(bad: &str) -> String {
+    let mut claims = String::new();
+    for i in 0..3_000 {
+        if i == 2_500 {
+            claims.push_str(bad);
+        }
+        claims.push_str(&format!(
+            "  - id: c{i}\n    position: open\n    text: \"{}\"\n",
+            "Claim text long enough to make the file weigh over a megabyte. ".repeat(6)
+        ));
+    }
+    with_claims(&claims)
+}
+
+#[test]
+fn a_large_file_reads_the_same_and_reports_problems_at_their_lines() {
+    let good = large_with("");
+    assert!(
+        good.len() > 1 << 20,
+        "large enough to be cut: {}",
+        good.len()
+    );
+    assert_eq!(load(&good).unwrap().debate.claims.len(), 3_000);
+
+    let bad = large_with("  - id: bad\n    position: open\n    rebutts: [c1]\n    text: B\n");
+    let line = bad[..bad.find("rebutts").unwrap()].lines().count();
+    let (at, msg) = only(&bad);
+    assert_eq!(at, line);
+    assert!(msg.contains("did you mean `rebuts`?"), "{msg}");
+}

@@ -179,6 +179,9 @@ fn read_raw(
     text: &str,
 ) -> Result<(Option<RawDebate>, Origins, Vec<Problem>), LoadError> {
     too_deep(name, text)?;
+    if let Some(raw) = super::split::read(text) {
+        return Ok((Some(raw), Origins::default(), Vec::new()));
+    }
     let (fast, exceeded) = budget::scoped(text.len(), || serde_yaml::from_str::<RawDebate>(text));
     let fast_err = match fast {
         Ok(raw) => return Ok((Some(raw), Origins::default(), Vec::new())),

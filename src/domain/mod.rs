@@ -15,6 +15,7 @@ pub mod quote;
 pub mod raw;
 pub mod save;
 pub mod search;
+mod split;
 pub mod text;
 pub mod validate;
 
