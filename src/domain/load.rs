@@ -62,7 +62,7 @@ impl SourceFiles for EmbeddedFiles {
     }
 }
 
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     read_counted(path, &Progress::default())
 }
 
@@ -155,6 +155,10 @@ pub fn load_bytes_with(
         return Err(invalid(vec![Diagnostic::whole_file(name, "the file is empty").note(
             "hint: a debate needs at least `version: 1`, a `title` and `positions`; see docs/format.md",
         )]));
+    }
+
+    if let Some(format) = super::import::detect(text) {
+        return super::import::load(format, name, text, files, progress);
     }
 
     progress.start(Phase::Parsing, 0);

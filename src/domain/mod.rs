@@ -6,6 +6,7 @@ pub mod builtin;
 pub mod diag;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod load;
 pub mod locate;
 pub mod model;

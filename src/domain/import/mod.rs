@@ -1,0 +1,294 @@
+//! Debates from other tools: Kialo discussion exports.
+//!
+//! Each importer reads its format into the same raw structs a format v1 file gives, so
+//! the same validation runs after, and [`to_yaml`] writes those structs out as format
+//! v1 YAML. Importers never invent: a statement without a verbatim excerpt of a
+//! source gets no quote, and the explorer shows it as unsourced.
+//!
+//! The format is told by content, not by the file's extension ([`detect`]).
+
+pub mod kialo;
+
+use std::path::Path;
+
+use super::diag::{Diagnostic, LoadError};
+use super::load::Loaded;
+use super::progress::{Phase, Progress};
+use super::raw::RawDebate;
+use super::text::visible;
+use super::validate::{Origins, SourceFiles, validate};
+
+/// The formats debate-tui imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A Kialo discussion export (`.txt`), either layout.
+    Kialo,
+}
+
+impl Format {
+    /// The format's name, as messages show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Kialo => "Kialo export",
+        }
+    }
+}
+
+/// At most this many problems are reported for one imported file; a file that is not
+/// what it seems to be would otherwise print one per line.
+pub(crate) const MAX_PROBLEMS: usize = 200;
+
+/// The format of a file's text, if it is one debate-tui imports; `None` for anything
+/// else (format v1 YAML among it).
+///
+/// - Kialo: the first non-blank line is `Discussion Title: ...` or `Discussion
+///   Name: ...`, or a numbered item such as `1. ...`.
+pub fn detect(text: &str) -> Option<Format> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let start = text.trim_start();
+    let first = start.lines().next().unwrap_or("").trim();
+    if first.starts_with("Discussion Title:")
+        || first.starts_with("Discussion Name:")
+        || kialo::is_item_line(first)
+    {
+        return Some(Format::Kialo);
+    }
+    None
+}
+
+/// Reads `text`, in `format`, into the raw structs of format v1. `name` is the file's
+/// name, used in messages (and in the debate's title when nothing better offers).
+pub fn import(format: Format, name: &str, text: &str) -> Result<RawDebate, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match format {
+        Format::Kialo => kialo::import(name, text),
+    }
+}
+
+/// Imports `text` and checks the result by every rule of format v1: what loading a
+/// file in another tool's format does.
+pub fn load(
+    format: Format,
+    name: &str,
+    text: &str,
+    files: &dyn SourceFiles,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    progress.start(Phase::Parsing, 0);
+    let raw = import(format, name, text)?;
+    check(name, raw, files, progress)
+}
+
+/// Validates an imported debate. An importer builds only valid debates, so a problem
+/// here is a flaw of the importer: it is reported against the file as a whole, naming
+/// the imported item (there are no YAML lines to point at).
+pub fn check(
+    name: &str,
+    raw: RawDebate,
+    files: &dyn SourceFiles,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    let positions: Vec<String> = raw.positions.iter().map(|p| p.id.clone()).collect();
+    let claims: Vec<String> = raw.claims.iter().map(|c| c.id.clone()).collect();
+    match validate(raw, &Origins::default(), files, progress) {
+        Ok((debate, stats)) => Ok(Loaded { debate, stats }),
+        Err(problems) => Err(LoadError::Invalid {
+            file: name.to_string(),
+            problems: problems
+                .into_iter()
+                .map(|p| {
+                    let item = imported_item(&p.path, &positions, &claims);
+                    let mut d = Diagnostic::whole_file(
+                        name,
+                        format!("the imported {item}: {}", p.message),
+                    );
+                    d.notes = p.notes;
+                    d.note("note: the import produced a debate that breaks a rule of format v1; please report this with the file")
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// `claims[3].text` as `claim `k-1-2` (claims[3].text)`, for a message.
+fn imported_item(path: &str, positions: &[String], claims: &[String]) -> String {
+    let id = |list: &[String], rest: &str| {
+        let n: Option<usize> = rest.split(']').next().and_then(|n| n.parse().ok());
+        n.and_then(|n| list.get(n)).cloned()
+    };
+    let found = if let Some(rest) = path.strip_prefix("claims[") {
+        id(claims, rest).map(|i| format!("claim `{i}`"))
+    } else if let Some(rest) = path.strip_prefix("positions[") {
+        id(positions, rest).map(|i| format!("position `{i}`"))
+    } else {
+        None
+    };
+    match found {
+        Some(item) => format!("{item} ({path})"),
+        None => format!("debate ({path})"),
+    }
+}
+
+/// A file read for `debate-tui import`: its format and the debate it holds.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub format: Format,
+    pub raw: RawDebate,
+}
+
+/// Reads and imports the file at `path`. A file that cannot be read is an
+/// [`LoadError::Io`]; one that is not in a format debate-tui imports, or that is
+/// damaged, is [`LoadError::Invalid`].
+pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
+    let name = path.display().to_string();
+    let bytes = super::load::read_capped(path).map_err(|e| {
+        LoadError::Io(
+            Diagnostic::whole_file(&name, format!("cannot read the file: {e}"))
+                .note("hint: check the path"),
+        )
+    })?;
+    let invalid = |d: Diagnostic| LoadError::Invalid {
+        file: name.clone(),
+        problems: vec![d],
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
+        let (line, col) = super::text::line_col(&good, usize::MAX);
+        invalid(
+            Diagnostic::new(&name, line, col, "the file is not UTF-8 text")
+                .note("hint: Kialo writes UTF-8; save the file as UTF-8"),
+        )
+    })?;
+    let Some(format) = detect(text) else {
+        let d = Diagnostic::whole_file(&name, "not a Kialo export")
+            .note("hint: a Kialo export starts with `Discussion Title:` (or `Discussion Name:`) or with `1.`");
+        let d = if looks_like_format_v1(text) {
+            d.note("note: this looks like a debate file already (format v1): open it or `check` it as it is")
+        } else {
+            d
+        };
+        return Err(invalid(d));
+    };
+    let raw = import(format, &name, text)?;
+    Ok(Imported { format, raw })
+}
+
+/// A `version:` key at the start of a line: most likely a format v1 file.
+fn looks_like_format_v1(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("version:"))
+}
+
+/// The format v1 YAML of an imported debate: a comment line saying where it came from,
+/// then the debate.
+pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, String> {
+    let file = from.file_name().map_or_else(
+        || from.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    // A comment ends at a line break; YAML 1.1 also breaks lines at U+2028 and U+2029.
+    let shown: String = visible(&file)
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let body = serde_yaml::to_string(raw).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "# Imported from {shown} ({}) by debate-tui import.\n{body}",
+        format.name()
+    ))
+}
+
+/// The file name without folders or extension, for a title when the file gives none.
+pub(crate) fn stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    };
+    if stem.trim().is_empty() {
+        "Imported debate".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// Problems past [`MAX_PROBLEMS`] are counted in a last note rather than listed.
+pub(crate) fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        if let Some(last) = problems.last_mut() {
+            last.notes.push(format!(
+                "note: {more} more problem{} not shown",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_content() {
+        assert_eq!(detect("Discussion Title: X\n\n1. Y\n"), Some(Format::Kialo));
+        assert_eq!(
+            detect("\u{FEFF}\r\n  Discussion Name: X\r\n"),
+            Some(Format::Kialo)
+        );
+        assert_eq!(detect("1. A thesis\n1.1. Pro: a"), Some(Format::Kialo));
+        assert_eq!(detect("1.  Thesis:\n"), Some(Format::Kialo));
+        assert_eq!(detect("version: 1\ntitle: t\n"), None);
+        assert_eq!(detect("{version: 1, title: t, positions: []}"), None);
+        assert_eq!(detect("# 1. a comment\nversion: 1\n"), None);
+        assert_eq!(detect("1.5: x\n"), None);
+        assert_eq!(detect(""), None);
+    }
+
+    #[test]
+    fn the_yaml_names_its_origin_on_one_comment_line() {
+        let raw = RawDebate {
+            version: 1,
+            title: "t".into(),
+            ..RawDebate::default()
+        };
+        let y = to_yaml(
+            &raw,
+            Path::new("dir/evil\n\u{2028}name\u{1b}.txt"),
+            Format::Kialo,
+        )
+        .unwrap();
+        let first = y.lines().next().unwrap();
+        assert!(first.starts_with("# Imported from evil"), "{first}");
+        assert!(
+            first.ends_with("(Kialo export) by debate-tui import."),
+            "{first}"
+        );
+        assert!(!first.contains('\u{1b}') && !first.contains('\u{2028}'));
+        assert_eq!(y.lines().nth(1), Some("version: 1"));
+    }
+
+    #[test]
+    fn stems_and_items() {
+        assert_eq!(stem("a/b/debate.json"), "debate");
+        assert_eq!(stem(".json"), ".json");
+        assert_eq!(stem(""), "Imported debate");
+        let c = vec!["k-1-1".to_string()];
+        assert_eq!(
+            imported_item("claims[0].text", &[], &c),
+            "claim `k-1-1` (claims[0].text)"
+        );
+        assert_eq!(
+            imported_item("claims[9].text", &[], &c),
+            "debate (claims[9].text)"
+        );
+        assert_eq!(imported_item("title", &[], &c), "debate (title)");
+    }
+}

@@ -1,0 +1,343 @@
+//! Importing Kialo exports: the graphs they become, the round trip through format v1
+//! YAML, the errors for damaged files.
+
+use std::path::PathBuf;
+
+use debate_tui::domain::import::{self, Format};
+use debate_tui::domain::load::EmbeddedFiles;
+use debate_tui::domain::{Debate, LoadError, Loaded, NodeId, load_bytes, load_path};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn load(name: &str) -> Loaded {
+    load_path(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn node(d: &Debate, id: &str) -> NodeId {
+    d.lookup(id).unwrap_or_else(|| panic!("no node `{id}`"))
+}
+
+/// The position id of a claim.
+fn side(d: &Debate, id: &str) -> String {
+    let s = d.side_of(node(d, id));
+    d.positions[s as usize].id.clone()
+}
+
+/// A node's outgoing links as `supports x` / `rebuts y`, sorted.
+fn links(d: &Debate, id: &str) -> Vec<String> {
+    let mut v: Vec<String> = d
+        .outgoing(node(d, id))
+        .map(|l| format!("{} {}", l.relation.verb(), d.id_of(l.to)))
+        .collect();
+    v.sort();
+    v
+}
+
+fn text<'a>(d: &'a Debate, id: &str) -> &'a str {
+    d.text_of(node(d, id))
+}
+
+fn ids(d: &Debate) -> Vec<&str> {
+    d.claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+fn position_ids(d: &Debate) -> Vec<&str> {
+    d.positions.iter().map(|p| p.id.as_str()).collect()
+}
+
+/// Every diagnostic of a failed load, as printed.
+fn errors(name: &str) -> Vec<String> {
+    match load_path(&fixture(name)) {
+        Ok(_) => panic!("{name} loaded"),
+        Err(e) => e.diagnostics().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn kialo_old_layout() {
+    let l = load("kialo-old.txt");
+    let d = &l.debate;
+    assert_eq!(d.title, "Should model weights be released openly?");
+    assert_eq!(
+        d.description.as_deref(),
+        Some("Model weights should be released openly.")
+    );
+    assert_eq!(position_ids(d), ["pro", "con"]);
+    assert_eq!(
+        d.positions[0].title,
+        "For: Model weights should be released openly."
+    );
+    assert_eq!(
+        d.positions[1].title,
+        "Against: Model weights should be released openly."
+    );
+    // The three `-> See` items are links, not claims.
+    assert_eq!(
+        ids(d),
+        ["k-1-1", "k-1-1-1", "k-1-1-2", "k-1-2", "k-1-2-1", "k-1-2-2"]
+    );
+    // Sides by the parity of Con steps from the thesis.
+    let sides: Vec<String> = ids(d).iter().map(|id| side(d, id)).collect();
+    assert_eq!(sides, ["pro", "con", "pro", "con", "pro", "con"]);
+    assert_eq!(d.claims_of(0).len(), 3);
+    assert_eq!(d.claims_of(1).len(), 3);
+    // Each to its parent, and the references: 1.2.1 is seen again under 1.1.1 (a
+    // forward reference) and under the thesis; 1.1 under 1.2.2 (a backward one).
+    assert_eq!(links(d, "k-1-1"), ["rebuts k-1-2-2", "supports pro"]);
+    assert_eq!(links(d, "k-1-1-1"), ["rebuts k-1-1"]);
+    assert_eq!(links(d, "k-1-1-2"), ["supports k-1-1"]);
+    assert_eq!(links(d, "k-1-2"), ["rebuts pro"]);
+    assert_eq!(
+        links(d, "k-1-2-1"),
+        ["rebuts k-1-2", "supports k-1-1-1", "supports pro"]
+    );
+    assert_eq!(links(d, "k-1-2-2"), ["supports k-1-2"]);
+    assert_eq!(d.links().len(), 9);
+    // Escapes removed, links reduced to their labels, continuation lines kept.
+    assert_eq!(
+        text(d, "k-1-1"),
+        "Open weights let outside researchers audit models (see a report)."
+    );
+    assert_eq!(
+        text(d, "k-1-1-2"),
+        "Audits by outsiders found flaws the labs had missed [see the audit log]."
+    );
+    assert_eq!(
+        text(d, "k-1-2-1"),
+        "Comparable weights are already public, so the added risk is small.\nThis line continues claim 1.2.1."
+    );
+    // Two urls, one of them linked twice: two sources; never a quote.
+    let sources: Vec<(&str, &str, Option<&str>)> = d
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("link-1", "a report", Some("https://example.org/r")),
+            (
+                "link-2",
+                "the audit log",
+                Some("https://example.org/audits")
+            ),
+        ]
+    );
+    assert!(d.claims.iter().all(|c| c.quotes.is_empty()));
+    assert_eq!((l.stats.quotes_verified, l.stats.quotes_unchecked), (0, 0));
+}
+
+#[test]
+fn kialo_new_layout() {
+    let d = load("kialo-new.txt").debate;
+    assert_eq!(d.title, "Should cities ban cars from their centres?");
+    assert_eq!(
+        d.description.as_deref(),
+        Some("Cities should ban private cars from their centres.")
+    );
+    assert_eq!(position_ids(&d), ["pro", "con"]);
+    assert_eq!(ids(&d), ["k-1-1", "k-1-1-1", "k-1-2", "k-1-2-1"]);
+    let sides: Vec<String> = ids(&d).iter().map(|id| side(&d, id)).collect();
+    assert_eq!(sides, ["pro", "con", "con", "pro"]);
+    assert_eq!(links(&d, "k-1-1"), ["supports pro"]);
+    assert_eq!(links(&d, "k-1-1-1"), ["rebuts k-1-1"]);
+    assert_eq!(links(&d, "k-1-2-1"), ["rebuts k-1-2", "supports k-1-1-1"]);
+    // The text on the lines after each header, indentation gone; `[n]` kept.
+    assert_eq!(text(&d, "k-1-1"), "Car-free centres have cleaner air [1].");
+    assert_eq!(
+        text(&d, "k-1-2-1"),
+        "Footfall rose in most pedestrianised streets (see the city survey).\nThe rise held for two years."
+    );
+    let sources: Vec<(&str, &str, Option<&str>)> = d
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "ref-1",
+                "Air quality report 2022",
+                Some("https://example.org/air")
+            ),
+            (
+                "ref-2",
+                "Delivery traffic study",
+                Some("https://example.org/deliveries")
+            ),
+            ("ref-3", "A book without a link", None),
+            (
+                "link-1",
+                "the city survey",
+                Some("https://example.org/survey")
+            ),
+        ]
+    );
+    assert!(d.claims.iter().all(|c| c.quotes.is_empty()));
+}
+
+#[test]
+fn kialo_crlf_deep_and_escaped() {
+    let bytes = std::fs::read(fixture("kialo-crlf.txt")).unwrap();
+    assert!(
+        bytes.windows(2).filter(|w| w == b"\r\n").count() > 20,
+        "the fixture has CRLF line ends"
+    );
+    let d = load("kialo-crlf.txt").debate;
+    assert_eq!(d.title, "Is a four-day week better?");
+    // 1.1, 1.1.1, nineteen levels below it down to depth 22, and 1.2.
+    assert_eq!(d.claims.len(), 22);
+    assert!(
+        d.claims.iter().all(|c| !c.text.contains('\r')),
+        "no carriage return is left in a text"
+    );
+    assert_eq!(
+        text(&d, "k-1-1"),
+        "Trials found output held steady (or rose) with one day less.\nMost firms in the trials kept the four-day week."
+    );
+    assert_eq!(
+        text(&d, "k-1-1-1"),
+        "The trials were opt-in: firms that expected to fail stayed out."
+    );
+    assert_eq!(
+        text(&d, "k-1-2"),
+        "Some work cannot be squeezed into four days [hospitals, for one]."
+    );
+    let at = |depth: usize| format!("k-{}", vec!["1"; depth].join("-"));
+    assert_eq!(text(&d, &at(22)), "Objection at depth 22.");
+    // 20 Con steps down to depth 22: for the thesis; 19 to depth 21: against.
+    assert_eq!(side(&d, &at(22)), "pro");
+    assert_eq!(side(&d, &at(21)), "con");
+    assert_eq!(links(&d, &at(22)), [format!("rebuts {}", at(21))]);
+    // `-> See 1.1.1.` under 1.2 (a Pro): the objection also supports 1.2.
+    assert_eq!(links(&d, "k-1-1-1"), ["rebuts k-1-1", "supports k-1-2"]);
+    assert_eq!(side(&d, "k-1-1-1"), "con");
+}
+
+#[test]
+fn kialo_several_theses() {
+    let d = load("kialo-multi-thesis.txt").debate;
+    assert_eq!(d.title, "What should a city do about traffic?");
+    assert_eq!(d.description, None);
+    assert_eq!(
+        position_ids(&d),
+        ["pro-1-1", "con-1-1", "pro-1-2", "con-1-2"]
+    );
+    assert_eq!(d.positions[2].title, "For: Build more public transport.");
+    assert_eq!(
+        ids(&d),
+        ["k-1-1-1", "k-1-1-1-1", "k-1-1-2", "k-1-2-1", "k-1-2-2"]
+    );
+    let sides: Vec<String> = ids(&d).iter().map(|id| side(&d, id)).collect();
+    assert_eq!(
+        sides,
+        ["pro-1-1", "con-1-1", "con-1-1", "pro-1-2", "con-1-2"]
+    );
+    // References across theses keep each claim's own side.
+    assert_eq!(
+        links(&d, "k-1-1-1"),
+        ["supports k-1-2-1", "supports pro-1-1"]
+    );
+    assert_eq!(links(&d, "k-1-1-1-1"), ["rebuts k-1-1-1", "rebuts k-1-2-2"]);
+    assert_eq!(links(&d, "k-1-1-2"), ["rebuts pro-1-1"]);
+    assert_eq!(links(&d, "k-1-2-2"), ["rebuts pro-1-2"]);
+}
+
+/// import -> YAML -> load gives the same graph as opening the file directly.
+#[test]
+fn every_fixture_round_trips_through_format_v1() {
+    for (name, format) in [
+        ("kialo-old.txt", Format::Kialo),
+        ("kialo-new.txt", Format::Kialo),
+        ("kialo-crlf.txt", Format::Kialo),
+        ("kialo-multi-thesis.txt", Format::Kialo),
+    ] {
+        let path = fixture(name);
+        let imported = import::import_path(&path).unwrap();
+        assert_eq!(imported.format, format, "{name}");
+        let yaml = import::to_yaml(&imported.raw, &path, format).unwrap();
+        assert_eq!(
+            yaml.lines().next().unwrap(),
+            format!(
+                "# Imported from {name} ({}) by debate-tui import.",
+                format.name()
+            )
+        );
+        let reloaded = load_bytes("out.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+            .unwrap_or_else(|e| panic!("{name}: the YAML does not load:\n{e}\n{yaml}"));
+        let direct = load(name);
+        assert_eq!(reloaded.debate, direct.debate, "{name}");
+        assert_eq!(reloaded.stats, direct.stats, "{name}");
+        assert!(!direct.debate.claims.is_empty());
+    }
+}
+
+#[test]
+fn damaged_kialo_files_name_their_lines() {
+    let e = errors("kialo-truncated.txt");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("kialo-truncated.txt:5:1: error: item 1.1.1. has no text"),
+        "{e:?}"
+    );
+    assert!(e[0].contains("cut short"), "{e:?}");
+    let e = errors("kialo-bad.txt");
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(
+        e[0].contains("kialo-bad.txt:5:1: error: item 1.3.1. comes before its parent 1.3."),
+        "{e:?}"
+    );
+    assert!(
+        e[1].contains(
+            "kialo-bad.txt:6:1: error: item 1.2. refers to 1.9., which is not in the file"
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_yaml_debate_is_not_taken_for_an_import() {
+    let yaml = "version: 1\ntitle: t\npositions: [{id: p, title: P}]\nclaims:\n- {id: a, position: p, text: '1. not Kialo'}\n";
+    assert_eq!(import::detect(yaml), None);
+    let d = load_bytes("d.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap()
+        .debate;
+    assert_eq!(ids(&d), ["a"]);
+    // A format v1 file given to `import` is refused, with a word on what it is.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("d.yaml");
+    std::fs::write(&f, yaml).unwrap();
+    let e = import::import_path(&f).unwrap_err();
+    assert!(matches!(e, LoadError::Invalid { .. }));
+    let s = e.to_string();
+    assert!(s.contains("not a Kialo export"), "{s}");
+    assert!(s.contains("format v1"), "{s}");
+}
+
+#[test]
+fn large_and_deep_inputs_import_without_recursion() {
+    // 100,000 lines: a thesis and claims 20 levels deep, side by side.
+    let mut text = String::from("Discussion Title: Wide\n\n1. Thesis.\n");
+    let mut lines = 1;
+    let mut top = 0;
+    while lines < 100_000 {
+        top += 1;
+        let mut path = format!("1.{top}.");
+        for depth in 0..20 {
+            let stance = if depth % 2 == 0 { "Con" } else { "Pro" };
+            text.push_str(&format!("{path} {stance}: claim {lines}\n"));
+            lines += 1;
+            path.push_str("1.");
+        }
+    }
+    let d = load_bytes("wide.txt", text.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap()
+        .debate;
+    assert_eq!(d.claims.len(), lines - 1);
+    assert_eq!(d.links().len(), lines - 1);
+}
