@@ -1,5 +1,5 @@
-//! Importing Kialo exports: the graphs they become, the round trip through format v1
-//! YAML, the errors for damaged files.
+//! Importing Kialo exports and AIF files: the graphs they become, the round trip
+//! through format v1 YAML, the errors for damaged files.
 
 use std::path::PathBuf;
 
@@ -248,6 +248,114 @@ fn kialo_several_theses() {
     assert_eq!(links(&d, "k-1-2-2"), ["rebuts pro-1-2"]);
 }
 
+#[test]
+fn aif_bare_nodeset_with_string_ids() {
+    let l = load("aif-bare.json");
+    let d = &l.debate;
+    assert_eq!(d.title, "Open weights should be released");
+    // Every I node, those with no edge and the rephrase among them.
+    assert_eq!(
+        ids(d),
+        ["n101", "n102", "n104", "n106", "n108", "n110", "n112"]
+    );
+    assert_eq!(position_ids(d), ["pro", "con", "other"]);
+    assert_eq!(links(d, "n102"), ["rebuts n101"]);
+    assert_eq!(links(d, "n104"), ["supports n101"]);
+    assert_eq!(links(d, "n106"), ["rebuts n102"]);
+    // The undercut of the inference from 104 to 101 rebuts 104.
+    assert_eq!(links(d, "n108"), ["rebuts n104"]);
+    // MA, PA, TA, and the YA on the transition: no link.
+    assert!(links(d, "n110").is_empty() && links(d, "n112").is_empty());
+    assert_eq!(d.links().len(), 4);
+    let sides: Vec<String> = ids(d).iter().map(|id| side(d, id)).collect();
+    assert_eq!(sides, ["pro", "con", "pro", "pro", "con", "other", "other"]);
+    // L -> YA -> I: the locution's words, the speaker from `Name : `.
+    let q = &d.claim(0).unwrap().quotes;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "Open weights should be released, full stop.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Alice"));
+    let q = &d.claim(1).unwrap().quotes;
+    assert_eq!(q[0].text, "They can never be recalled once they are out.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Bob"));
+    let q = &d.claim(2).unwrap().quotes;
+    assert_eq!(
+        (q[0].text.as_str(), q[0].speaker.as_deref()),
+        ("Audits need access to the weights", None)
+    );
+    // No locution, no quote.
+    for id in ["n106", "n108", "n110", "n112"] {
+        assert!(d.quotes_of(node(d, id)).is_empty(), "{id}");
+    }
+    assert_eq!(d.sources.len(), 1);
+    assert_eq!(d.sources[0].id, "dialogue");
+    assert_eq!(d.sources[0].file, None);
+    assert_eq!((l.stats.quotes_verified, l.stats.quotes_unchecked), (0, 3));
+}
+
+#[test]
+fn aif_inside_an_ova_file() {
+    let d = load("aif-ova.json").debate;
+    assert_eq!(d.title, "Cities should ban cars from their centres");
+    assert_eq!(ids(&d), ["n1", "n2", "n4"]);
+    assert_eq!(position_ids(&d), ["pro", "con"]);
+    let sides: Vec<String> = ids(&d).iter().map(|id| side(&d, id)).collect();
+    assert_eq!(sides, ["pro", "pro", "con"]);
+    assert_eq!(links(&d, "n2"), ["supports n1"]);
+    assert_eq!(links(&d, "n4"), ["rebuts n2"]);
+    let quote = |id: &str| {
+        let q = &d.quotes_of(node(&d, id))[0];
+        (q.text.clone(), q.speaker.clone())
+    };
+    // A participant's name through personID; `Name : ` first; an unnamed person.
+    assert_eq!(
+        quote("n2"),
+        (
+            "The air got cleaner when the cars left".into(),
+            Some("Ada Lovelace".into())
+        )
+    );
+    assert_eq!(
+        quote("n4"),
+        (
+            "Vans will still clog the streets".into(),
+            Some("Bert".into())
+        )
+    );
+    assert_eq!(
+        quote("n1"),
+        ("Ban them, I say".into(), Some("participant 3".into()))
+    );
+}
+
+#[test]
+fn aif_integer_ids_several_main_claims_and_a_circle() {
+    let d = load("aif-int-ids.json").debate;
+    assert_eq!(d.title, "aif-int-ids");
+    assert_eq!(
+        ids(&d),
+        ["n1", "n2", "n4", "n10", "n11", "n13", "n20", "n21", "n30"]
+    );
+    assert_eq!(
+        position_ids(&d),
+        [
+            "pro-n1", "con-n1", "pro-n10", "con-n10", "pro-n20", "con-n20", "other"
+        ]
+    );
+    let sides: Vec<String> = ids(&d).iter().map(|id| side(&d, id)).collect();
+    assert_eq!(
+        sides,
+        [
+            "pro-n1", "pro-n1", "con-n1", "pro-n10", "con-n10", "pro-n10", "pro-n20", "con-n20",
+            "other"
+        ]
+    );
+    // An edge written with string ids joins integer-id nodes all the same.
+    assert_eq!(links(&d, "n13"), ["rebuts n11"]);
+    assert_eq!(links(&d, "n20"), ["rebuts n21"]);
+    assert_eq!(links(&d, "n21"), ["rebuts n20"]);
+    assert!(d.sources.is_empty());
+}
+
 /// import -> YAML -> load gives the same graph as opening the file directly.
 #[test]
 fn every_fixture_round_trips_through_format_v1() {
@@ -256,6 +364,9 @@ fn every_fixture_round_trips_through_format_v1() {
         ("kialo-new.txt", Format::Kialo),
         ("kialo-crlf.txt", Format::Kialo),
         ("kialo-multi-thesis.txt", Format::Kialo),
+        ("aif-bare.json", Format::Aif),
+        ("aif-ova.json", Format::Aif),
+        ("aif-int-ids.json", Format::Aif),
     ] {
         let path = fixture(name);
         let imported = import::import_path(&path).unwrap();
@@ -301,6 +412,31 @@ fn damaged_kialo_files_name_their_lines() {
 }
 
 #[test]
+fn damaged_aif_files_name_their_line_or_json_path() {
+    let e = errors("aif-truncated.json");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("aif-truncated.json:23:") && e[0].contains("invalid JSON"),
+        "{e:?}"
+    );
+    assert!(e[0].contains("cut short"), "{e:?}");
+    let e = errors("aif-bad.json");
+    let expected = [
+        "nodes[1].type: expected the node's type",
+        "edges[0].toID: no node has the id 2",
+        "edges[1].fromID: no node has the id 2",
+        "edges[2].toID: no node has the id 99",
+    ];
+    assert_eq!(e.len(), expected.len(), "{e:?}");
+    for (got, want) in e.iter().zip(expected) {
+        assert!(
+            got.contains(&format!("aif-bad.json: error: {want}")),
+            "{got}"
+        );
+    }
+}
+
+#[test]
 fn a_yaml_debate_is_not_taken_for_an_import() {
     let yaml = "version: 1\ntitle: t\npositions: [{id: p, title: P}]\nclaims:\n- {id: a, position: p, text: '1. not Kialo'}\n";
     assert_eq!(import::detect(yaml), None);
@@ -315,7 +451,7 @@ fn a_yaml_debate_is_not_taken_for_an_import() {
     let e = import::import_path(&f).unwrap_err();
     assert!(matches!(e, LoadError::Invalid { .. }));
     let s = e.to_string();
-    assert!(s.contains("not a Kialo export"), "{s}");
+    assert!(s.contains("not a Kialo export or an AIF file"), "{s}");
     assert!(s.contains("format v1"), "{s}");
 }
 
@@ -340,4 +476,33 @@ fn large_and_deep_inputs_import_without_recursion() {
         .debate;
     assert_eq!(d.claims.len(), lines - 1);
     assert_eq!(d.links().len(), lines - 1);
+
+    // An AIF chain of 20,000 statements, each attacking the next.
+    let n = 20_000;
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for i in 0..n {
+        nodes.push(format!(r#"{{"nodeID":{i},"type":"I","text":"s{i}"}}"#));
+        if i + 1 < n {
+            let ca = n + i;
+            nodes.push(format!(r#"{{"nodeID":{ca},"type":"CA","text":"c"}}"#));
+            edges.push(format!(
+                r#"{{"fromID":{},"toID":{ca}}},{{"fromID":{ca},"toID":{i}}}"#,
+                i + 1
+            ));
+        }
+    }
+    let json = format!(
+        r#"{{"nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    let d = load_bytes("chain.json", json.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap()
+        .debate;
+    assert_eq!(d.claims.len(), n);
+    assert_eq!(side(&d, "n0"), "pro");
+    assert_eq!(side(&d, "n1"), "con");
+    assert_eq!(side(&d, &format!("n{}", n - 1)), "con");
+    assert_eq!(side(&d, &format!("n{}", n - 2)), "pro");
 }
