@@ -1,17 +1,17 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
-use crate::domain::load::load_path_with;
+use crate::domain::load::{EmbeddedFiles, load_path_with};
 use crate::domain::progress::Progress;
 use crate::domain::save::write_atomic;
 use crate::domain::text::visible;
-use crate::domain::{LoadError, Loaded, builtin, path};
+use crate::domain::{self, LoadError, Loaded, builtin, path};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,7 +21,8 @@ use crate::domain::{LoadError, Loaded, builtin, path};
     after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy)."
 )]
 pub struct Cli {
-    /// A debate file (format v1 YAML) to open instead of the built-in debate.
+    /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
+    /// export (.txt) or an AIF file (.json), told apart by their content.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -58,6 +59,22 @@ pub enum Command {
         /// With `--format dot`: the whole debate rather than a path.
         #[arg(long)]
         all: bool,
+        /// Replace OUT if it exists (without this, an existing file is left alone).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
+    ///
+    /// The format is told by the file's content. The YAML written starts with a comment
+    /// naming the file and format it came from, and passes `debate-tui check`. Exit
+    /// status: 0 written, 1 for a file that is not in a format debate-tui imports, is
+    /// damaged, or cannot be written, 2 for a usage error or an unreadable file.
+    Import {
+        /// The Kialo export or AIF file.
+        file: PathBuf,
+        /// Where to write; standard output without it. The file is written atomically.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
         /// Replace OUT if it exists (without this, an existing file is left alone).
         #[arg(long)]
         force: bool,
@@ -156,6 +173,85 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     }
 }
 
+/// `debate-tui import`: the debate as format v1 YAML to OUT or to `out`; problems and
+/// what was done to `err`.
+pub fn import(
+    file: &Path,
+    output: Option<&PathBuf>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
+        let _ = writeln!(err, "debate-tui import: {}", visible(msg));
+        ExitCode::from(code)
+    };
+    let imported = match domain::import::import_path(file) {
+        Ok(i) => i,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return exit_for(&e);
+        }
+    };
+    let yaml = match domain::import::to_yaml(&imported.raw, file, imported.format) {
+        Ok(y) => y,
+        Err(e) => return fail(err, &format!("cannot write YAML: {e}"), EXIT_INVALID),
+    };
+    // What is written must load: the same checks as `check`.
+    let name = file.display().to_string();
+    let loaded = match domain::import::check(
+        &name,
+        imported.raw,
+        &EmbeddedFiles(&[]),
+        &Progress::default(),
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return exit_for(&e);
+        }
+    };
+    let d = &loaded.debate;
+    let what = format!(
+        "{} ({}): {}, {}, {}, {}",
+        visible(&name),
+        imported.format.name(),
+        plural(d.claims.len(), "claim"),
+        plural(d.positions.len(), "position"),
+        plural(d.sources.len(), "source"),
+        plural(loaded.stats.quotes_unchecked, "quote"),
+    );
+    match output {
+        None => match out.write_all(yaml.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => {
+                let _ = writeln!(err, "imported {what}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(
+                err,
+                &format!("cannot write to standard output: {e}"),
+                EXIT_INVALID,
+            ),
+        },
+        Some(o) => match write_atomic(o, yaml.as_bytes(), force) {
+            Ok(()) => {
+                let _ = writeln!(
+                    err,
+                    "imported {what}\nwrote {}",
+                    visible(&o.display().to_string())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e @ crate::domain::save::SaveError::Exists(_)) => fail(
+                err,
+                &format!("{e}; pass --force to replace it"),
+                EXIT_INVALID,
+            ),
+            Err(e) => fail(err, &e.to_string(), EXIT_INVALID),
+        },
+    }
+}
+
 /// Exit statuses of the subcommands.
 pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -216,10 +312,10 @@ pub fn summary(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
     for (i, p) in d.positions.iter().enumerate() {
         writeln!(
             out,
-            "  {} ({}): {} claims",
+            "  {} ({}): {}",
             visible(&p.title),
             visible(&p.id),
-            d.claims_of(i as u32).len()
+            plural(d.claims_of(i as u32).len(), "claim")
         )?;
     }
     Ok(())

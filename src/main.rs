@@ -34,6 +34,17 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => cli::import(
+            file,
+            output.as_ref(),
+            *force,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Some(Command::Generate {
             claims,
             positions,

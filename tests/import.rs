@@ -1,7 +1,8 @@
 //! Importing Kialo exports and AIF files: the graphs they become, the round trip
-//! through format v1 YAML, the errors for damaged files.
+//! through format v1 YAML, the errors for damaged files, and the command line.
 
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
@@ -505,4 +506,115 @@ fn large_and_deep_inputs_import_without_recursion() {
     assert_eq!(side(&d, "n1"), "con");
     assert_eq!(side(&d, &format!("n{}", n - 1)), "con");
     assert_eq!(side(&d, &format!("n{}", n - 2)), "pro");
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_debate-tui"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run debate-tui");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_import_command() {
+    let kialo = fixture("kialo-old.txt");
+    let kialo = kialo.to_str().unwrap();
+    // To standard output: YAML that loads into the same graph.
+    let (code, out, err) = run(&["import", kialo]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "# Imported from kialo-old.txt (Kialo export) by debate-tui import.\nversion: 1\n"
+        ),
+        "{out}"
+    );
+    assert!(err.contains("6 claims, 2 positions, 2 sources"), "{err}");
+    let reloaded = load_bytes("o.yaml", out.as_bytes(), &EmbeddedFiles(&[])).unwrap();
+    assert_eq!(reloaded.debate, load("kialo-old.txt").debate);
+
+    // To a file, which `check` then passes; an existing file only with --force.
+    let dir = tempfile::tempdir().unwrap();
+    let o = dir.path().join("out.yaml");
+    let o = o.to_str().unwrap();
+    let aif = fixture("aif-bare.json");
+    let aif = aif.to_str().unwrap();
+    let (code, out, err) = run(&["import", aif, "-o", o]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("wrote "), "{err}");
+    let written = std::fs::read_to_string(o).unwrap();
+    assert!(written.starts_with("# Imported from aif-bare.json (AIF) by debate-tui import.\n"));
+    let (code, out, _) = run(&["check", o]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.trim(),
+        "ok: 7 claims, 3 positions, 1 source, 0 quotes verified, 3 quotes not checked (their source has no file)"
+    );
+    let (code, _, err) = run(&["import", kialo, "-o", o]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("already exists; pass --force to replace it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(o).unwrap(), written, "left alone");
+    let (code, _, err) = run(&["import", kialo, "-o", o, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(o).unwrap().contains("k-1-2-1"));
+
+    // Damaged: 1, with the line. Unreadable: 2. Not an import format: 1.
+    let bad = fixture("kialo-bad.txt");
+    let (code, out, err) = run(&["import", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("kialo-bad.txt:5:1: error: "), "{err}");
+    let (code, _, err) = run(&["import", dir.path().join("missing.txt").to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot read the file"), "{err}");
+    let (code, _, err) = run(&["import", o]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a Kialo export or an AIF file"), "{err}");
+    // Usage: no file.
+    let (code, _, _) = run(&["import"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn check_and_open_recognise_the_formats() {
+    let kialo = fixture("kialo-old.txt");
+    let (code, out, _) = run(&["check", kialo.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.trim(),
+        "ok: 6 claims, 2 positions, 2 sources, 0 quotes verified"
+    );
+    let (code, out, _) = run(&["check", fixture("kialo-truncated.txt").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("kialo-truncated.txt:5:1: error: item 1.1.1. has no text"),
+        "{out}"
+    );
+
+    // Without a terminal, opening a file prints a summary.
+    let (code, out, err) = run(&[kialo.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Should model weights be released openly?\n  For: Model weights should be released openly. (pro): 3 claims\n  Against: Model weights should be released openly. (con): 3 claims\n"
+    );
+    let (code, out, err) = run(&[fixture("aif-ova.json").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Cities should ban cars from their centres\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(pro): 2 claims") && out.contains("(con): 1 claim\n"),
+        "{out}"
+    );
 }

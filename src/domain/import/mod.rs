@@ -1,8 +1,8 @@
 //! Debates from other tools: Kialo discussion exports and AIF argument maps.
 //!
 //! Each importer reads its format into the same raw structs a format v1 file gives, so
-//! the same validation runs after, and [`to_yaml`] writes those structs out as format
-//! v1 YAML. Importers never invent: a statement without a verbatim excerpt of a
+//! the same validation runs after, and `debate-tui import` writes those structs out as
+//! format v1 YAML. Importers never invent: a statement without a verbatim excerpt of a
 //! source gets no quote, and the explorer shows it as unsourced.
 //!
 //! The format is told by content, not by the file's extension ([`detect`]).
