@@ -4,9 +4,14 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use debate_tui::app::{Action, App};
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, LoadError, Loaded, NodeId, load_bytes, load_path};
+use debate_tui::ui::theme::COLOR;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -506,6 +511,55 @@ fn large_and_deep_inputs_import_without_recursion() {
     assert_eq!(side(&d, "n1"), "con");
     assert_eq!(side(&d, &format!("n{}", n - 1)), "con");
     assert_eq!(side(&d, &format!("n{}", n - 2)), "pro");
+}
+
+/// An imported claim has no quote; the Sources pane says it is unsourced, dimmed.
+#[test]
+fn an_unsourced_claim_says_so() {
+    let d = load("kialo-old.txt").debate;
+    let mut app = App::new(d, Rect::new(0, 0, 120, 30));
+    let target = app.debate.lookup("k-1-1").unwrap();
+    app.update(Action::Top);
+    for _ in 0..app.rows.len() {
+        if app.current() == Some(target) {
+            break;
+        }
+        app.update(Action::Down);
+    }
+    assert_eq!(app.current(), Some(target));
+    let mut buf = Buffer::empty(app.size);
+    Widget::render(&app, app.size, &mut buf);
+    let row = |y: u16| -> String { (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect() };
+    let shown: String = (0..buf.area.height).map(|y| row(y) + "\n").collect();
+    let (x, y) = (0..buf.area.height)
+        .find_map(|y| {
+            row(y)
+                .find("Unsourced:")
+                .map(|i| (row(y)[..i].chars().count() as u16, y))
+        })
+        .unwrap_or_else(|| panic!("the Sources pane says the claim is unsourced:\n{shown}"));
+    for dx in 0.."Unsourced:".len() as u16 {
+        assert_eq!(buf[(x + dx, y)].fg, COLOR.dim.fg.unwrap(), "dimmed");
+    }
+    // The whole message, wrapped in the pane rather than cut at its border.
+    let width = buf.area.width - x;
+    let pane: Vec<String> = (y..y + 2)
+        .map(|y| {
+            (x..x + width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .split('│')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        pane.join(" ").trim(),
+        "Unsourced: this claim cites no quote.",
+        "{shown}"
+    );
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {

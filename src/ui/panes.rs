@@ -204,7 +204,7 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             NodeId::Claim(_) => "Unsourced: this claim cites no quote.",
             NodeId::Position(_) => "No quotes for this position.",
         };
-        lines.push(Line::styled(msg, theme.dim));
+        push_wrapped(&mut lines, msg, width, theme.dim, rows);
     }
     // The selected quote is shown first when the quotes do not all fit.
     let first = if quotes.len() > 1 { app.quote } else { 0 };
