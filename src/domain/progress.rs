@@ -9,15 +9,18 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 pub enum Phase {
     Reading,
     Parsing,
+    /// Reading a file in another tool's format (Kialo, AIF).
+    Importing,
     Checking,
     Indexing,
     Done,
 }
 
 impl Phase {
-    const ALL: [Phase; 5] = [
+    const ALL: [Phase; 6] = [
         Phase::Reading,
         Phase::Parsing,
+        Phase::Importing,
         Phase::Checking,
         Phase::Indexing,
         Phase::Done,
@@ -27,6 +30,7 @@ impl Phase {
         match self {
             Phase::Reading => "Reading the file",
             Phase::Parsing => "Parsing YAML",
+            Phase::Importing => "Importing",
             Phase::Checking => "Checking claims and links",
             Phase::Indexing => "Preparing search",
             Phase::Done => "Ready",

@@ -127,7 +127,7 @@ pub fn load(
     files: &dyn SourceFiles,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    progress.start(Phase::Parsing, 0);
+    progress.start(Phase::Importing, 0);
     let raw = import(format, name, text)?;
     check(name, raw, files, progress)
 }
