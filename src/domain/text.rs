@@ -2,11 +2,27 @@
 
 use std::borrow::Cow;
 
-/// Characters that would act on a terminal or reorder text rather than be seen: C0 and
-/// C1 controls (ESC among them), DEL, and the bidirectional overrides and isolates.
+/// Characters that would act on a terminal, reorder text or hide it rather than be
+/// seen: C0 and C1 controls (ESC among them), DEL, the bidirectional marks, overrides
+/// and isolates, invisible characters that can disguise text (zero-width space, word
+/// joiner, invisible operators, the byte-order mark, interlinear annotations, tags),
+/// and the line and paragraph separators. The joiners that scripts and emoji need
+/// (U+200C, U+200D) are kept.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// One line of text, safe to print: tabs become a space, newlines a space, every other
@@ -21,7 +37,7 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// One character as [`visible`] shows it: always one character for one.
 pub fn visible_char(c: char) -> char {
     match c {
-        '\t' | '\n' | '\r' => ' ',
+        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
         c if is_unsafe(c) => '\u{FFFD}',
         c => c,
     }
@@ -36,8 +52,7 @@ pub fn visible_multiline(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\n' => '\n',
-                '\t' => ' ',
-                '\r' => ' ',
+                '\t' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
                 c if is_unsafe(c) => '\u{FFFD}',
                 c => c,
             })
@@ -333,6 +348,16 @@ mod tests {
         assert_eq!(visible("a\tb\nc"), "a b c");
         assert_eq!(visible("x\u{202E}y\u{9b}z"), "x\u{FFFD}y\u{FFFD}z");
         assert_eq!(visible_multiline("a\nb\u{7}"), "a\nb\u{FFFD}");
+        // Invisible characters that could disguise text show; the joiners stay.
+        assert_eq!(
+            visible("a\u{200B}b\u{2066}c\u{FEFF}d\u{E0041}e\u{61C}f"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f"
+        );
+        assert_eq!(visible("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(
+            visible("👩\u{200D}💻 می\u{200C}خواهم"),
+            "👩\u{200D}💻 می\u{200C}خواهم"
+        );
     }
 
     #[test]
