@@ -224,4 +224,23 @@ fn hostile_files_get_clear_errors_within_bounds() {
         ));
     }
     case("many problems", many.into_bytes(), "unknown position");
+
+    // Found by fuzzing (`fuzz/`, target `load`): a file whose only position the lenient
+    // reader drops (a misspelt key) while claims still name it. The graph was built
+    // anyway and indexed claims by a side that did not exist.
+    case(
+        "the only position dropped",
+        b"version: 1\ntitle: T\npositions:\n  - id: p\n    tiple: P\nclaims:\n  - {id: a, position: p, text: t}\n".to_vec(),
+        "missing required field `title`",
+    );
+    case(
+        "fuzz crash 3085d7ef",
+        include_bytes!("data/fuzz/load-crash-3085d7ef.yaml").to_vec(),
+        "error",
+    );
+    case(
+        "fuzz crash 64034105",
+        include_bytes!("data/fuzz/load-crash-64034105.yaml").to_vec(),
+        "error",
+    );
 }

@@ -211,7 +211,9 @@ pub fn validate(
         });
     }
 
-    if !v.problems.is_empty() {
+    // Items the lenient reader dropped are reported already, and references to them
+    // stand for nothing: no graph is built from what is left.
+    if !v.problems.is_empty() || !origins.dropped_ids.is_empty() {
         return Err(v.problems);
     }
     let debate = Debate::new(
