@@ -44,9 +44,11 @@ pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
     }
 }
 
-/// Undoes what the explorer turned on beyond what `ratatui::restore` undoes.
+/// Undoes what the explorer turned on beyond what `ratatui::restore` undoes: mouse
+/// capture, and the hidden cursor (which `ratatui` shows again only when its terminal
+/// is dropped, which a panic may never reach).
 fn release_extras() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
 }
 
 /// What the loading thread hands over: the debate and its search index, or why not.
@@ -99,11 +101,16 @@ pub fn run(
         }
     };
     let mut terminal = ratatui::init();
-    // ratatui's hook restores raw mode and the alternate screen; mouse capture is ours.
+    // ratatui's hook restores raw mode and the alternate screen, then prints the message;
+    // mouse capture and the cursor are ours. A panic on any thread (the search worker's
+    // too) ends the explorer: it cannot go on drawing in a terminal given back.
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Held to the end, so that no other thread draws after the terminal is restored.
+        let _drawing_stopped = io::stdout().lock();
         release_extras();
         ratatui_hook(info);
+        std::process::exit(101);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let (debate, index) = match quick {
@@ -184,9 +191,15 @@ fn event_loop(
     let size = terminal.size()?;
     let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
     app.no_color = no_color;
-    if std::env::var_os("DEBATE_TUI_TEST_PANIC").is_some() {
+    // For the end-to-end tests: a panic once the explorer is drawn, on this thread or,
+    // with `thread`, on another one while this one goes on.
+    if let Some(how) = std::env::var_os("DEBATE_TUI_TEST_PANIC") {
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
-        panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
+        if how == "thread" {
+            std::thread::spawn(|| panic!("test panic requested by DEBATE_TUI_TEST_PANIC"));
+        } else {
+            panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
+        }
     }
     let worker = Worker::start(Arc::clone(&app.index));
     loop {

@@ -241,10 +241,45 @@ impl Session {
         assert!(status.success(), "kill -{name} failed: {status}");
     }
 
+    /// The pty's line settings, as `stty -a` reads them from its slave side.
+    fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's name");
+        let out = Command::new("stty")
+            .arg("-a")
+            .stdin(std::fs::File::open(&tty).expect("open the pty's slave side"))
+            .output()
+            .expect("run stty");
+        assert!(out.status.success(), "stty -a failed: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Whether the pty is in raw mode: no line editing, no echo, no signals from keys.
+    fn raw_mode(&self) -> bool {
+        let settings = self.stty();
+        let has = |w: &str| settings.split_whitespace().any(|s| s == w);
+        match (has("-icanon"), has("icanon")) {
+            (true, false) => {
+                assert!(has("-echo") && has("-isig"), "half raw: {settings}");
+                true
+            }
+            (false, true) => {
+                assert!(has("echo") && has("isig"), "half cooked: {settings}");
+                false
+            }
+            _ => panic!("stty says neither icanon nor -icanon: {settings}"),
+        }
+    }
+
     /// The app is up: the panes are drawn, in the alternate screen, with the mouse on.
     fn wait_ready(&mut self) {
         self.wait_text("Claims (36)");
+        self.assert_taken_over();
+    }
+
+    /// The app has the terminal: raw mode, the alternate screen, the mouse, no cursor.
+    fn assert_taken_over(&mut self) {
         self.settle();
+        assert!(self.raw_mode(), "the app runs in raw mode");
         self.with_screen(|s| {
             assert!(
                 s.alternate_screen(),
@@ -279,7 +314,62 @@ impl Session {
             );
             assert!(!s.hide_cursor(), "cursor left hidden; screen:\n{screen}");
         });
+        assert!(!self.raw_mode(), "raw mode left on");
+        let left = modes_left_on(&self.raw.lock().unwrap());
+        assert!(left.is_empty(), "terminal modes left on: {left:?}");
     }
+}
+
+/// The terminal modes a byte stream turned on and did not turn off again: DEC private
+/// modes (`CSI ? n h` / `CSI ? n l`; the cursor, mode 25, must end shown) and keyboard
+/// enhancement flags (`CSI > n u` pushed, `CSI < n u` popped).
+fn modes_left_on(out: &[u8]) -> Vec<String> {
+    let mut last: std::collections::BTreeMap<String, u8> = Default::default();
+    let (mut pushed, mut popped) = (0, 0);
+    let mut i = 0;
+    while let Some(at) = out[i..].windows(2).position(|w| w == b"\x1b[") {
+        let start = i + at + 2;
+        let Some(&kind) = out.get(start) else { break };
+        let params_from = if matches!(kind, b'?' | b'>' | b'<') {
+            start + 1
+        } else {
+            start
+        };
+        let end = out[params_from..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'))
+            .map_or(out.len(), |n| params_from + n);
+        let params = String::from_utf8_lossy(&out[params_from..end]).into_owned();
+        match (kind, out.get(end)) {
+            (b'?', Some(&f @ (b'h' | b'l'))) => {
+                for mode in params.split(';') {
+                    last.insert(mode.to_owned(), f);
+                }
+            }
+            (b'>', Some(b'u')) => pushed += 1,
+            (b'<', Some(b'u')) => popped += 1,
+            _ => {}
+        }
+        i = end.max(start);
+    }
+    let mut left: Vec<String> = last
+        .into_iter()
+        .filter(|(mode, f)| (mode == "25") != (*f == b'h'))
+        .map(|(mode, f)| format!("?{mode}{}", f as char))
+        .collect();
+    if pushed > popped {
+        left.push(format!("{} keyboard flags pushed, {popped} popped", pushed));
+    }
+    left
+}
+
+#[test]
+fn modes_left_on_reads_a_stream() {
+    assert!(modes_left_on(b"\x1b[?1049h\x1b[?25lx\x1b[?1049l\x1b[?25h").is_empty());
+    assert_eq!(
+        modes_left_on(b"\x1b[?1000;1006h\x1b[?1000l\x1b[?25l\x1b[>1u"),
+        ["?1006h", "?25l", "1 keyboard flags pushed, 0 popped"]
+    );
 }
 
 impl Drop for Session {
@@ -539,6 +629,22 @@ fn panic_restores_terminal() {
         c.contains("DEBATE_TUI_TEST_PANIC"),
         "the panic message is visible after the terminal is restored; screen:\n{c}"
     );
+}
+
+/// A panic on another thread than the one drawing (the search worker's, say) ends the
+/// explorer too, with the terminal given back, rather than leaving it drawing in a
+/// terminal that is no longer its own.
+#[test]
+fn a_panic_on_another_thread_restores_terminal() {
+    let mut s = Session::start_with(40, 140, &[("DEBATE_TUI_TEST_PANIC", "thread")], &[]);
+    let asked = Instant::now();
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 101, "{status}");
+    assert!(asked.elapsed() < Duration::from_secs(5));
+    assert!(s.raw_contains(b"Claims (36)"), "the app drew once");
+    s.assert_restored();
+    let c = s.contents();
+    assert!(c.contains("DEBATE_TUI_TEST_PANIC"), "{c}");
 }
 
 #[test]
