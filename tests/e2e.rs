@@ -13,6 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use vt100::{MouseProtocolMode, Screen};
 
@@ -26,6 +29,7 @@ const ENTER: &[u8] = b"\r";
 const TAB: &[u8] = b"\t";
 const ESC: &[u8] = b"\x1b";
 const CTRL_C: &[u8] = b"\x03";
+const BACKSPACE: &[u8] = b"\x7f";
 
 /// The debate's title, as the header shows it.
 const TITLE: &str = "Meta, open source and alignment";
@@ -1016,4 +1020,79 @@ fn the_path_overlay_lists_steps_and_removes_one() {
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+/// A debate file whose texts, titles, quotes, source and file names carry escape
+/// sequences, C1 controls, BEL, bidirectional overrides, invisible characters and tabs:
+/// explored in every view, none of it reaches the terminal; placeholders show instead.
+#[test]
+fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile::write(dir.path(), true);
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    s.wait_text("Claims (2)");
+    s.assert_taken_over();
+    // The text shows, with a placeholder for each control character (which the
+    // emulator, unlike a terminal, does not put on its screen: it is read in the bytes).
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(h.contains("Title ]0;PWNED[31mPWNED"), "{h}");
+    });
+    assert!(s.raw_contains("Title \u{FFFD}]0;PWNED\u{FFFD}\u{FFFD}[31mPWNED".as_bytes()));
+    // Every view: the claim's rebuttal, its sources, the quote in its source's text,
+    // search results, the path, the export prompt, help.
+    s.send(ENTER);
+    s.send(ENTER);
+    s.wait_for("the rebuttal to be followed", |sc| {
+        header(sc).contains("path: first › second")
+    });
+    s.send(BACKSPACE);
+    s.wait_for("a step back", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some("first")
+    });
+    s.send(TAB);
+    s.send(ENTER);
+    s.wait_text(" · passage 1/1 · first");
+    s.settle();
+    assert!(s.contents().contains("said ]0;PWNED"), "{}", s.contents());
+    assert!(s.raw_contains("said \u{FFFD}]0;PWNED".as_bytes()));
+    s.send(ESC);
+    s.wait_for("the source view to close", |sc| {
+        !sc.contents().contains(" · passage ")
+    });
+    s.send(b"/PWNED");
+    s.wait_text(" results");
+    s.settle();
+    s.send(ESC);
+    s.wait_for("the search to close", |sc| {
+        !sc.contents().contains(" results")
+    });
+    s.send(b"p");
+    s.wait_text("Path · 1 step");
+    s.send(b"e");
+    s.wait_text("title-0-pwned-31mpwned");
+    s.send(ESC);
+    s.wait_for("the prompt to close", |sc| {
+        !sc.contents().contains("title-0-pwned")
+    });
+    s.send(b"?");
+    s.wait_text("Help · ? or Esc to close");
+    s.settle();
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let found = hostile::found_in(&s.raw.lock().unwrap());
+    assert!(found.is_empty(), "the terminal was sent {found:?}");
+
+    // An invalid one: the errors are printed before the terminal is taken, cleanly.
+    let bad = tempfile::tempdir().unwrap();
+    let file = hostile::write(bad.path(), false);
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    assert_eq!(s.wait_exit().exit_code(), 1);
+    assert!(s.contents().contains("invalid id"), "{}", s.contents());
+    let raw = s.raw.lock().unwrap().clone();
+    hostile::assert_clean(
+        "the load errors",
+        &raw.into_iter().filter(|&b| b != b'\r').collect::<Vec<_>>(),
+    );
 }
