@@ -451,3 +451,182 @@ fn the_path_overlay_and_the_export_prompt() {
         draw(&a);
     }
 }
+
+#[path = "support/edge.rs"]
+mod edge;
+
+/// Every row of a frame fits its width.
+fn assert_fits(t: &str, w: u16) {
+    for l in t.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(l) <= w as usize,
+            "{l:?} is wider than {w}"
+        );
+    }
+}
+
+/// A 10 MB quote: the Sources pane shows its start and marks the cut; the source view
+/// opens at it; both at a usual and a tiny size.
+#[test]
+fn a_ten_megabyte_quote_shows_cut_in_the_pane_and_whole_in_the_source_view() {
+    let d = edge::huge_quote(10 * 1024 * 1024);
+    assert!(d.claims[0].quotes[0].text.len() > 10_000_000);
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = App::new(d.clone(), Rect::new(0, 0, w, h));
+        assert_eq!(a.debate.id_of(a.current().unwrap()), "long");
+        a.update(Action::NextPane);
+        a.update(Action::NextPane);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("Sources (1)"), "{t}");
+        assert!(t.contains("“parola lunga"), "{t}");
+        assert!(t.contains('…'), "the cut shows: {t}");
+        // Enter: the source's text at the quoted passage, which fills the view.
+        a.update(Action::Follow);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("passage 1/1"), "{t}");
+        assert!(t.contains("citazione vera"), "{t}");
+        a.update(Action::Bottom);
+        let t = text(&draw(&a));
+        assert!(t.contains("After it."), "the end of the source: {t}");
+        if w == 80 {
+            insta::assert_snapshot!("huge_quote_source_view_80x24", t);
+        }
+        a.update(Action::Resize(3, 2));
+        draw(&a);
+    }
+}
+
+/// 10,000 rebuttals of one claim: the count shows, the pane scrolls to the last one.
+#[test]
+fn ten_thousand_rebuttals_scroll_with_their_count() {
+    let d = edge::many_rebuttals(10_000);
+    let mut a = App::new(d, Rect::new(0, 0, 80, 24));
+    assert_eq!(a.debate.id_of(a.current().unwrap()), "target");
+    let t = text(&draw(&a));
+    assert!(t.contains("✗10000"), "the count after the claim: {t}");
+    assert!(t.contains("Rebutted by (10000)"), "{t}");
+    a.update(Action::NextPane);
+    a.update(Action::Bottom);
+    let last = a.debate.lookup("r9999").unwrap();
+    assert!(
+        matches!(a.links[a.links_pos.selected], debate_tui::app::LinkRow::Entry(_, n) if n == last)
+    );
+    let t = text(&draw(&a));
+    assert!(t.contains("Rebuttal number 9999"), "{t}");
+    assert_fits(&t, 80);
+    insta::assert_snapshot!("ten_thousand_rebuttals_80x24", t);
+    // Page up moves a page, not to the top; Enter follows the selected rebuttal.
+    a.update(Action::PageUp);
+    assert!(a.links_pos.selected > 9_000);
+    a.update(Action::Follow);
+    assert_eq!(a.path.len(), 2);
+    let t = text(&draw(&a));
+    assert!(t.contains("Rebuts (1)"), "{t}");
+    for (w, h) in [(40, 12), (1, 1)] {
+        a.update(Action::Resize(w, h));
+        assert_fits(&text(&draw(&a)), w);
+    }
+}
+
+/// a rebuts b rebuts a: the path walks round the cycle as long as one likes, each step
+/// linked to the one before, and its export is a finite document.
+#[test]
+fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
+    let d = edge::cycle();
+    let mut a = App::new(d, Rect::new(0, 0, 80, 24));
+    let (ida, idb) = (a.debate.lookup("a").unwrap(), a.debate.lookup("b").unwrap());
+    assert_eq!(a.current(), Some(ida));
+    a.update(Action::Follow); // the path starts at a; the Rebuttals pane is focused
+    for _ in 0..10 {
+        let here = a.current().unwrap();
+        // The entry of the other claim of the cycle, under "Rebutted by".
+        let other = if here == ida { idb } else { ida };
+        a.links_pos.selected = a
+            .links
+            .iter()
+            .position(|r| {
+                matches!(r, debate_tui::app::LinkRow::Entry(debate_tui::app::Group::RebuttedBy, n) if *n == other)
+            })
+            .expect("the other claim rebuts this one");
+        a.update(Action::Follow);
+        assert_eq!(a.current(), Some(other));
+    }
+    assert_eq!(a.path.len(), 11);
+    for i in 1..a.path.len() {
+        let j = debate_tui::domain::path::joint(&a.debate, &a.path, i);
+        assert!(
+            matches!(j, debate_tui::domain::path::Joint::Linked(_)),
+            "step {i}: {j:?}"
+        );
+    }
+    let t = text(&draw(&a));
+    assert!(t.contains("path: …") || t.contains("path: a › b"), "{t}");
+    assert!(t.contains(" › a › b") || t.contains(" › b › a"), "{t}");
+    let md = debate_tui::domain::export::markdown(&a.debate, &a.path);
+    assert_eq!(md.matches("\n## ").count(), 11, "{md}");
+    assert!(md.len() < 10_000);
+    let dot = debate_tui::domain::export::dot(&a.debate, Some(&a.path));
+    assert_eq!(dot.matches(" -> ").count(), 10, "{dot}");
+    // The graph of the whole debate draws the cycle once.
+    let all = debate_tui::domain::export::dot(&a.debate, None);
+    assert_eq!(all.matches(" -> ").count(), 3, "{all}");
+}
+
+/// A claim with no quote says so in the Sources pane, and Enter there says why nothing
+/// opens.
+#[test]
+fn a_claim_without_quotes_says_so() {
+    let d = edge::cycle();
+    let mut a = App::new(d, Rect::new(0, 0, 80, 24));
+    a.update(Action::PreviousPane);
+    let t = text(&draw(&a));
+    assert!(t.contains("Sources (0)"), "{t}");
+    assert!(t.contains("Unsourced: this claim cites no quote."), "{t}");
+    a.update(Action::Follow);
+    assert_eq!(a.overlay, debate_tui::app::Overlay::None);
+    assert!(a.status.as_deref().unwrap().contains("cites no source"));
+    let t = text(&draw(&a));
+    assert!(t.contains("No quote to open"), "{t}");
+}
+
+/// A debate of positions only: each pane says there is nothing, and every key does
+/// nothing harmful.
+#[test]
+fn a_debate_with_no_claims_says_so_and_keys_do_no_harm() {
+    let d = edge::no_claims();
+    let mut a = App::new(d, Rect::new(0, 0, 80, 24));
+    let t = text(&draw(&a));
+    assert!(t.contains("Claims (0)"), "{t}");
+    assert!(t.contains("No claims in this debate."), "{t}");
+    assert!(t.contains("No rebuttals yet"), "{t}");
+    assert!(t.contains("No quotes for this position."), "{t}");
+    insta::assert_snapshot!("no_claims_80x24", t);
+    for action in [
+        Action::Down,
+        Action::Bottom,
+        Action::PageDown,
+        Action::NextPane,
+        Action::Follow,
+        Action::NextPane,
+        Action::Follow,
+        Action::Back,
+        Action::AddToPath,
+        Action::ShowPath,
+        Action::RemoveStep,
+        Action::RemoveStep,
+        Action::Close,
+        Action::Export,
+        Action::Search,
+        Action::Type('p'),
+        Action::Follow,
+        Action::Help,
+        Action::Close,
+    ] {
+        a.update(action);
+        assert!(a.claims.selected < a.rows.len());
+        assert!(a.path.iter().all(|&n| a.debate.contains(n)));
+        assert_fits(&text(&draw(&a)), 80);
+    }
+}

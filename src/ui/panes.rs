@@ -11,7 +11,7 @@ use ratatui::widgets::{
 use super::theme::Theme;
 use crate::app::{App, LinkRow};
 use crate::domain::NodeId;
-use crate::domain::text::{display_width, fit, head, visible, wrap};
+use crate::domain::text::{char_width, display_width, fit, head, visible, wrap};
 
 fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
     Block::bordered()
@@ -103,6 +103,13 @@ pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: b
         if selected {
             buf.set_style(r, theme.selection(focused));
         }
+    }
+    if app.debate.claims.is_empty() && end - start < rows {
+        let shown = (end - start) as u16;
+        let r = Rect::new(inner.x, inner.y + shown, inner.width, inner.height - shown);
+        Paragraph::new(Line::styled("No claims in this debate.", theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(r, buf);
     }
     scrollbar(area, buf, app.rows.len(), rows, start);
 }
@@ -275,7 +282,30 @@ fn push_wrapped(
     if part.len() < text.len() {
         shown.push('…');
     }
-    for r in wrap(&shown, width).into_iter().take(room) {
-        lines.push(Line::styled(shown[r].to_string(), style));
+    let wrapped = wrap(&shown, width);
+    let cut = wrapped.len() > room;
+    for (k, r) in wrapped.into_iter().take(room).enumerate() {
+        let line = if cut && k + 1 == room {
+            with_ellipsis(&shown[r], width)
+        } else {
+            shown[r].to_string()
+        };
+        lines.push(Line::styled(line, style));
     }
+}
+
+/// The last line shown of a text that goes on: `…` at its end, within `width` columns.
+fn with_ellipsis(line: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.trim_end().chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
