@@ -181,6 +181,43 @@ mod tests {
     }
 
     #[test]
+    fn a_read_only_folder_keeps_the_earlier_file_and_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        fs::write(&p, b"earlier work").unwrap();
+        // As the system reports it on a read-only file system, whoever runs this.
+        let e = write_atomic_with(&p, true, |_| {
+            Err(io::Error::from(io::ErrorKind::ReadOnlyFilesystem))
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("choose a folder you can write to"),
+            "{e}"
+        );
+        assert_eq!(fs::read(&p).unwrap(), b"earlier work");
+        assert!(leftovers(dir.path()).is_empty());
+        // A folder without write permission refuses the temporary file (except to a
+        // user who may write anywhere, for whom there is nothing to check).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+            let refused = fs::write(dir.path().join("probe"), b"").is_err();
+            let r = write_atomic(&p, b"new work", true);
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+            if refused {
+                let e = r.unwrap_err();
+                assert!(e.to_string().contains("creating a temporary file"), "{e}");
+                assert!(
+                    e.to_string().contains("choose a folder you can write to"),
+                    "{e}"
+                );
+                assert_eq!(fs::read(&p).unwrap(), b"earlier work");
+            }
+        }
+    }
+
+    #[test]
     fn an_unwritable_place_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         // A folder that does not exist, and a "folder" that is a file: both fail for
