@@ -630,3 +630,25 @@ fn a_debate_with_no_claims_says_so_and_keys_do_no_harm() {
         assert_fits(&text(&draw(&a)), 80);
     }
 }
+
+/// A million combining marks on one letter, in a claim and in a source: every cell
+/// drawn holds a bounded text, wherever the marks show.
+#[test]
+fn a_million_combining_marks_stay_bounded_on_screen() {
+    let marks = format!("a{}", "\u{301}".repeat(1_000_000));
+    let source: &'static str = Box::leak(format!("The start. {marks} The end.\n").into_boxed_str());
+    let files: &'static [(&str, &str)] = Box::leak(Box::new([("m.txt", source)]));
+    let yaml = format!(
+        "version: 1\ntitle: \"{marks}\"\nsources:\n  - id: m\n    title: M\n    file: m.txt\npositions:\n  - id: p\n    title: P\nclaims:\n  - id: c\n    position: p\n    text: \"{marks}\"\n    quotes:\n      - source: m\n        text: The start.\n"
+    );
+    let d = edge::load(&yaml, files);
+    let mut a = App::new(d, Rect::new(0, 0, 80, 24));
+    let biggest = |buf: &Buffer| buf.content().iter().map(|c| c.symbol().len()).max();
+    assert!(biggest(&draw(&a)).unwrap() < 4096);
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    assert!(matches!(a.overlay, debate_tui::app::Overlay::Source(_)));
+    let buf = draw(&a);
+    assert!(text(&buf).contains("The start."));
+    assert!(biggest(&buf).unwrap() < 4096);
+}

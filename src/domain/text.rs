@@ -211,9 +211,14 @@ pub fn excerpt(s: &str, marks: &[usize], width: usize) -> (String, Vec<usize>) {
 
 /// Greedy word wrap to `width` columns: the byte ranges of the lines of `text` (without
 /// their line breaks). Words longer than a line are broken. Every line is at most
-/// `width` columns, and `width` 0 is taken as 1.
+/// `width` columns, and `width` 0 is taken as 1. A line also holds at most
+/// [`LINE_BYTES_PER_COLUMN`] bytes a column: a run of characters that take no room
+/// (combining marks piled up by the million) is broken too, so no line drawn is huge.
 pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
     let width = width.max(1);
+    let max_bytes = width
+        .saturating_mul(LINE_BYTES_PER_COLUMN)
+        .saturating_add(64);
     let mut lines = Vec::new();
     let mut para_start = 0;
     for para in text.split('\n') {
@@ -226,7 +231,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
         for (i, ch) in para.char_indices() {
             let at = base + i;
             let w = char_width(ch);
-            if line_w + w > width && at > line_start {
+            let full = line_w + w > width || at + ch.len_utf8() - line_start > max_bytes;
+            if full && at > line_start {
                 match brk {
                     Some((b, bw)) if b > line_start => {
                         lines.push(line_start..b);
@@ -250,6 +256,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
     }
     lines
 }
+
+/// How many bytes a wrapped line may hold for each column: room for a character and
+/// several combining marks.
+pub const LINE_BYTES_PER_COLUMN: usize = 16;
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -394,6 +404,20 @@ mod tests {
             }
         }
         assert_eq!(wrap("", 5), vec![0..0]);
+        // Characters that take no room still end a line at a bounded length.
+        let marks = format!("a{}b c", "\u{301}".repeat(10_000));
+        let lines = wrap(&marks, 10);
+        assert!(lines.len() > 50, "{}", lines.len());
+        for r in &lines {
+            assert!(r.len() <= 10 * LINE_BYTES_PER_COLUMN + 64, "{r:?}");
+            assert!(marks.is_char_boundary(r.start) && marks.is_char_boundary(r.end));
+        }
+        // Nothing lost: the lines follow one another to the end.
+        assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(
+            (lines[0].start, lines.last().unwrap().end),
+            (0, marks.len())
+        );
     }
 
     #[test]
