@@ -274,3 +274,38 @@ fn a_large_file_reads_the_same_and_reports_problems_at_their_lines() {
     assert_eq!(at, line);
     assert!(msg.contains("did you mean `rebuts`?"), "{msg}");
 }
+
+/// A source file named by the debate that is a pipe or a device is refused before it is
+/// opened: a pipe would hang the load, `/dev/zero` would feed it without end.
+#[test]
+fn a_source_file_that_is_a_pipe_or_a_device_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let file = dir.path().join("d.yaml");
+    std::fs::write(
+        &file,
+        HEAD.replace(
+            "    file: article.txt\n",
+            "    file: pipe.txt\n  - id: zero\n    title: Zero\n    file: /dev/zero\n",
+        ),
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(debate_tui::domain::load_path(&file));
+    });
+    let r = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the load ends");
+    let Err(e) = r else { panic!("loads") };
+    let shown = e.to_string();
+    assert_eq!(e.diagnostics().len(), 2, "{shown}");
+    for d in e.diagnostics() {
+        assert!(d.message.contains("it is not a regular file"), "{shown}");
+    }
+}

@@ -37,6 +37,13 @@ pub struct DiskFiles {
 impl SourceFiles for DiskFiles {
     fn read(&self, relative: &str) -> Result<String, String> {
         let path = self.base.join(relative);
+        // The name comes from the debate file: a device or a pipe could hang the load or
+        // feed it without end, so only files (and folders, refused below) are opened.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(String::from(
+                "it is not a regular file (a device or a pipe?)",
+            ));
+        }
         let bytes = read_capped(&path).map_err(|e| e.to_string())?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, col) = line_col(
