@@ -985,6 +985,19 @@ fn loading_can_be_stopped_and_the_terminal_comes_back() {
 }
 
 #[test]
+fn a_signal_while_loading_stops_it_and_the_terminal_comes_back() {
+    let (_dir, file) = large_debate(5);
+    for sig in ["TERM", "HUP"] {
+        let mut s = Session::start_with(30, 100, &[], &[file.to_str().unwrap()]);
+        s.wait_text("q or Esc stops");
+        s.signal(sig);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 130, "SIG{sig} while loading");
+        s.assert_restored();
+    }
+}
+
+#[test]
 fn the_path_overlay_lists_steps_and_removes_one() {
     let data = Data::load();
     let mut s = Session::start(40, 140);
