@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::domain::export::{self, plural};
 use crate::domain::load::{EmbeddedFiles, load_path_with};
 use crate::domain::progress::Progress;
-use crate::domain::save::write_atomic;
+use crate::domain::save::{SaveError, write_atomic};
 use crate::domain::text::visible;
 use crate::domain::{self, LoadError, Loaded, builtin, path};
 
@@ -149,27 +149,39 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
     };
-    match args.output {
-        None => match out.write_all(doc.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(
-                err,
-                &format!("cannot write to standard output: {e}"),
-                EXIT_INVALID,
-            ),
-        },
-        Some(o) => match write_atomic(o, doc.as_bytes(), args.force) {
-            Ok(()) => {
-                let _ = writeln!(err, "wrote {}", visible(&o.display().to_string()));
-                ExitCode::SUCCESS
-            }
-            Err(e @ crate::domain::save::SaveError::Exists(_)) => fail(
-                err,
-                &format!("{e}; pass --force to replace it"),
-                EXIT_INVALID,
-            ),
-            Err(e) => fail(err, &e.to_string(), EXIT_INVALID),
-        },
+    match deliver("export", &doc, args.output, args.force, out, err) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// Writes `text` to OUT, atomically and replacing it only with `force`, or to `out`
+/// without OUT. What was written, or why not, goes to `err`, naming `command`.
+fn deliver(
+    command: &str,
+    text: &str,
+    output: Option<&PathBuf>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), ExitCode> {
+    let mut fail = |msg: String| {
+        let _ = writeln!(err, "debate-tui {command}: {}", visible(&msg));
+        ExitCode::from(EXIT_INVALID)
+    };
+    let Some(o) = output else {
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| fail(format!("cannot write to standard output: {e}")));
+    };
+    match write_atomic(o, text.as_bytes(), force) {
+        Ok(()) => {
+            let _ = writeln!(err, "wrote {}", visible(&o.display().to_string()));
+            Ok(())
+        }
+        Err(e @ SaveError::Exists(_)) => Err(fail(format!("{e}; pass --force to replace it"))),
+        Err(e) => Err(fail(e.to_string())),
     }
 }
 
@@ -221,34 +233,12 @@ pub fn import(
         plural(d.sources.len(), "source"),
         plural(loaded.stats.quotes_unchecked, "quote"),
     );
-    match output {
-        None => match out.write_all(yaml.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => {
-                let _ = writeln!(err, "imported {what}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(
-                err,
-                &format!("cannot write to standard output: {e}"),
-                EXIT_INVALID,
-            ),
-        },
-        Some(o) => match write_atomic(o, yaml.as_bytes(), force) {
-            Ok(()) => {
-                let _ = writeln!(
-                    err,
-                    "imported {what}\nwrote {}",
-                    visible(&o.display().to_string())
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e @ crate::domain::save::SaveError::Exists(_)) => fail(
-                err,
-                &format!("{e}; pass --force to replace it"),
-                EXIT_INVALID,
-            ),
-            Err(e) => fail(err, &e.to_string(), EXIT_INVALID),
-        },
+    match deliver("import", &yaml, output, force, out, err) {
+        Ok(()) => {
+            let _ = writeln!(err, "imported {what}");
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
     }
 }
 
