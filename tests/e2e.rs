@@ -892,10 +892,9 @@ fn search_type_enter_focuses_the_claim() {
     s.assert_restored();
 }
 
-#[test]
-fn walk_a_path_export_it_and_match_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("walk.md");
+/// A session that has walked a path of two steps: a rebutted claim, then its first
+/// rebuttal (Enter, Enter), with the breadcrumb showing both.
+fn walk_two_steps() -> (Session, String, String) {
     let data = Data::load();
     let mut s = Session::start(40, 140);
     s.wait_ready();
@@ -908,6 +907,14 @@ fn walk_a_path_export_it_and_match_the_command_line() {
         header(sc).contains(&crumb)
     });
     s.settle();
+    (s, first, second)
+}
+
+#[test]
+fn walk_a_path_export_it_and_match_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("walk.md");
+    let (mut s, first, second) = walk_two_steps();
 
     // `e` offers a name made from the title; replace it with one in the temporary folder.
     s.send(b"e");
@@ -999,18 +1006,7 @@ fn a_signal_while_loading_stops_it_and_the_terminal_comes_back() {
 
 #[test]
 fn the_path_overlay_lists_steps_and_removes_one() {
-    let data = Data::load();
-    let mut s = Session::start(40, 140);
-    s.wait_ready();
-    let first = go_to_a_rebutted_claim(&mut s);
-    let second = data.rebutters(&first)[0].clone();
-    s.send(ENTER);
-    s.send(ENTER);
-    let crumb = format!("path: {first} › {second}");
-    s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
-        header(sc).contains(&crumb)
-    });
-    s.settle();
+    let (mut s, first, second) = walk_two_steps();
 
     // `p` lists both steps, the second with how it relates to the first.
     s.send(b"p");
