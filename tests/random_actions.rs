@@ -13,6 +13,7 @@ mod edge;
 
 use std::sync::OnceLock;
 
+use debate_tui::app::keymap::BINDINGS;
 use debate_tui::app::search::{Results, Stage};
 use debate_tui::app::{Action, App, Effect, Exported, LinkRow, Overlay};
 use debate_tui::domain::path::{Joint, joint};
@@ -77,32 +78,22 @@ fn typed() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Every action a key gives, from the key table itself (so a new binding is covered
+/// as soon as it exists), but quitting, which would end the run.
+fn keyed() -> Vec<Action> {
+    let mut out: Vec<Action> = Vec::new();
+    for b in BINDINGS {
+        if b.action != Action::Quit && !out.contains(&b.action) {
+            out.push(b.action.clone());
+        }
+    }
+    out
+}
+
 fn action() -> impl Strategy<Value = Action> {
     use Action::*;
     prop_oneof![
-        10 => prop::sample::select(vec![
-            Up,
-            Down,
-            Top,
-            Bottom,
-            PageUp,
-            PageDown,
-            NextPane,
-            PreviousPane,
-            Follow,
-            Back,
-            NextPassage,
-            PreviousPassage,
-            Help,
-            Search,
-            AddToPath,
-            ShowPath,
-            RemoveStep,
-            Export,
-            Erase,
-            ClearInput,
-            Close,
-        ]),
+        10 => prop::sample::select(keyed()),
         4 => prop::sample::select(vec![Follow, AddToPath, Down, NextPane]),
         3 => typed().prop_map(Type),
         1 => size().prop_map(|(w, h)| Resize(w, h)),
