@@ -43,6 +43,14 @@ fn links(d: &Debate, id: &str) -> Vec<String> {
     v
 }
 
+/// Each source's id, title and url, in order.
+fn sources(d: &Debate) -> Vec<(&str, &str, Option<&str>)> {
+    d.sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
+        .collect()
+}
+
 fn text<'a>(d: &'a Debate, id: &str) -> &'a str {
     d.text_of(node(d, id))
 }
@@ -117,11 +125,7 @@ fn kialo_old_layout() {
         "Comparable weights are already public, so the added risk is small.\nThis line continues claim 1.2.1."
     );
     // Two urls, one of them linked twice: two sources; never a quote.
-    let sources: Vec<(&str, &str, Option<&str>)> = d
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
-        .collect();
+    let sources = sources(d);
     assert_eq!(
         sources,
         [
@@ -158,11 +162,7 @@ fn kialo_new_layout() {
         text(&d, "k-1-2-1"),
         "Footfall rose in most pedestrianised streets (see the city survey).\nThe rise held for two years."
     );
-    let sources: Vec<(&str, &str, Option<&str>)> = d
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
-        .collect();
+    let sources = sources(&d);
     assert_eq!(
         sources,
         [
