@@ -1105,3 +1105,29 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
         &raw.into_iter().filter(|&b| b != b'\r').collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/kialo-old.txt"
+    );
+    let mut s = Session::start_with(40, 140, &[], &[file]);
+    s.wait_text("Claims (6)");
+    s.assert_taken_over();
+    s.wait_text("Unsourced");
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        assert!(
+            c.contains("Should model weights be released openly?"),
+            "{c}"
+        );
+        assert!(
+            c.contains("Open weights let outside researchers audit"),
+            "{c}"
+        );
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
