@@ -141,6 +141,34 @@ fn syntax_error(name: &str, e: &serde_json::Error) -> LoadError {
 }
 
 /// A list field of the nodeset: `Ok(None)` when absent (and not `required`).
+/// The objects of the list at `key`, with their places in it; any other item is
+/// reported as not being `item` (`a node`) and left out.
+fn objects<'v>(
+    set: &'v Map<String, Value>,
+    key: &str,
+    item: &str,
+    required: bool,
+    report: &mut Report,
+) -> Vec<(usize, &'v Map<String, Value>)> {
+    let mut out = Vec::new();
+    for (i, v) in list(set, key, required, report)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        match v {
+            Value::Object(o) => out.push((i, o)),
+            _ => {
+                report.at(
+                    &format!("{key}[{i}]"),
+                    format!("expected {item} (an object), found {}", what(v)),
+                );
+            }
+        }
+    }
+    out
+}
+
 fn list<'v>(
     set: &'v Map<String, Value>,
     key: &str,
@@ -207,18 +235,7 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
     // Nodes.
     let mut nodes: Vec<Node> = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
-    for (i, v) in list(set, "nodes", true, &mut report)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let Value::Object(n) = v else {
-            report.at(
-                &format!("nodes[{i}]"),
-                format!("expected a node (an object), found {}", what(v)),
-            );
-            continue;
-        };
+    for (i, n) in objects(set, "nodes", "a node", true, &mut report) {
         let id = match n.get("nodeID") {
             Some(v) => id_text(v),
             None => None,
@@ -288,18 +305,7 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
     // Edges.
     let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for (i, v) in list(set, "edges", false, &mut report)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let Value::Object(e) = v else {
-            report.at(
-                &format!("edges[{i}]"),
-                format!("expected an edge (an object), found {}", what(v)),
-            );
-            continue;
-        };
+    for (i, e) in objects(set, "edges", "an edge", false, &mut report) {
         let end = |key: &str, report: &mut Report| -> Option<usize> {
             let Some(id) = e.get(key).and_then(id_text) else {
                 let found = e.get(key).map_or("nothing", what);
@@ -330,18 +336,7 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
 
     // Who said what: locutions' speakers, participants' names.
     let mut person_of: HashMap<String, String> = HashMap::new();
-    for (i, v) in list(set, "locutions", false, &mut report)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let Value::Object(l) = v else {
-            report.at(
-                &format!("locutions[{i}]"),
-                format!("expected a locution (an object), found {}", what(v)),
-            );
-            continue;
-        };
+    for (_, l) in objects(set, "locutions", "a locution", false, &mut report) {
         if let (Some(node), Some(person)) = (
             l.get("nodeID").and_then(id_text),
             l.get("personID").and_then(id_text),
@@ -722,6 +717,18 @@ mod tests {
         );
         let e = errors(r#"{"nodes": [{"nodeID": "1", "type": "L", "text": "x"}]}"#);
         assert!(e[0].contains("no I node"), "{e:?}");
+        // An item that is not an object is named by its place, whichever list it is in.
+        let e = errors(
+            r#"{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}, 7], "edges": ["e"], "locutions": [null]}"#,
+        );
+        for (path, item) in [
+            ("nodes[1]", "a node"),
+            ("edges[0]", "an edge"),
+            ("locutions[0]", "a locution"),
+        ] {
+            let wanted = format!("{path}: expected {item} (an object), found");
+            assert!(e.iter().any(|m| m.contains(&wanted)), "{wanted} in {e:?}");
+        }
     }
 
     #[test]
