@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
+use crate::domain::graph::path;
+use crate::domain::load::progress::Progress;
 use crate::domain::load::{EmbeddedFiles, load_path_with};
-use crate::domain::progress::Progress;
 use crate::domain::save::{SaveError, write_atomic};
 use crate::domain::text::visible;
-use crate::domain::{self, LoadError, Loaded, builtin, path};
+use crate::domain::{self, LoadError, Loaded, builtin};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -7,7 +7,7 @@ use std::sync::{Arc, mpsc};
 
 use clap::Parser;
 use debate_tui::cli::{self, Cli, Command};
-use debate_tui::domain::progress::Progress;
+use debate_tui::domain::load::progress::Progress;
 use debate_tui::domain::search::Index;
 use debate_tui::tui::{self, Ended, Opening};
 

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Exported, Overlay, keymap};
-use crate::domain::progress::Progress;
+use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
 use crate::ui::LoadingScreen;

@@ -5,8 +5,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use debate_tui::domain::export::{dot, markdown};
+use debate_tui::domain::graph::path;
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{Debate, NodeId, builtin, load_bytes, path};
+use debate_tui::domain::{Debate, NodeId, builtin, load_bytes};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use debate_tui::app::keymap::BINDINGS;
 use debate_tui::app::search::{Results, Stage};
 use debate_tui::app::{Action, App, Effect, Exported, LinkRow, Overlay};
-use debate_tui::domain::path::{Joint, joint};
+use debate_tui::domain::graph::path::{Joint, joint};
 use debate_tui::domain::text::is_unsafe;
 use debate_tui::domain::{builtin, generate, load::EmbeddedFiles, load_bytes};
 use proptest::prelude::*;

@@ -555,9 +555,9 @@ fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
     }
     assert_eq!(a.path.len(), 11);
     for i in 1..a.path.len() {
-        let j = debate_tui::domain::path::joint(&a.debate, &a.path, i);
+        let j = debate_tui::domain::graph::path::joint(&a.debate, &a.path, i);
         assert!(
-            matches!(j, debate_tui::domain::path::Joint::Linked(_)),
+            matches!(j, debate_tui::domain::graph::path::Joint::Linked(_)),
             "step {i}: {j:?}"
         );
     }

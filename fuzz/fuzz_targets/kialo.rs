@@ -8,7 +8,7 @@ mod checks;
 
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::progress::Progress;
+use debate_tui::domain::load::progress::Progress;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

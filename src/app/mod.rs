@@ -13,10 +13,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::domain::export;
+use crate::domain::graph::path;
 use crate::domain::search::{Field, Index, Query, Target};
 use crate::domain::text::{excerpt, wrap};
 use crate::domain::{Debate, NodeId, Relation};
-use crate::domain::{export, path};
 
 pub use action::{Action, Effect, Exported, Pane};
 use keymap::Scope;

@@ -1,7 +1,7 @@
 //! The debate of the article, embedded in the binary with its source text.
 
-use super::diag::LoadError;
-use super::load::{EmbeddedFiles, Loaded, load_bytes};
+use crate::domain::load::diag::LoadError;
+use crate::domain::load::{EmbeddedFiles, Loaded, load_bytes};
 
 /// The name the built-in debate goes by in messages.
 pub const NAME: &str = "<built-in>/debate.yaml";

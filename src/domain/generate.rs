@@ -2,7 +2,7 @@
 //! claims with realistic text (accents, CJK, emoji, some very long quotes), the same
 //! bytes for the same seed. At 100,000 claims it writes about 50 MB.
 
-use super::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
+use crate::domain::load::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
 
 /// A small, fast, reproducible random source (xorshift64*).
 struct Rng(u64);

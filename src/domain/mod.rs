@@ -1,26 +1,32 @@
 //! The debate itself: the graph, loading and validation, quote verification, search,
 //! paths and their export.
 //! Pure Rust, no terminal: everything the command line and the explorer share.
+//!
+//! The folders follow a debate's way through the program:
+//! - [`load`]: reading a file and validating it into a [`Debate`], with every problem found;
+//! - [`import`]: Kialo exports and AIF maps, read into the same raw structs as a YAML file;
+//! - [`graph`]: the debate graph and the paths a reader walks through it;
+//! - [`search`]: the search index and its ranking;
+//! - [`export`]: a path or a whole debate as a document or a graph;
+//! - [`save`]: writing a file without ever losing the earlier one.
+//!
+//! [`text`] holds the text helpers every layer shares (making untrusted text visible,
+//! measuring and wrapping it); [`builtin`] is the embedded debate and [`generate`] makes
+//! debates of any size for tests and benchmarks.
 
 pub mod builtin;
-pub mod diag;
 pub mod export;
 pub mod generate;
+pub mod graph;
 pub mod import;
 pub mod load;
-pub mod locate;
-pub mod model;
-pub mod path;
-pub mod progress;
-pub mod quote;
-pub mod raw;
 pub mod save;
 pub mod search;
-mod split;
 pub mod text;
-pub mod validate;
 
-pub use diag::{Diagnostic, LoadError};
+pub use graph::model::{
+    Claim, Debate, Link, NodeId, Passage, Position, Quote, Relation, Source, Step,
+};
+pub use load::diag::{Diagnostic, LoadError};
+pub use load::validate::Stats;
 pub use load::{Loaded, load_bytes, load_path};
-pub use model::{Claim, Debate, Link, NodeId, Passage, Position, Quote, Relation, Source, Step};
-pub use validate::Stats;

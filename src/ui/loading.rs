@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
-use crate::domain::progress::Snapshot;
+use crate::domain::load::progress::Snapshot;
 use crate::domain::text::fit;
 
 /// What the progress screen shows.
@@ -119,7 +119,7 @@ fn bar(p: Snapshot, elapsed: Duration, width: usize, theme: &Theme) -> Line<'sta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progress::Phase;
+    use crate::domain::load::progress::Phase;
 
     fn text(buf: &Buffer) -> String {
         buf.content().iter().map(|c| c.symbol()).collect()

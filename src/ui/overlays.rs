@@ -12,7 +12,7 @@ use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::{ResultRow, SearchView, Stage};
 use crate::app::{App, ExportPrompt, HelpLine, ListPos, SourceView, help_lines};
 use crate::domain::export::plural;
-use crate::domain::path::{Joint, joint};
+use crate::domain::graph::path::{Joint, joint};
 use crate::domain::search::Query;
 use crate::domain::text::{fit, truncate, truncate_left, visible};
 

@@ -30,8 +30,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use serde_json::{Map, Value};
 
 use super::{capped, stem};
-use crate::domain::diag::{Diagnostic, LoadError};
-use crate::domain::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
+use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

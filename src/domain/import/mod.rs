@@ -12,12 +12,12 @@ pub mod kialo;
 
 use std::path::Path;
 
-use super::diag::{Diagnostic, LoadError};
-use super::load::Loaded;
-use super::progress::{Phase, Progress};
-use super::raw::RawDebate;
-use super::text::visible;
-use super::validate::{Origins, SourceFiles, validate};
+use crate::domain::load::Loaded;
+use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::progress::{Phase, Progress};
+use crate::domain::load::raw::RawDebate;
+use crate::domain::load::validate::{Origins, SourceFiles, validate};
+use crate::domain::text::visible;
 
 /// The formats debate-tui imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +194,7 @@ pub struct Imported {
 /// damaged, is [`LoadError::Invalid`].
 pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
     let name = path.display().to_string();
-    let bytes = super::load::read_capped(path).map_err(|e| {
+    let bytes = crate::domain::load::read_capped(path).map_err(|e| {
         LoadError::Io(
             Diagnostic::whole_file(&name, format!("cannot read the file: {e}"))
                 .note("hint: check the path"),
@@ -206,7 +206,7 @@ pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
     };
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
-        let (line, col) = super::text::line_col(&good, usize::MAX);
+        let (line, col) = crate::domain::text::line_col(&good, usize::MAX);
         invalid(
             Diagnostic::new(&name, line, col, "the file is not UTF-8 text")
                 .note("hint: Kialo and AIF tools write UTF-8; save the file as UTF-8"),

@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::model::{Debate, NodeId, Quote, Relation};
-use super::path::{Joint, joint};
-use super::text::is_unsafe;
+use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
+use crate::domain::graph::path::{Joint, joint};
+use crate::domain::text::is_unsafe;
 
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
 /// become one space, other controls and bidirectional overrides become `�`.

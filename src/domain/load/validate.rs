@@ -4,11 +4,11 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
-use super::progress::{Phase, Progress};
-use super::quote::SourceIndex;
-use super::raw::{RawClaim, RawDebate, RawQuote};
-use super::text::{closest, fit};
+use crate::domain::graph::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use crate::domain::load::progress::{Phase, Progress};
+use crate::domain::load::quote::SourceIndex;
+use crate::domain::load::raw::{RawClaim, RawDebate, RawQuote};
+use crate::domain::text::{closest, fit};
 
 /// A problem at a path of the file (`claims[3].rebuts[1]`; `@key` points at the key).
 #[derive(Debug, Clone, PartialEq, Eq)]

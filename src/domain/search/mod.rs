@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use memchr::memmem::Finder;
 
-use super::model::{Debate, NodeId};
-use super::progress::{Phase, Progress};
-use super::quote::fold_quote_mark;
+use crate::domain::graph::model::{Debate, NodeId};
+use crate::domain::load::progress::{Phase, Progress};
+use crate::domain::load::quote::fold_quote_mark;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

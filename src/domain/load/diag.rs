@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::text::visible;
+use crate::domain::text::visible;
 
 /// One problem, at a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,20 +4,28 @@
 //! when that fails does a lenient reader walk the file to find *every* structural
 //! problem, and only when there are problems are their lines and columns looked up.
 
+pub mod diag;
+mod locate;
+pub mod progress;
+pub mod quote;
+pub mod raw;
+mod split;
+pub mod validate;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_yaml::{Mapping, Value};
 
-use super::diag::{Diagnostic, LoadError};
-use super::locate::locate;
-use super::model::Debate;
-use super::progress::{Phase, Progress};
-use super::raw::schema::{self, Field, Kind};
-use super::raw::{RawDebate, budget};
-use super::text::{closest, line_col};
-use super::validate::{Origins, Problem, SourceFiles, Stats, validate};
+use crate::domain::graph::model::Debate;
+use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::locate::locate;
+use crate::domain::load::progress::{Phase, Progress};
+use crate::domain::load::raw::schema::{self, Field, Kind};
+use crate::domain::load::raw::{RawDebate, budget};
+use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, validate};
+use crate::domain::text::{closest, line_col};
 
 /// The largest debate file read, and the largest source file.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -164,8 +172,8 @@ pub fn load_bytes_with(
         )]));
     }
 
-    if let Some(format) = super::import::detect(text) {
-        return super::import::load(format, name, text, files, progress);
+    if let Some(format) = crate::domain::import::detect(text) {
+        return crate::domain::import::load(format, name, text, files, progress);
     }
 
     progress.start(Phase::Parsing, 0);
@@ -190,7 +198,7 @@ fn read_raw(
     text: &str,
 ) -> Result<(Option<RawDebate>, Origins, Vec<Problem>), LoadError> {
     too_deep(name, text)?;
-    if let Some(raw) = super::split::read(text) {
+    if let Some(raw) = crate::domain::load::split::read(text) {
         return Ok((Some(raw), Origins::default(), Vec::new()));
     }
     let (fast, exceeded) = budget::scoped(text.len(), || serde_yaml::from_str::<RawDebate>(text));

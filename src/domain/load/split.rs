@@ -18,7 +18,7 @@
 
 use serde::Deserialize;
 
-use super::raw::{RawClaim, RawDebate, budget};
+use crate::domain::load::raw::{RawClaim, RawDebate, budget};
 
 /// Files smaller than this are read in one piece: a thread would cost more than it saves.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_generated_debate_reads_the_same_on_every_core() {
-        let text = super::super::generate::yaml(3_000, 3, 7);
+        let text = crate::domain::generate::yaml(3_000, 3, 7);
         let raw = agrees(&text).expect("cut");
         assert_eq!(raw.claims.len(), 3_000);
     }

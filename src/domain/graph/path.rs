@@ -2,7 +2,7 @@
 //! and how each step relates to the one before it. Relations are read from the graph,
 //! never stored, so removing a step can never leave a stale one.
 
-use super::model::{Debate, NodeId, Relation, Step};
+use crate::domain::graph::model::{Debate, NodeId, Relation, Step};
 
 /// How a step of a path relates to the step before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
