@@ -1,10 +1,10 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
 use crate::domain::graph::path;
@@ -35,63 +35,79 @@ pub enum Command {
     ///
     /// Prints each problem as FILE:LINE:COL: error: MESSAGE, then one summary line.
     /// Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
-    Check {
-        /// The debate file to check.
-        file: Option<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Write a path through a debate as Markdown, or as a Graphviz graph.
     ///
     /// The document has a section per step (the claim, its side, how it relates to the
     /// step before, its quotes) and the sources cited. Exit status: 0 written, 1 for
     /// an unreadable or invalid debate, unknown ids, an empty path or a failed write,
     /// 2 for a usage error.
-    Export {
-        /// The debate file (the built-in debate without FILE).
-        file: Option<PathBuf>,
-        /// The path: claim and position ids in order, separated by commas.
-        #[arg(long, value_name = "ID,ID,...")]
-        path: Option<String>,
-        /// Where to write; standard output without it. The file is written atomically.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// The document's format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        format: ExportFormat,
-        /// With `--format dot`: the whole debate rather than a path.
-        #[arg(long)]
-        all: bool,
-        /// Replace OUT if it exists (without this, an existing file is left alone).
-        #[arg(long)]
-        force: bool,
-    },
+    Export(ExportArgs),
     /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
     ///
     /// The format is told by the file's content. The YAML written starts with a comment
     /// naming the file and format it came from, and passes `debate-tui check`. Exit
     /// status: 0 written, 1 for a file that is not in a format debate-tui imports, is
     /// damaged, or cannot be written, 2 for a usage error or an unreadable file.
-    Import {
-        /// The Kialo export or AIF file.
-        file: PathBuf,
-        /// Where to write; standard output without it. The file is written atomically.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace OUT if it exists (without this, an existing file is left alone).
-        #[arg(long)]
-        force: bool,
-    },
+    Import(ImportArgs),
     /// Write a generated debate of N claims to standard output (the same bytes for the
     /// same seed), to try debate-tui at scale.
-    Generate {
-        /// How many claims.
-        #[arg(long, default_value_t = 1000)]
-        claims: usize,
-        /// How many positions (sides).
-        #[arg(long, default_value_t = 2)]
-        positions: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Generate(GenerateArgs),
+}
+
+/// What `debate-tui check` was asked for.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    /// The debate file to check.
+    pub file: Option<PathBuf>,
+}
+
+/// What `debate-tui export` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The debate file (the built-in debate without FILE).
+    pub file: Option<PathBuf>,
+    /// The path: claim and position ids in order, separated by commas.
+    #[arg(long, value_name = "ID,ID,...")]
+    pub path: Option<String>,
+    /// Where to write; standard output without it. The file is written atomically.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The document's format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+    /// With `--format dot`: the whole debate rather than a path.
+    #[arg(long)]
+    pub all: bool,
+    /// Replace OUT if it exists (without this, an existing file is left alone).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `debate-tui import` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The Kialo export or AIF file.
+    pub file: PathBuf,
+    /// Where to write; standard output without it. The file is written atomically.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists (without this, an existing file is left alone).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `debate-tui generate` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many claims.
+    #[arg(long, default_value_t = 1000)]
+    pub claims: usize,
+    /// How many positions (sides).
+    #[arg(long, default_value_t = 2)]
+    pub positions: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// The formats `export` writes.
@@ -103,17 +119,6 @@ pub enum ExportFormat {
     Dot,
 }
 
-/// What `debate-tui export` was asked for.
-#[derive(Debug, Clone)]
-pub struct ExportArgs<'a> {
-    pub file: Option<&'a PathBuf>,
-    pub path: Option<&'a str>,
-    pub output: Option<&'a PathBuf>,
-    pub format: ExportFormat,
-    pub all: bool,
-    pub force: bool,
-}
-
 /// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let fail = |err: &mut dyn Write, msg: &str, code: u8| {
@@ -123,7 +128,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     if args.all && args.format != ExportFormat::Dot {
         return fail(err, "--all works with --format dot", EXIT_USAGE);
     }
-    let loaded = match load(args.file) {
+    let loaded = match load(args.file.as_ref()) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -134,7 +139,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     let doc = if args.all {
         export::dot(d, None)
     } else {
-        let Some(ids) = args.path else {
+        let Some(ids) = &args.path else {
             return fail(
                 err,
                 "give the path to export with --path ID,ID,... (or --format dot --all)",
@@ -150,7 +155,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
     };
-    match deliver("export", &doc, args.output, args.force, out, err) {
+    match deliver("export", &doc, args.output.as_ref(), args.force, out, err) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
@@ -188,13 +193,8 @@ fn deliver(
 
 /// `debate-tui import`: the debate as format v1 YAML to OUT or to `out`; problems and
 /// what was done to `err`.
-pub fn import(
-    file: &Path,
-    output: Option<&PathBuf>,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
+pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let file = args.file.as_path();
     let fail = |err: &mut dyn Write, msg: &str, code: u8| {
         let _ = writeln!(err, "debate-tui import: {}", visible(msg));
         ExitCode::from(code)
@@ -234,7 +234,7 @@ pub fn import(
         plural(d.sources.len(), "source"),
         plural(loaded.stats.quotes_unchecked, "quote"),
     );
-    match deliver("import", &yaml, output, force, out, err) {
+    match deliver("import", &yaml, args.output.as_ref(), args.force, out, err) {
         Ok(()) => {
             let _ = writeln!(err, "imported {what}");
             ExitCode::SUCCESS
@@ -269,8 +269,8 @@ pub fn exit_for(e: &LoadError) -> ExitCode {
 }
 
 /// `debate-tui check`: every problem, then one summary line.
-pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
-    match load(file) {
+pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
+    match load(args.file.as_ref()) {
         Ok(loaded) => {
             let d = &loaded.debate;
             let mut line = format!(
@@ -294,6 +294,36 @@ pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
             exit_for(&e)
         }
     }
+}
+
+/// `debate-tui generate`: the generated debate to `out`.
+pub fn generate(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = domain::generate::yaml(args.claims, args.positions, args.seed);
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "debate-tui: cannot write: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Opening a debate without a terminal to explore it in: its load errors, or else a
+/// short summary of it.
+pub fn summarize(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return exit_for(&e);
+        }
+    };
+    let _ = writeln!(
+        err,
+        "debate-tui: the explorer needs a terminal; here is a summary instead"
+    );
+    let _ = summary(&loaded, out);
+    ExitCode::SUCCESS
 }
 
 /// A short summary of a debate, printed when there is no terminal to explore it in.
