@@ -1,10 +1,10 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
 use crate::domain::graph::path;
@@ -23,10 +23,58 @@ use crate::domain::{self, LoadError, Loaded, builtin};
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
-    /// export (.txt) or an AIF file (.json), told apart by their content.
+    /// export (.txt) or an AIF file (.json), told apart by their content. Before a
+    /// COMMAND, the file it works on: `debate-tui FILE check` is `debate-tui check FILE`.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Hands a FILE given before the subcommand to the subcommand, so that it works on
+    /// the file named wherever it was named. Two different files, or a file for
+    /// `generate`, are a usage error: the answer would be about only one of them.
+    pub fn place_file(mut self) -> Result<Cli, clap::Error> {
+        let Some(file) = self.file.take() else {
+            return Ok(self);
+        };
+        let (name, slot) = match &mut self.command {
+            None => {
+                self.file = Some(file);
+                return Ok(self);
+            }
+            Some(Command::Check(a)) => ("check", &mut a.file),
+            Some(Command::Export(a)) => ("export", &mut a.file),
+            Some(Command::Import(a)) => ("import", &mut a.file),
+            Some(Command::Generate(_)) => {
+                return Err(usage(format!(
+                    "generate reads no file, and {} was given; leave it out",
+                    quoted(&file)
+                )));
+            }
+        };
+        match slot {
+            Some(other) if *other != file => Err(usage(format!(
+                "two files, {} before `{name}` and {} after it; give one",
+                quoted(&file),
+                quoted(other)
+            ))),
+            _ => {
+                *slot = Some(file);
+                Ok(self)
+            }
+        }
+    }
+}
+
+/// A usage error, reported as clap reports its own.
+fn usage(message: String) -> clap::Error {
+    Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message)
+}
+
+/// A path between quotes, for a message.
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display())
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,9 +134,10 @@ pub struct ExportArgs {
 
 /// What `debate-tui import` was asked for.
 #[derive(Debug, Clone, Args)]
+#[command(override_usage = "debate-tui import [OPTIONS] <FILE>")]
 pub struct ImportArgs {
-    /// The Kialo export or AIF file.
-    pub file: PathBuf,
+    /// The Kialo export or AIF file (required; it may come before `import` instead).
+    pub file: Option<PathBuf>,
     /// Where to write; standard output without it. The file is written atomically.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -194,10 +243,16 @@ fn deliver(
 /// `debate-tui import`: the debate as format v1 YAML to OUT or to `out`; problems and
 /// what was done to `err`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let file = args.file.as_path();
     let fail = |err: &mut dyn Write, msg: &str, code: u8| {
         let _ = writeln!(err, "debate-tui import: {}", visible(msg));
         ExitCode::from(code)
+    };
+    let Some(file) = args.file.as_deref() else {
+        return fail(
+            err,
+            "give the file to convert: debate-tui import FILE [-o OUT.yaml]",
+            EXIT_USAGE,
+        );
     };
     let imported = match domain::import::import_path(file) {
         Ok(i) => i,

@@ -10,7 +10,7 @@ use debate_tui::tui::loading::Loading;
 use debate_tui::tui::{self, Ended};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = Cli::parse().place_file().unwrap_or_else(|e| e.exit());
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     match &args.command {
         Some(Command::Check(a)) => cli::check(a, &mut out),
