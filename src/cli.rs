@@ -170,13 +170,22 @@ pub enum ExportFormat {
 
 /// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
-        let _ = writeln!(err, "debate-tui export: {msg}");
-        ExitCode::from(code)
-    };
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "export", msg, code);
+    // Usage errors first, before a large debate is read for nothing.
     if args.all && args.format != ExportFormat::Dot {
         return fail(err, "--all works with --format dot", EXIT_USAGE);
     }
+    let ids = match (&args.path, args.all) {
+        (_, true) => None,
+        (Some(ids), false) => Some(ids),
+        (None, false) => {
+            return fail(
+                err,
+                "give the path to export with --path ID,ID,... (or --format dot --all)",
+                EXIT_USAGE,
+            );
+        }
+    };
     let loaded = match load(args.file.as_ref()) {
         Ok(l) => l,
         Err(e) => {
@@ -185,16 +194,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         }
     };
     let d = &loaded.debate;
-    let doc = if args.all {
-        export::dot(d, None)
-    } else {
-        let Some(ids) = &args.path else {
-            return fail(
-                err,
-                "give the path to export with --path ID,ID,... (or --format dot --all)",
-                EXIT_INVALID,
-            );
-        };
+    let doc = if let Some(ids) = ids {
         let steps = match path::parse(d, ids) {
             Ok(p) => p,
             Err(msg) => return fail(err, &msg, EXIT_INVALID),
@@ -203,6 +203,8 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             ExportFormat::Markdown => export::markdown(d, &steps),
             ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
+    } else {
+        export::dot(d, None)
     };
     match deliver("export", &doc, args.output.as_ref(), args.force, out, err) {
         Ok(()) => ExitCode::SUCCESS,
@@ -220,10 +222,7 @@ fn deliver(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), ExitCode> {
-    let mut fail = |msg: String| {
-        let _ = writeln!(err, "debate-tui {command}: {}", visible(&msg));
-        ExitCode::from(EXIT_INVALID)
-    };
+    let mut fail = |msg: String| failed(err, command, &msg, EXIT_INVALID);
     let Some(o) = output else {
         return out
             .write_all(text.as_bytes())
@@ -243,10 +242,7 @@ fn deliver(
 /// `debate-tui import`: the debate as format v1 YAML to OUT or to `out`; problems and
 /// what was done to `err`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
-        let _ = writeln!(err, "debate-tui import: {}", visible(msg));
-        ExitCode::from(code)
-    };
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "import", msg, code);
     let Some(file) = args.file.as_deref() else {
         return fail(
             err,
@@ -296,6 +292,13 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         }
         Err(code) => code,
     }
+}
+
+/// Says on `err` what went wrong in `command`, the text made visible; returns `code`
+/// as the exit status.
+fn failed(err: &mut dyn Write, command: &str, msg: &str, code: u8) -> ExitCode {
+    let _ = writeln!(err, "debate-tui {command}: {}", visible(msg));
+    ExitCode::from(code)
 }
 
 /// Exit statuses of the subcommands.
