@@ -1,9 +1,11 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::Styles;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
@@ -11,7 +13,7 @@ use crate::domain::graph::path;
 use crate::domain::load::progress::Progress;
 use crate::domain::load::{EmbeddedFiles, load_path_with};
 use crate::domain::save::{SaveError, write_atomic};
-use crate::domain::text::visible;
+use crate::domain::text::{visible, visible_multiline};
 use crate::domain::{self, LoadError, Loaded, builtin};
 
 #[derive(Debug, Parser)]
@@ -19,7 +21,9 @@ use crate::domain::{self, LoadError, Loaded, builtin};
     name = "debate-tui",
     version,
     about = "Explore a debate as an argument graph, with every quote checked against its source",
-    after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy)."
+    after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy).",
+    // Help and errors are printed as plain text, through the visibility filter.
+    styles = Styles::plain()
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
@@ -31,10 +35,36 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// Parses `args` (the program's name first). Help, the version and usage errors are
+    /// printed here, to `out` or `err` as clap would, but as plain text through the
+    /// visibility filter: clap echoes arguments as they are, and on a terminal their
+    /// escape sequences would act on it. They come back as the exit status: 0 for help
+    /// and the version, 2 for a usage error.
+    pub fn parse_or_say<I, T>(
+        args: I,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<Cli, ExitCode>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        Cli::try_parse_from(args)
+            .and_then(Cli::place_file)
+            .map_err(|e| {
+                let to: &mut dyn Write = if e.use_stderr() { err } else { out };
+                let text = e.render().ansi().to_string();
+                let _ = to
+                    .write_all(visible_multiline(&text).as_bytes())
+                    .and_then(|()| to.flush());
+                ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE))
+            })
+    }
+
     /// Hands a FILE given before the subcommand to the subcommand, so that it works on
     /// the file named wherever it was named. Two different files, or a file for
     /// `generate`, are a usage error: the answer would be about only one of them.
-    pub fn place_file(mut self) -> Result<Cli, clap::Error> {
+    fn place_file(mut self) -> Result<Cli, clap::Error> {
         let Some(file) = self.file.take() else {
             return Ok(self);
         };

@@ -4,14 +4,16 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use debate_tui::cli::{self, Cli, Command};
 use debate_tui::tui::loading::Loading;
 use debate_tui::tui::{self, Ended};
 
 fn main() -> ExitCode {
-    let args = Cli::parse().place_file().unwrap_or_else(|e| e.exit());
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let args = match Cli::parse_or_say(std::env::args_os(), &mut out, &mut err) {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
     match &args.command {
         Some(Command::Check(a)) => cli::check(a, &mut out),
         Some(Command::Export(a)) => cli::export(a, &mut out, &mut err),
