@@ -244,6 +244,10 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
 
 /// Writes `text` to OUT, atomically and replacing it only with `force`, or to `out`
 /// without OUT. What was written, or why not, goes to `err`, naming `command`.
+///
+/// The text may come from an untrusted file and be read on a terminal or in an editor:
+/// it goes through the visibility filter (line breaks kept), whatever the command made
+/// of it, so the same safe bytes reach a file and standard output.
 fn deliver(
     command: &str,
     text: &str,
@@ -253,6 +257,7 @@ fn deliver(
     err: &mut dyn Write,
 ) -> Result<(), ExitCode> {
     let mut fail = |msg: String| failed(err, command, &msg, EXIT_INVALID);
+    let text = visible_multiline(text);
     let Some(o) = output else {
         return out
             .write_all(text.as_bytes())
