@@ -40,7 +40,7 @@ impl Cli {
     /// visibility filter: clap echoes arguments as they are, and on a terminal their
     /// escape sequences would act on it. They come back as the exit status: 0 for help
     /// and the version, 2 for a usage error.
-    pub fn parse_or_say<I, T>(
+    pub fn parse_or_report<I, T>(
         args: I,
         out: &mut dyn Write,
         err: &mut dyn Write,

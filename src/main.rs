@@ -10,7 +10,7 @@ use debate_tui::tui::{self, Ended};
 
 fn main() -> ExitCode {
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let args = match Cli::parse_or_say(std::env::args_os(), &mut out, &mut err) {
+    let args = match Cli::parse_or_report(std::env::args_os(), &mut out, &mut err) {
         Ok(args) => args,
         Err(code) => return code,
     };
