@@ -25,7 +25,7 @@ pub use fold::{fold, fold_char};
 pub use index::Index;
 pub use matching::FUZZY_WINDOW;
 pub use query::Query;
-pub use rank::{rank, top};
+pub use rank::{rank, rank_in_stages, top};
 pub use scan::Searcher;
 
 /// What a search result is.

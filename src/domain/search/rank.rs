@@ -2,6 +2,8 @@
 //! exact phrase, the starts of words, a scattered match in a tight window; within a
 //! tier, the text that matched and how early the match is.
 
+use std::cmp::Ordering;
+
 use super::index::{Entry, Index};
 use super::matching::{fuzzy_part, starts_word, tight_window, word_starts};
 use super::query::Prepared;
@@ -63,9 +65,15 @@ fn earliness(start: usize) -> i64 {
     (SPAN - start.min(SPAN)) as i64
 }
 
-/// Ranks hits best first; equal scores in the order of the debate.
+/// The order of results: the higher score first; equal scores in the order of the
+/// debate.
+fn best_first(a: &Hit, b: &Hit) -> Ordering {
+    b.score.cmp(&a.score).then(a.target.cmp(&b.target))
+}
+
+/// Ranks hits best first.
 pub fn rank(hits: &mut [Hit]) {
-    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.target.cmp(&b.target)));
+    hits.sort_unstable_by(best_first);
 }
 
 /// Puts the best `n` hits first, best first, and leaves the rest in any order: the
@@ -76,11 +84,24 @@ pub fn top(hits: &mut [Hit], n: usize) {
         return;
     }
     if n < hits.len() {
-        hits.select_nth_unstable_by(n - 1, |a, b| {
-            b.score.cmp(&a.score).then(a.target.cmp(&b.target))
-        });
+        hits.select_nth_unstable_by(n - 1, best_first);
     }
     rank(&mut hits[..n]);
+}
+
+/// Ranks hits best first in two stages, so that a screenful can be shown before all
+/// the results are in order: the best `n` first ([`top`]); then, when there are more,
+/// `ranked` hears of those `n`, and the rest is ranked only if it answers `true`.
+/// Returns whether every hit was ranked.
+pub fn rank_in_stages(hits: &mut [Hit], n: usize, ranked: impl FnOnce(&[Hit]) -> bool) -> bool {
+    top(hits, n);
+    if hits.len() > n {
+        if !ranked(&hits[..n]) {
+            return false;
+        }
+        rank(&mut hits[n..]);
+    }
+    true
 }
 
 #[cfg(test)]
@@ -131,5 +152,25 @@ mod tests {
         let p = Prepared::new(&q);
         let score = |k: usize| i.score(&i.entries[k], &p).unwrap();
         assert!(score(0) > score(1));
+    }
+
+    #[test]
+    fn ranking_in_stages_ends_in_one_ranking() {
+        let (_, i) = index();
+        let full = i.search("a");
+        assert!(full.len() > 5);
+        let mut hits: Vec<Hit> = full.iter().rev().copied().collect();
+        let mut shown = Vec::new();
+        let complete = rank_in_stages(&mut hits, 5, |best| {
+            shown = best.to_vec();
+            true
+        });
+        assert!(complete);
+        assert_eq!(shown, full[..5]);
+        assert_eq!(hits, full);
+        // Told to stop, only the best are in order.
+        let mut hits: Vec<Hit> = full.iter().rev().copied().collect();
+        assert!(!rank_in_stages(&mut hits, 5, |_| false));
+        assert_eq!(hits[..5], full[..5]);
     }
 }
