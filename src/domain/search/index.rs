@@ -5,7 +5,7 @@ use crate::domain::graph::model::{Debate, NodeId};
 use crate::domain::load::progress::{Phase, Progress};
 
 use super::fold::{fold, fold_into};
-use super::{Field, Target};
+use super::{Field, Target, text_of};
 
 /// One searchable text. Its folded text lives in the index's one arena, so a scan
 /// reads memory in order rather than chasing a pointer for each entry.
@@ -116,10 +116,12 @@ impl Index {
 }
 
 /// Every searchable text of a debate, in index order: each target's texts together.
-fn items<'d>(d: &'d Debate) -> Vec<Item<'d>> {
+fn items(d: &Debate) -> Vec<Item<'_>> {
     let mut items = Vec::new();
-    let mut push = |target, field, text: &'d str, side| {
-        if !text.is_empty() {
+    let mut push = |target, field, side| {
+        if let Some(text) = text_of(d, target, field)
+            && !text.is_empty()
+        {
             items.push(Item {
                 target,
                 field,
@@ -128,50 +130,44 @@ fn items<'d>(d: &'d Debate) -> Vec<Item<'d>> {
             });
         }
     };
-    for (i, p) in d.positions.iter().enumerate() {
-        let t = Target::Position(i as u32);
-        let side = Some(i as u32);
-        push(t, Field::Text, &p.title, side);
-        push(t, Field::Id, &p.id, side);
-        if let Some(s) = &p.summary {
-            push(t, Field::Summary, s, side);
-        }
+    for i in 0..d.positions.len() as u32 {
+        let t = Target::Position(i);
+        let side = Some(i);
+        push(t, Field::Text, side);
+        push(t, Field::Id, side);
+        push(t, Field::Summary, side);
     }
     for (i, c) in d.claims.iter().enumerate() {
         let t = Target::Claim(i as u32);
         let side = Some(c.position);
-        push(t, Field::Text, &c.text, side);
-        push(t, Field::Id, &c.id, side);
-        for (k, tag) in c.tags.iter().enumerate() {
-            push(t, Field::Tag(k as u32), tag, side);
+        push(t, Field::Text, side);
+        push(t, Field::Id, side);
+        for k in 0..c.tags.len() as u32 {
+            push(t, Field::Tag(k), side);
         }
     }
     let quoted = d
         .positions
         .iter()
         .enumerate()
-        .map(|(i, p)| (NodeId::Position(i as u32), &p.quotes))
+        .map(|(i, p)| (NodeId::Position(i as u32), p.quotes.len()))
         .chain(
             d.claims
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (NodeId::Claim(i as u32), &c.quotes)),
+                .map(|(i, c)| (NodeId::Claim(i as u32), c.quotes.len())),
         );
     for (node, quotes) in quoted {
         let side = Some(d.side_of(node));
-        for (k, q) in quotes.iter().enumerate() {
-            let t = Target::Quote(node, k as u32);
-            push(t, Field::Text, &q.text, side);
-            if let Some(tr) = &q.translation {
-                push(t, Field::Translation, tr, side);
-            }
-            if let Some(s) = &q.speaker {
-                push(t, Field::Speaker, s, side);
-            }
+        for k in 0..quotes as u32 {
+            let t = Target::Quote(node, k);
+            push(t, Field::Text, side);
+            push(t, Field::Translation, side);
+            push(t, Field::Speaker, side);
         }
     }
-    for (i, s) in d.sources.iter().enumerate() {
-        push(Target::Source(i as u32), Field::Text, &s.title, None);
+    for i in 0..d.sources.len() as u32 {
+        push(Target::Source(i), Field::Text, None);
     }
     items
 }

@@ -19,7 +19,7 @@ mod query;
 mod rank;
 mod scan;
 
-use crate::domain::graph::model::NodeId;
+use crate::domain::graph::model::{Debate, NodeId};
 
 pub use fold::{fold, fold_char};
 pub use index::Index;
@@ -71,6 +71,52 @@ pub enum Field {
     Tag(u32),
 }
 
+/// The text of a target's field, as the debate holds it: `None` when the target has no
+/// such text (a claim has no summary, a quote may have no speaker) or is not in the
+/// debate. The index reads its texts here, and results show them from here.
+pub fn text_of(d: &Debate, target: Target, field: Field) -> Option<&str> {
+    match target {
+        Target::Claim(c) => {
+            let c = d.claims.get(c as usize)?;
+            match field {
+                Field::Text => Some(&c.text),
+                Field::Id => Some(&c.id),
+                Field::Tag(k) => c.tags.get(k as usize).map(String::as_str),
+                Field::Summary | Field::Translation | Field::Speaker => None,
+            }
+        }
+        Target::Position(p) => {
+            let p = d.positions.get(p as usize)?;
+            match field {
+                Field::Text => Some(&p.title),
+                Field::Id => Some(&p.id),
+                Field::Summary => p.summary.as_deref(),
+                Field::Translation | Field::Speaker | Field::Tag(_) => None,
+            }
+        }
+        Target::Quote(n, k) => {
+            let q = d.quotes_of(n).get(k as usize)?;
+            match field {
+                Field::Text => Some(&q.text),
+                Field::Translation => q.translation.as_deref(),
+                Field::Speaker => q.speaker.as_deref(),
+                Field::Id | Field::Summary | Field::Tag(_) => None,
+            }
+        }
+        Target::Source(s) => {
+            let s = d.sources.get(s as usize)?;
+            match field {
+                Field::Text => Some(&s.title),
+                Field::Id
+                | Field::Summary
+                | Field::Translation
+                | Field::Speaker
+                | Field::Tag(_) => None,
+            }
+        }
+    }
+}
+
 /// A result: the target, which of its texts matched best, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -87,7 +133,6 @@ pub struct Hit {
 mod testing {
     use super::*;
     use crate::domain::builtin;
-    use crate::domain::graph::model::Debate;
 
     pub(super) fn index() -> (Debate, Index) {
         let d = builtin::load().unwrap().debate;
@@ -95,21 +140,9 @@ mod testing {
         (d, i)
     }
 
+    /// The text a hit matched.
     pub(super) fn text_of<'a>(d: &'a Debate, h: &Hit) -> &'a str {
-        match (h.target, h.field) {
-            (Target::Claim(c), Field::Text) => &d.claims[c as usize].text,
-            (Target::Claim(c), Field::Id) => &d.claims[c as usize].id,
-            (Target::Quote(n, k), Field::Text) => &d.quotes_of(n)[k as usize].text,
-            (Target::Quote(n, k), Field::Translation) => {
-                d.quotes_of(n)[k as usize].translation.as_deref().unwrap()
-            }
-            (Target::Quote(n, k), Field::Speaker) => {
-                d.quotes_of(n)[k as usize].speaker.as_deref().unwrap()
-            }
-            (Target::Position(p), Field::Text) => &d.positions[p as usize].title,
-            (Target::Source(s), Field::Text) => &d.sources[s as usize].title,
-            _ => "",
-        }
+        super::text_of(d, h.target, h.field).expect("a hit's text is in the debate")
     }
 
     /// The matched characters of a hit, from the original text.
