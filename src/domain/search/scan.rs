@@ -201,9 +201,9 @@ impl Searcher {
     }
 
     /// Searches on every core; hits come back in the order of the debate, for the
-    /// caller to rank ([`top`]), and `None` when `cancelled` said yes before the end.
-    /// `early` hears of the first slice's hits, best first, while the rest is read. A
-    /// cancelled search leaves the searcher as it was.
+    /// caller to rank ([`top`](super::top)), and `None` when `cancelled` said yes
+    /// before the end. `early` hears of the first slice's hits, best first, while the
+    /// rest is read. A cancelled search leaves the searcher as it was.
     pub fn run(
         &mut self,
         index: &Index,
