@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::export;
 use crate::domain::graph::path;
-use crate::domain::search::{Field, Index, Query, Target};
+use crate::domain::search::{Field, Index, Query, Target, text_of};
 use crate::domain::text::{excerpt, wrap};
 use crate::domain::{Debate, NodeId, Relation};
 
@@ -804,7 +804,11 @@ impl App {
                 let marks = index.matched_chars(hit, input);
                 // Kind, side mark and field label come first (see the popup's drawing).
                 let room = width.saturating_sub(ROW_PREFIX + field.map_or(0, |f| f.len() + 3));
-                let (text, marks) = excerpt(text_of(debate, hit.target, hit.field), &marks, room);
+                let (text, marks) = excerpt(
+                    text_of(debate, hit.target, hit.field).unwrap_or(""),
+                    &marks,
+                    room,
+                );
                 ResultRow {
                     hit: *hit,
                     side: hit.target.node().map(|n| debate.side_of(n)),
@@ -909,34 +913,6 @@ fn field_label(field: Field) -> Option<&'static str> {
         Field::Speaker => Some("speaker"),
         Field::Tag(_) => Some("tag"),
     }
-}
-
-/// The text of a search result's field.
-fn text_of(d: &Debate, target: Target, field: Field) -> &str {
-    let quote = |n: NodeId, k: u32| d.quotes_of(n).get(k as usize);
-    let s = match (target, field) {
-        (Target::Claim(c), Field::Text) => d.claims.get(c as usize).map(|c| c.text.as_str()),
-        (Target::Claim(c), Field::Id) => d.claims.get(c as usize).map(|c| c.id.as_str()),
-        (Target::Claim(c), Field::Tag(t)) => d
-            .claims
-            .get(c as usize)
-            .and_then(|c| c.tags.get(t as usize))
-            .map(String::as_str),
-        (Target::Position(p), Field::Text) => d.positions.get(p as usize).map(|p| p.title.as_str()),
-        (Target::Position(p), Field::Id) => d.positions.get(p as usize).map(|p| p.id.as_str()),
-        (Target::Position(p), Field::Summary) => d
-            .positions
-            .get(p as usize)
-            .and_then(|p| p.summary.as_deref()),
-        (Target::Quote(n, k), Field::Text) => quote(n, k).map(|q| q.text.as_str()),
-        (Target::Quote(n, k), Field::Translation) => {
-            quote(n, k).and_then(|q| q.translation.as_deref())
-        }
-        (Target::Quote(n, k), Field::Speaker) => quote(n, k).and_then(|q| q.speaker.as_deref()),
-        (Target::Source(s), _) => d.sources.get(s as usize).map(|s| s.title.as_str()),
-        _ => None,
-    };
-    s.unwrap_or("")
 }
 
 /// The wrapped line holding byte `at`.
