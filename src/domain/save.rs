@@ -91,6 +91,24 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// The longest file name, in bytes, that common file systems take (`NAME_MAX`).
+const NAME_MAX: usize = 255;
+
+/// How many temporary names one process tries in a folder.
+const TRIES: u32 = 100;
+
+/// The name of the `n`th temporary file of process `pid` for a target named `name`:
+/// `.NAME.PID.N.tmp`, within [`NAME_MAX`] however long the target's name
+/// (which is cut: the process id and the counter keep the name unique).
+fn temporary_name(name: &str, pid: u32, n: u32) -> String {
+    let tail = format!(".{pid}.{n}.tmp");
+    let mut end = name.len().min(NAME_MAX - 1 - tail.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}{tail}", &name[..end])
+}
+
 /// Creates a new temporary file in `dir`, named after the target; never an existing
 /// one (nor a link someone left there).
 fn temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
@@ -99,8 +117,8 @@ fn temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let pid = std::process::id();
     let mut last = None;
-    for n in 0..100u32 {
-        let tmp = dir.join(format!(".{name}.{pid}.{n}.tmp"));
+    for n in 0..TRIES {
+        let tmp = dir.join(temporary_name(&name, pid, n));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
@@ -215,6 +233,30 @@ mod tests {
                 assert_eq!(fs::read(&p).unwrap(), b"earlier work");
             }
         }
+    }
+
+    #[test]
+    fn a_name_of_255_bytes_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            format!("{}.md", "a".repeat(252)),
+            format!("{}.md", "é".repeat(126)),
+            format!("{}.md", "漢".repeat(84)),
+        ] {
+            assert_eq!(name.len(), 255);
+            let p = dir.path().join(&name);
+            write_atomic(&p, b"first", false).unwrap();
+            write_atomic(&p, b"second", true).unwrap();
+            assert_eq!(fs::read(&p).unwrap(), b"second", "{name}");
+            assert!(leftovers(dir.path()).is_empty());
+        }
+        // However long the name, the temporary one fits.
+        let long = "é".repeat(200);
+        for (pid, n) in [(1, 0), (u32::MAX, TRIES - 1)] {
+            let t = temporary_name(&long, pid, n);
+            assert!(t.len() <= NAME_MAX, "{}", t.len());
+        }
+        assert_ne!(temporary_name(&long, 7, 0), temporary_name(&long, 7, 1));
     }
 
     #[test]

@@ -1,0 +1,35 @@
+//! `debate-tui export -o` writes as it should: a name as long as file systems allow is
+//! written.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");
+
+fn export_to(file: &Path, force: bool) -> Output {
+    let mut c = Command::new(BIN);
+    c.args(["export", "--path", "no-kill-switch", "-o"])
+        .arg(file);
+    if force {
+        c.arg("--force");
+    }
+    c.output().expect("run debate-tui export")
+}
+
+fn ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_name_of_255_bytes_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{}.md", "x".repeat(252)));
+    ok(&export_to(&file, false));
+    ok(&export_to(&file, true));
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# "));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
