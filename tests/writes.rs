@@ -1,5 +1,5 @@
-//! `debate-tui export -o` writes as it should: a name as long as file systems allow is
-//! written.
+//! `debate-tui export -o` writes as it should: a file replaced with `--force` keeps its
+//! permissions, and a name as long as file systems allow is written.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -22,6 +22,22 @@ fn ok(out: &Output) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_the_permissions_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.md");
+    for mode in [0o600, 0o640] {
+        std::fs::write(&file, "my notes").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+        ok(&export_to(&file, true));
+        assert!(std::fs::read_to_string(&file).unwrap().starts_with("# "));
+        let now = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(now, mode, "{mode:o} became {now:o}");
+    }
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The one way debate-tui writes a file: atomically. The bytes go to a new temporary
 //! file beside the target, are flushed to disk, and only then take the target's name,
 //! so a crash, a full disk or a write error leaves the earlier file (or none) intact,
-//! never half a file. An existing file is replaced only when the caller says so.
+//! never half a file. An existing file is replaced only when the caller says so, and
+//! the file that replaces it keeps its permissions.
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -74,10 +75,18 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let (tmp, mut file) = temporary(&dir, path).map_err(err("creating a temporary file"))?;
-    let written = write(&mut file)
-        .and_then(|()| file.sync_all())
-        .map_err(err("writing"));
+    // The file replaced, whose permissions the new one takes.
+    let replaced = fs::metadata(path).ok().filter(|_| replace);
+    let (tmp, mut file) =
+        temporary(&dir, path, replaced.is_some()).map_err(err("creating a temporary file"))?;
+    let written = replaced
+        .map_or(Ok(()), |old| keep_permissions(&old, &file))
+        .map_err(err("keeping the permissions of the file replaced"))
+        .and_then(|()| {
+            write(&mut file)
+                .and_then(|()| file.sync_all())
+                .map_err(err("writing"))
+        });
     drop(file);
     let placed = written.and_then(|()| place(&tmp, path, replace));
     if placed.is_err() {
@@ -110,8 +119,9 @@ fn temporary_name(name: &str, pid: u32, n: u32) -> String {
 }
 
 /// Creates a new temporary file in `dir`, named after the target; never an existing
-/// one (nor a link someone left there).
-fn temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
+/// one (nor a link someone left there). When it is to replace a file, it is made
+/// readable by its owner only, until it takes that file's permissions.
+fn temporary(dir: &Path, target: &Path, replacing: bool) -> io::Result<(PathBuf, File)> {
     let name = target
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
@@ -119,13 +129,42 @@ fn temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
     let mut last = None;
     for n in 0..TRIES {
         let tmp = dir.join(temporary_name(&name, pid, n));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if replacing {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = replacing;
+        match options.open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
             Err(e) => return Err(e),
         }
     }
     Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// Gives `file` the permissions of `old`, the file it is to replace: a file kept
+/// private stays private after a `--force` or a `y`. (A new file keeps the default the
+/// system gives, its umask.) The group goes with them, since group permissions mean
+/// nothing without it; where the group cannot be kept (the user is not in it), the
+/// new file gives its own group nothing rather than what the old one gave another.
+/// The owner is the user who writes. Done before anything is written.
+fn keep_permissions(old: &fs::Metadata, file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+        let mut mode = old.mode() & 0o777;
+        if file.metadata()?.gid() != old.gid() && fchown(file, None, Some(old.gid())).is_err() {
+            mode &= !0o070;
+        }
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (old, file);
+    Ok(())
 }
 
 /// Gives the temporary file the target's name: a rename, which replaces; or, when the
@@ -233,6 +272,42 @@ mod tests {
                 assert_eq!(fs::read(&p).unwrap(), b"earlier work");
             }
         }
+    }
+
+    #[cfg(unix)]
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_default() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("private.md");
+        for kept in [0o600, 0o640, 0o604, 0o755] {
+            fs::write(&p, b"earlier").unwrap();
+            fs::set_permissions(&p, fs::Permissions::from_mode(kept)).unwrap();
+            write_atomic(&p, b"new", true).unwrap();
+            assert_eq!(fs::read(&p).unwrap(), b"new");
+            assert_eq!(mode(&p), kept, "{kept:o} became {:o}", mode(&p));
+        }
+        // With a group of its own (where this user may give it one): kept too.
+        use std::os::unix::fs::MetadataExt;
+        let other = fs::metadata(&p).unwrap().gid() + 1;
+        if std::os::unix::fs::chown(&p, None, Some(other)).is_ok() {
+            write_atomic(&p, b"newer", true).unwrap();
+            let now = fs::metadata(&p).unwrap();
+            assert_eq!((now.gid(), mode(&p)), (other, 0o755));
+        }
+        // A new file: what the system gives any new file here.
+        let plain = dir.path().join("plain");
+        fs::write(&plain, b"").unwrap();
+        let new = dir.path().join("new.md");
+        write_atomic(&new, b"x", false).unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+        assert!(leftovers(dir.path()).is_empty());
     }
 
     #[test]
