@@ -1,5 +1,6 @@
-//! `debate-tui export -o` writes as it should: a file replaced with `--force` keeps its
-//! permissions, and a name as long as file systems allow is written.
+//! `debate-tui export -o` writes as it should into a folder that holds more than the
+//! target: a file replaced with `--force` keeps its permissions, what a killed write
+//! left is cleared away, and a name as long as file systems allow is written.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -38,6 +39,30 @@ fn force_keeps_the_permissions_of_the_file_it_replaces() {
         let now = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(now, mode, "{mode:o} became {now:o}");
     }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_clears_what_a_killed_write_left() {
+    let dir = tempfile::tempdir().unwrap();
+    // No process has the id pid_max: ids stay below it.
+    let dead = std::fs::read_to_string("/proc/sys/kernel/pid_max").unwrap();
+    let left = dir
+        .path()
+        .join(format!(".notes.md.debate-tui.{}.0.tmp", dead.trim()));
+    let f = std::fs::File::create(&left).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    let mine = dir.path().join("mine.tmp");
+    std::fs::write(&mine, "not debate-tui's").unwrap();
+    ok(&export_to(&dir.path().join("notes.md"), false));
+    assert!(!left.exists(), "the killed write's file is left");
+    assert!(mine.exists());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
 }
 
 #[test]
