@@ -8,59 +8,101 @@ use std::borrow::Cow;
 /// joiner, invisible operators, the byte-order mark, interlinear annotations, tags),
 /// and the line and paragraph separators. The joiners that scripts and emoji need
 /// (U+200C, U+200D) are kept.
+///
+/// Also the characters whose width unicode-width (which debate-tui and ratatui measure
+/// with) and terminals disagree on, so that a row measured by one is drawn shifted by
+/// the other and a pane's border moves: the soft hyphen U+00AD (no column, or a hyphen
+/// in one), the Hangul fillers U+115F, U+3164 and U+FFA0 (none, one or two), and the
+/// Mongolian vowel separator U+180E (none, or one as the space it once was). All of
+/// them are invisible or nearly, so they can disguise text too.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{061C}'
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{180E}'
                 | '\u{200B}'
                 | '\u{200E}'
                 | '\u{200F}'
                 | '\u{2028}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{206F}'
+                | '\u{3164}'
                 | '\u{FEFF}'
+                | '\u{FFA0}'
                 | '\u{FFF9}'..='\u{FFFB}'
                 | '\u{E0000}'..='\u{E007F}'
         )
 }
 
-/// One line of text, safe to print: tabs become a space, newlines a space, every other
-/// unsafe character a visible `�`. Borrowed when nothing needs replacing.
-pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.chars().map(visible_char).collect())
+/// A variation selector (U+FE00–FE0F, U+E0100–E01EF): it asks for a form of the
+/// character before it, and takes no column of its own.
+pub fn is_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// One character as [`visible`] shows it: always one character for one.
-pub fn visible_char(c: char) -> char {
+/// Whether `c`, coming after `prev` in its text (`None` at the start), is a variation
+/// selector with no character to vary: first in the text, or after a space, a line
+/// break, a combining mark, another selector or an unsafe character. Such a selector
+/// lands wherever the cell before it left the terminal's cursor, after a border, a mark
+/// or a space, and terminals differ on what they draw there, so it is shown as `�`
+/// like an unsafe character. A selector directly after a character that takes room is
+/// kept, whether or not that character has the variant asked for.
+pub fn is_lone_selector(prev: Option<char>, c: char) -> bool {
+    is_selector(c)
+        && !prev.is_some_and(|p| !is_unsafe(p) && !p.is_whitespace() && char_width(p) > 0)
+}
+
+/// The character of `s` before byte `at`, if any.
+fn before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+/// Each character of `s` with the one before it (`None` for the first).
+fn with_prev(s: &str) -> impl Iterator<Item = (Option<char>, char)> + '_ {
+    s.char_indices().map(|(at, c)| (before(s, at), c))
+}
+
+/// One line of text, safe to print: tabs become a space, newlines a space, every other
+/// unsafe character and every lone variation selector a visible `�`. Borrowed when
+/// nothing needs replacing.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !with_prev(s).any(|(p, c)| is_unsafe(c) || is_lone_selector(p, c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(with_prev(s).map(|(p, c)| visible_char(p, c)).collect())
+}
+
+/// One character as [`visible`] shows it, after `prev` in its text (`None` at the
+/// start): always one character for one.
+pub fn visible_char(prev: Option<char>, c: char) -> char {
     match c {
         '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
-        c if is_unsafe(c) => '\u{FFFD}',
+        c if is_unsafe(c) || is_lone_selector(prev, c) => '\u{FFFD}',
         c => c,
     }
 }
 
 /// Text of several lines, safe to print: like [`visible`] but newlines are kept.
 pub fn visible_multiline(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    if !with_prev(s).any(|(p, c)| c != '\n' && is_unsafe(c) || is_lone_selector(p, c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
-        s.chars()
-            .map(|c| match c {
+        with_prev(s)
+            .map(|(p, c)| match c {
                 '\n' => '\n',
-                '\t' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
-                c if is_unsafe(c) => '\u{FFFD}',
-                c => c,
+                c => visible_char(p, c),
             })
             .collect(),
     )
 }
 
-/// The columns a character takes on screen; an unsafe one is shown as one `�`.
+/// The columns a character takes on screen; an unsafe one is shown as one `�`. A
+/// variation selector takes none: this is its width where it is kept, and text made
+/// [`visible`] holds no other.
 pub fn char_width(c: char) -> usize {
     use unicode_width::UnicodeWidthChar;
     if is_unsafe(c) {
@@ -70,9 +112,19 @@ pub fn char_width(c: char) -> usize {
     }
 }
 
+/// The columns `c` takes on screen after `prev` in its text, as [`visible`] shows it:
+/// a lone variation selector is one `�`.
+fn width_after(prev: Option<char>, c: char) -> usize {
+    if is_lone_selector(prev, c) {
+        1
+    } else {
+        char_width(c)
+    }
+}
+
 /// The columns a text takes on screen, as shown by [`visible`].
 pub fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    with_prev(s).map(|(p, c)| width_after(p, c)).sum()
 }
 
 /// `s` cut to at most `width` columns, with `…` where it was cut. Reads no further
@@ -82,7 +134,7 @@ pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     // Where the text must end if it needs an ellipsis: the last place with room for it.
     let mut cut = 0;
     for (at, c) in s.char_indices() {
-        let w = char_width(c);
+        let w = width_after(before(s, at), c);
         if used + w > width {
             let mut out = s[..cut].to_string();
             if width > 0 {
@@ -104,7 +156,7 @@ pub fn truncate_left(s: &str, width: usize) -> Cow<'_, str> {
     let mut used = 0;
     let mut cut = s.len();
     for (at, c) in s.char_indices().rev() {
-        let w = char_width(c);
+        let w = width_after(before(s, at), c);
         if used + w > width {
             let mut out = String::new();
             if width > 0 {
@@ -155,11 +207,12 @@ pub fn excerpt(s: &str, marks: &[usize], width: usize) -> (String, Vec<usize>) {
     // Only the characters that can show are read: a line's width of them before the
     // first mark and a line's width after it.
     let base = first.saturating_sub(width);
-    let chars: Vec<char> = s
-        .chars()
-        .skip(base)
+    let mut rest = s.chars();
+    // The character before the first read: whether a variation selector has one to vary.
+    let mut prev = base.checked_sub(1).and_then(|b| rest.nth(b));
+    let chars: Vec<char> = rest
         .take((first - base).saturating_add(width).saturating_add(2))
-        .map(visible_char)
+        .map(|c| visible_char(prev.replace(c), c))
         .collect();
     let complete_tail = chars.len() < (first - base).saturating_add(width).saturating_add(2);
     let first = (first - base).min(chars.len());
@@ -230,8 +283,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
         let mut brk: Option<(usize, usize)> = None;
         for (i, ch) in para.char_indices() {
             let at = base + i;
-            let w = char_width(ch);
-            let full = line_w + w > width || at + ch.len_utf8() - line_start > max_bytes;
+            let w = width_after(before(para, i), ch);
+            // A selector stays with the character it varies: at most one a character,
+            // so the line stays bounded.
+            let kept_selector = is_selector(ch) && w == 0;
+            let full =
+                line_w + w > width || at + ch.len_utf8() - line_start > max_bytes && !kept_selector;
             if full && at > line_start {
                 match brk {
                     Some((b, bw)) if b > line_start => {
@@ -417,6 +474,119 @@ mod tests {
         assert_eq!(
             (lines[0].start, lines.last().unwrap().end),
             (0, marks.len())
+        );
+    }
+
+    /// Each character whose width unicode-width and terminals disagree on.
+    const DISPUTED: [char; 5] = ['\u{AD}', '\u{115F}', '\u{180E}', '\u{3164}', '\u{FFA0}'];
+    const SELECTORS: [char; 4] = ['\u{FE00}', '\u{FE0F}', '\u{E0100}', '\u{E01EF}'];
+
+    #[test]
+    fn characters_of_disputed_width_show_as_a_mark_of_one_column() {
+        for c in DISPUTED {
+            let s = format!("{c}in{c}side {c}");
+            assert_eq!(visible(&s), "\u{FFFD}in\u{FFFD}side \u{FFFD}", "{c:?}");
+            assert_eq!(visible_multiline(&s), visible(&s), "{c:?}");
+            assert_eq!(char_width(c), 1, "{c:?}");
+            assert_eq!(display_width(&s), 10, "{c:?}");
+            assert_eq!(fit(&s, 5), "\u{FFFD}in\u{FFFD}…", "{c:?}");
+            assert_eq!(truncate_left(&s, 4), format!("…e {c}"), "{c:?}");
+            let lines: Vec<&str> = wrap(&s, 4).into_iter().map(|r| &s[r]).collect();
+            assert_eq!(lines, [format!("{c}in{c}"), "side".into(), format!(" {c}")]);
+        }
+    }
+
+    #[test]
+    fn a_variation_selector_shows_only_after_a_character_it_can_vary() {
+        for v in SELECTORS {
+            // After a letter, an emoji, an ideograph: kept, and takes no column.
+            for base in ['n', '✌', '葛'] {
+                let s = format!("{base}{v}");
+                assert_eq!(visible(&s), s, "{v:?} after {base:?}");
+                assert!(matches!(visible(&s), Cow::Borrowed(_)));
+                assert_eq!(display_width(&s), char_width(base), "{v:?}");
+            }
+            // First, after a space, a line break, a mark, another selector or an unsafe
+            // character: a `�` of one column.
+            let s = format!("{v}a {v}b\u{301}{v}c{v}{v}\u{1b}{v}");
+            let shown = format!("\u{FFFD}a \u{FFFD}b\u{301}\u{FFFD}c{v}\u{FFFD}\u{FFFD}\u{FFFD}");
+            assert_eq!(visible(&s), shown, "{v:?}");
+            assert_eq!(display_width(&s), 10, "{v:?}");
+            assert_eq!(display_width(&shown), 10, "{v:?}");
+            assert_eq!(visible_multiline(&format!("a\n{v}b")), "a\n\u{FFFD}b");
+            assert_eq!(visible_char(None, v), '\u{FFFD}');
+            assert_eq!(visible_char(Some('a'), v), v);
+            assert_eq!(visible_char(Some(' '), v), '\u{FFFD}');
+            // Measured as shown: cut where the marks take their columns.
+            assert_eq!(truncate(&format!("{v}{v}{v}abc"), 3), format!("{v}{v}…"));
+            assert_eq!(truncate_left(&format!("abc {v}"), 3), format!("… {v}"));
+            assert_eq!(fit(&format!("{v}{v}{v}abc"), 3), "\u{FFFD}\u{FFFD}…");
+            let lone = format!("{v}{v}{v}{v}");
+            let lines: Vec<&str> = wrap(&lone, 2).into_iter().map(|r| &lone[r]).collect();
+            assert_eq!(lines.len(), 2, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn visible_text_measures_as_it_is_drawn() {
+        let samples = [
+            "plain",
+            "\u{FE0F}\u{FE0F}a\u{FE0F}\u{FE0F} \u{3164}\u{AD}",
+            "\u{1b}\u{FE0F}x\u{301}\u{E0100}\n\u{FE0E}\u{2764}\u{FE0E}",
+            "\u{115F}\u{1161} \u{180E}\u{FFA0}\u{FFFD}\u{FE0F}",
+        ];
+        for s in samples {
+            let v = visible(s);
+            assert_eq!(visible(&v), v, "{s:?}: made visible once is enough");
+            assert_eq!(display_width(&v), display_width(s), "{s:?}");
+            let mut prev = None;
+            for c in v.chars() {
+                assert!(!is_unsafe(c) && !is_lone_selector(prev, c), "{s:?}: {c:?}");
+                prev = Some(c);
+            }
+            for w in 0..12 {
+                assert!(display_width(&fit(s, w)) <= w, "{s:?} in {w}");
+                for r in wrap(&v, w) {
+                    assert!(display_width(&v[r]) <= w.max(1), "{s:?} in {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_selector_is_never_wrapped_away_from_its_character() {
+        // The line's bytes run out just before the selector: the selector goes with
+        // the character it varies, on the same line.
+        let s = format!("a{}b\u{FE0F}c", "\u{301}".repeat(110));
+        let lines = wrap(&s, 10);
+        assert!(lines.len() > 1, "{lines:?}");
+        for r in &lines {
+            assert!(!s[r.clone()].starts_with(is_selector), "{r:?}");
+            assert!(r.len() <= 10 * LINE_BYTES_PER_COLUMN + 64 + 4, "{r:?}");
+        }
+        assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn an_excerpt_marks_a_lone_selector_even_where_it_starts_reading() {
+        // Where the excerpt starts reading (a line's width before the mark), the
+        // character before decides: after a letter the selector is kept, after a space
+        // it shows as `�`.
+        for (before, shown) in [('y', '\u{FE0F}'), (' ', '\u{FFFD}')] {
+            let s = format!(
+                "{}{before}\u{FE0F}{}needle",
+                "y".repeat(39),
+                "\u{301}".repeat(9)
+            );
+            let at = s.chars().position(|c| c == 'n').unwrap();
+            let (line, marks) = excerpt(&s, &[at], 10);
+            assert!(line.starts_with(&format!("…{shown}")), "{line:?}");
+            assert!(display_width(&line) <= 10, "{line:?}");
+            assert_eq!(line.chars().nth(marks[0]), Some('n'));
+        }
+        assert_eq!(
+            excerpt("a\u{FE0F} \u{FE0F}b", &[0], 20).0,
+            "a\u{FE0F} \u{FFFD}b"
         );
     }
 
