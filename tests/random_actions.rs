@@ -267,7 +267,7 @@ fn run(
                     .collect();
                 let target = dir.path().join(format!("x{name}.md"));
                 let outcome = match write {
-                    Write::Really => Exported::write(&target, &document, replace),
+                    Write::Really => debate_tui::tui::export::write(&target, &document, replace),
                     Write::DiskFull => Exported::Failed(String::from(
                         "cannot write x.md: writing: no space left (the disk is full)",
                     )),

@@ -37,9 +37,7 @@ impl Pane {
     }
 }
 
-use std::path::{Path, PathBuf};
-
-use crate::domain::save::{SaveError, write_atomic};
+use std::path::PathBuf;
 
 use super::search::Results;
 
@@ -101,19 +99,6 @@ pub enum Exported {
     Exists,
     /// The write failed; the message says why. Nothing was written.
     Failed(String),
-}
-
-impl Exported {
-    /// Carries out [`Effect::Export`]: the one atomic write, and its outcome.
-    pub fn write(file: &Path, document: &str, replace: bool) -> Exported {
-        match write_atomic(file, document.as_bytes(), replace) {
-            Ok(()) => {
-                Exported::Written(std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
-            }
-            Err(SaveError::Exists(_)) => Exported::Exists,
-            Err(e) => Exported::Failed(e.to_string()),
-        }
-    }
 }
 
 /// Work the shell carries out for the app.

@@ -595,7 +595,9 @@ fn export_into(a: &mut App, effect: Option<Effect>) -> Option<Effect> {
     else {
         panic!("expected an export, got {effect:?}")
     };
-    a.update(Action::Exported(Exported::write(&file, &document, replace)))
+    a.update(Action::Exported(crate::tui::export::write(
+        &file, &document, replace,
+    )))
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The terminal shell: takes the terminal over, turns events into actions, draws, and
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
+pub mod export;
+
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -16,7 +18,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
-use crate::app::{Action, App, Effect, Exported, Overlay, keymap};
+use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
@@ -241,7 +243,7 @@ fn carry_out(app: &mut App, action: Action, worker: &Worker) -> ControlFlow<()> 
             document,
             replace,
         }) => {
-            let outcome = Exported::write(&file, &document, replace);
+            let outcome = export::write(&file, &document, replace);
             carry_out(app, Action::Exported(outcome), worker)
         }
         None => ControlFlow::Continue(()),
