@@ -469,6 +469,44 @@ pub fn key_label(key: Key) -> String {
     }
 }
 
+/// A line of the help overlay: what help shows, in order. Drawing and scrolling both
+/// read this list, so they agree on its length.
+#[derive(Debug, Clone, Copy)]
+pub enum HelpLine {
+    /// The sides, with their marks.
+    Sides,
+    /// What the `✗n` after a claim means.
+    Legend,
+    Blank,
+    Heading(Scope),
+    /// How a search query is written, under the search popup's heading.
+    SearchSyntax,
+    Binding(&'static Binding),
+}
+
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = vec![HelpLine::Sides, HelpLine::Legend];
+    for scope in SCOPES {
+        out.push(HelpLine::Blank);
+        out.push(HelpLine::Heading(scope));
+        if scope == Scope::Search {
+            out.push(HelpLine::SearchSyntax);
+        }
+        out.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.scope == scope)
+                .map(HelpLine::Binding),
+        );
+    }
+    out
+}
+
+/// How many lines the help overlay takes (for scrolling).
+pub fn help_len() -> usize {
+    help_lines().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

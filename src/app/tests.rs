@@ -2,7 +2,7 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
-use crate::domain::builtin;
+use crate::domain::{Relation, builtin, export};
 
 fn app() -> App {
     App::new(builtin::load().unwrap().debate, Rect::new(0, 0, 140, 40))

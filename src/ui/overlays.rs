@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
 use crate::app::keymap;
+use crate::app::keymap::{HelpLine, help_lines};
 use crate::app::layout::SEARCH_HEAD;
-use crate::app::search::{ResultRow, SearchView, Stage};
-use crate::app::{App, ExportPrompt, HelpLine, ListPos, SourceView, help_lines};
+use crate::app::search::Stage;
+use crate::app::{App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::search::Query;
