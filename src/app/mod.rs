@@ -124,12 +124,13 @@ impl App {
 
     /// The key scope in force: the open overlay's, else the panes'.
     pub fn scope(&self) -> Scope {
-        match self.overlay {
+        match &self.overlay {
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
             Overlay::Search(_) => Scope::Search,
             Overlay::Path(_) => Scope::Path,
+            Overlay::Export(p) if p.confirm => Scope::Confirm,
             Overlay::Export(_) => Scope::Prompt,
         }
     }

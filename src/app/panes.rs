@@ -187,7 +187,7 @@ impl App {
         }
     }
 
-    /// Enter in a pane.
+    /// Follows from the focused pane: starts a path, follows a link, opens a quote.
     fn follow(&mut self) {
         let Some(current) = self.current() else {
             return;
@@ -214,7 +214,7 @@ impl App {
         }
     }
 
-    /// Backspace: one step back along the path.
+    /// One step back along the path.
     fn back(&mut self) {
         if self.path.len() > 1 {
             self.path.pop();

@@ -412,6 +412,12 @@ fn every_binding_in_the_key_table_is_handled() {
                 run(&mut a, Action::Export);
                 assert_eq!(a.scope(), Scope::Prompt);
             }
+            Scope::Confirm => {
+                three_step_path(&mut a);
+                run(&mut a, Action::Export);
+                run(&mut a, Action::Exported(Exported::Exists));
+                assert_eq!(a.scope(), Scope::Confirm);
+            }
             Scope::Panes | Scope::Global => {}
         }
         let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
@@ -649,12 +655,12 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
         first,
         "untouched"
     );
-    // `n`: back to the name; `y` after asking again replaces.
-    run(&mut a, Action::Type('n'));
+    // No: back to the name; yes after asking again replaces.
+    run(&mut a, Action::Decline);
     assert!(matches!(&a.overlay, Overlay::Export(p) if !p.confirm));
     let effect = run(&mut a, Action::Follow);
     export_into(&mut a, effect);
-    let effect = run(&mut a, Action::Type('y'));
+    let effect = run(&mut a, Action::Confirm);
     assert!(matches!(
         &effect,
         Some(Effect::Export { replace: true, .. })

@@ -6,12 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::commands;
 use super::theme::Theme;
-use crate::app::keymap;
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
-use crate::app::{App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
+use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::search::Query;
@@ -20,11 +20,13 @@ use crate::domain::text::{fit, truncate, truncate_left, visible};
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
+    let title = format!(
+        " Help · {} or {} to close ",
+        key_for(Scope::Help, &Action::Help),
+        key_for(Scope::Help, &Action::Close)
+    );
     let b = Block::bordered()
-        .title(Span::styled(
-            " Help · ? or Esc to close ",
-            theme.border_focused,
-        ))
+        .title(Span::styled(title, theme.border_focused))
         .border_style(theme.border_focused);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -168,7 +170,10 @@ pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = Block::bordered()
         .title(Span::styled(
             fit(
-                " Search · Enter go · Esc close ",
+                &format!(
+                    " Search · {} ",
+                    commands(Scope::Search, &[Action::Follow, Action::Close])
+                ),
                 area.width.saturating_sub(2) as usize,
             ),
             theme.border_focused,
@@ -294,14 +299,27 @@ fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
 pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let n = app.path.len();
     let title = format!(
-        " Path · {} · d remove · Enter go · e export · Esc close ",
-        plural(n, "step")
+        " Path · {} · {} ",
+        plural(n, "step"),
+        commands(
+            Scope::Path,
+            &[
+                Action::RemoveStep,
+                Action::Follow,
+                Action::Export,
+                Action::Close
+            ]
+        )
     );
     let inner = framed(&title, area, buf, theme);
     let width = inner.width as usize;
     if app.path.is_empty() {
-        let msg = "The path is empty. Enter on a claim starts one; a adds the selected claim.";
-        Line::styled(fit(msg, width), theme.dim).render(inner, buf);
+        let msg = format!(
+            "The path is empty. {} on a claim starts one; {} adds the selected claim.",
+            key_for(Scope::Panes, &Action::Follow),
+            key_for(Scope::Panes, &Action::AddToPath)
+        );
+        Line::styled(fit(&msg, width), theme.dim).render(inner, buf);
         return;
     }
     let rows = inner.height as usize;
@@ -354,28 +372,31 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
             fit(&format!("{} already exists.", p.input), width),
             theme.warning,
         ));
-        lines.push(Line::from(vec![
-            Span::raw("Replace it? "),
-            Span::styled("y", theme.key),
-            Span::raw(" replace · "),
-            Span::styled("n", theme.key),
-            Span::raw(" choose another name · "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" cancel"),
-        ]));
+        let mut question = vec![Span::raw("Replace it?")];
+        for (i, action) in [Action::Confirm, Action::Decline, Action::Close]
+            .iter()
+            .enumerate()
+        {
+            let Some((key, name)) = keymap::named(Scope::Confirm, action) else {
+                continue;
+            };
+            question.push(Span::raw(if i == 0 { " " } else { " · " }));
+            question.push(Span::styled(key, theme.key));
+            question.push(Span::raw(format!(" {name}")));
+        }
+        lines.push(Line::from(question));
     } else {
         lines.push(Line::from(vec![
             Span::styled("File: ", theme.key),
             Span::raw(name),
             Span::styled(" ", theme.selected),
         ]));
-        lines.push(Line::styled(
-            fit(
-                "Enter writes it (in the current folder unless the name says where) · Esc cancels",
-                width,
-            ),
-            theme.dim,
-        ));
+        let how = format!(
+            "{} writes it (in the current folder unless the name says where) · {} cancels",
+            key_for(Scope::Prompt, &Action::Follow),
+            key_for(Scope::Prompt, &Action::Close)
+        );
+        lines.push(Line::styled(fit(&how, width), theme.dim));
     }
     if let Some(e) = &p.error {
         lines.push(Line::styled(fit(e, width), theme.warning));

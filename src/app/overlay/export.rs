@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{Action, App, Effect, Exported, Overlay};
 use crate::domain::export;
 
@@ -10,18 +11,20 @@ use crate::domain::export;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
     pub input: String,
-    /// The file exists: waiting for `y` (replace) or `n` (choose another name).
+    /// The file exists: waiting for a yes (replace it) or a no (choose another name).
     pub confirm: bool,
     /// Why the last write failed.
     pub error: Option<String>,
 }
 
 impl App {
-    /// `e`: asks for the file name, offering one made from the debate's title.
+    /// Asks for the file name, offering one made from the debate's title.
     pub(crate) fn ask_export(&mut self) {
         if self.path.is_empty() {
-            self.status = Some(String::from(
-                "The path is empty: Enter on a claim starts one, a adds a claim",
+            self.status = Some(format!(
+                "The path is empty: {} on a claim starts one, {} adds a claim",
+                key_for(Scope::Panes, &Action::Follow),
+                key_for(Scope::Panes, &Action::AddToPath),
             ));
             return;
         }
@@ -39,8 +42,8 @@ impl App {
         };
         if p.confirm {
             return match action {
-                Action::Type('y' | 'Y') => Some(self.export_effect(true)),
-                Action::Type('n' | 'N') => {
+                Action::Confirm => Some(self.export_effect(true)),
+                Action::Decline => {
                     p.confirm = false;
                     None
                 }

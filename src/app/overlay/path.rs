@@ -4,7 +4,7 @@ use crate::app::{Action, App, Effect, Overlay};
 use crate::domain::graph::path;
 
 impl App {
-    /// `a`: the selected claim joins the path as its next step.
+    /// The selected claim joins the path as its next step.
     pub(crate) fn add_to_path(&mut self) {
         let Some(node) = self.current() else { return };
         if self.path.last() == Some(&node) {
