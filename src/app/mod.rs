@@ -64,7 +64,11 @@ pub struct App {
     pub path: Vec<NodeId>,
     pub overlay: Overlay,
     pub status: Option<String>,
+    /// The terminal's size.
     pub size: Rect,
+    /// Where everything goes at `size`, laid out after every action: drawing, mouse
+    /// hit-testing and paging all read this one layout.
+    areas: Areas,
     pub no_color: bool,
 }
 
@@ -103,6 +107,7 @@ impl App {
             overlay: Overlay::None,
             status: None,
             size,
+            areas: areas(size, Pane::Claims),
             no_color: false,
         };
         // Start on the first claim, where there is one.
@@ -118,8 +123,15 @@ impl App {
         self.rows.get(self.claims.selected).copied()
     }
 
-    pub fn areas(&self) -> Areas {
-        areas(self.size, self.focus)
+    /// Where everything goes on screen, as of the last action.
+    pub fn areas(&self) -> &Areas {
+        &self.areas
+    }
+
+    /// Lays the screen out for the size and the focused pane (the narrow layout shows
+    /// only that one).
+    fn relayout(&mut self) {
+        self.areas = areas(self.size, self.focus);
     }
 
     /// The key scope in force: the open overlay's, else the panes'.
@@ -145,7 +157,7 @@ impl App {
 
     /// Keeps every selection in range and visible.
     fn clamp(&mut self) {
-        let a = self.areas();
+        let a = &self.areas;
         self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
         self.links_pos
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
@@ -180,6 +192,7 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
+                self.relayout();
                 self.rewrap();
                 None
             }
@@ -213,6 +226,7 @@ impl App {
                 Overlay::Export(_) => self.update_export(action),
             },
         };
+        self.relayout();
         self.clamp();
         self.search_rows();
         effect

@@ -94,7 +94,7 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        self.areas().rows(self.focus).saturating_sub(1).max(1)
+        self.areas.rows(self.focus).saturating_sub(1).max(1)
     }
 
     pub(crate) fn update_panes(&mut self, action: Action) -> Option<Effect> {
@@ -117,7 +117,7 @@ impl App {
             Action::Export => self.ask_export(),
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
-                if let Some((pane, _)) = hit(&self.areas(), x, y) {
+                if let Some((pane, _)) = hit(&self.areas, x, y) {
                     self.focus = pane;
                     self.step(if down { 3 } else { -3 });
                 }
@@ -158,12 +158,11 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
-        let a = self.areas();
-        if let Some(p) = hit_tab(&a, x, y) {
+        if let Some(p) = hit_tab(&self.areas, x, y) {
             self.focus = p;
             return;
         }
-        let Some((pane, row)) = hit(&a, x, y) else {
+        let Some((pane, row)) = hit(&self.areas, x, y) else {
             return;
         };
         self.focus = pane;

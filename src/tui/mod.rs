@@ -196,7 +196,7 @@ fn event_loop(
     // For the end-to-end tests: a panic once the explorer is drawn, on this thread or,
     // with `thread`, on another one while this one goes on.
     if let Some(how) = std::env::var_os("DEBATE_TUI_TEST_PANIC") {
-        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        draw(terminal, &mut app)?;
         if how == "thread" {
             std::thread::spawn(|| panic!("test panic requested by DEBATE_TUI_TEST_PANIC"));
         } else {
@@ -205,7 +205,7 @@ fn event_loop(
     }
     let worker = Worker::start(Arc::clone(&app.index));
     loop {
-        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        draw(terminal, &mut app)?;
         // Handle every event already waiting before drawing again.
         let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
         while event::poll(wait)? {
@@ -224,6 +224,19 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Draws a frame. The app lays the screen out for the size it knows, so a frame of
+/// another size (the terminal resized, its event not read yet) is told to it first.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    terminal.draw(|f| {
+        let area = f.area();
+        if area != app.size {
+            app.update(Action::Resize(area.width, area.height));
+        }
+        f.render_widget(&*app, area);
+    })?;
+    Ok(())
 }
 
 fn searching(app: &App) -> bool {

@@ -24,7 +24,9 @@ impl Widget for &App {
             return;
         }
         let theme = Theme::get(self.no_color);
-        let a = layout::areas(area, self.focus);
+        // The app's layout, made for the size the shell told it: the same one that
+        // mouse clicks and paging read.
+        let a = self.areas();
         if a.mode == Mode::TooSmall {
             too_small(self, area, buf, theme);
             return;

@@ -54,8 +54,8 @@ impl SearchView {
 impl App {
     /// A key in the search popup.
     pub(crate) fn update_search(&mut self, action: Action) -> Option<Effect> {
-        let rows = self.areas().search_rows();
-        let list = layout::inner(self.areas().overlay);
+        let rows = self.areas.search_rows();
+        let list = layout::inner(self.areas.overlay);
         let Overlay::Search(v) = &mut self.overlay else {
             return None;
         };
@@ -174,7 +174,7 @@ impl App {
     /// Makes the search popup's visible rows ready to draw: excerpts around the matched
     /// characters, cut to the popup's width. Work in proportion to the rows shown.
     pub(crate) fn search_rows(&mut self) {
-        let a = self.areas();
+        let a = &self.areas;
         let rows = a.search_rows();
         let width = layout::inner(a.overlay).width as usize;
         let debate = &self.debate;

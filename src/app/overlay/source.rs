@@ -62,7 +62,7 @@ impl App {
 
     /// The source view's text width for the current terminal.
     fn source_width(&self) -> usize {
-        layout::inner(self.areas().overlay).width.max(1) as usize
+        layout::inner(self.areas.overlay).width.max(1) as usize
     }
 
     /// Wraps the open source for the current width; only when the width changed.
@@ -87,7 +87,7 @@ impl App {
     }
 
     fn scroll_to_passage(&mut self) {
-        let rows = self.areas().overlay_rows();
+        let rows = self.areas.overlay_rows();
         let debate = &self.debate;
         if let Overlay::Source(v) = &mut self.overlay
             && let Some(p) = debate.passages(v.source).get(v.passage)
@@ -98,7 +98,7 @@ impl App {
     }
 
     pub(crate) fn update_source(&mut self, action: Action) {
-        let rows = self.areas().overlay_rows();
+        let rows = self.areas.overlay_rows();
         let Overlay::Source(v) = &mut self.overlay else {
             return;
         };
