@@ -228,7 +228,7 @@ impl App {
         };
         self.relayout();
         self.clamp();
-        self.search_rows();
+        self.mark_rows();
         effect
     }
 }

@@ -446,10 +446,11 @@ fn search_finds_a_claim_and_enter_goes_to_it() {
     assert_eq!(v.rows[0].hit, first);
     // The row's text shows the matched characters.
     let row = &v.rows[0];
+    let text = a.result_text(&row.hit);
     let marked: String = row
         .marks
         .iter()
-        .map(|&i| row.text.chars().nth(i).unwrap())
+        .map(|&i| text.chars().nth(i).unwrap())
         .collect();
     assert_eq!(marked.to_lowercase(), "kill switch");
     let Target::Claim(c) = first.target else {

@@ -48,7 +48,7 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help { scroll } => overlays::help(self, *scroll, a.overlay, buf, theme),
             Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
-            Overlay::Search(v) => overlays::search(v, a.overlay, buf, theme),
+            Overlay::Search(v) => overlays::search(self, v, a.overlay, buf, theme),
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
             Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
         }

@@ -14,8 +14,8 @@ use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
-use crate::domain::search::Query;
-use crate::domain::text::{fit, truncate, truncate_left, visible};
+use crate::domain::search::{Field, Query};
+use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -71,7 +71,7 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         .enumerate()
     {
         let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-        let line = if crate::domain::text::display_width(&text) > width {
+        let line = if display_width(&text) > width {
             Line::from(truncate(&text, width).into_owned())
         } else {
             l
@@ -164,8 +164,8 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     }
 }
 
-/// The search popup: the input, the count, and the rows `update` made ready.
-pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The search popup: the input, the count, and the results in view.
+pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
     let b = Block::bordered()
         .title(Span::styled(
@@ -206,7 +206,7 @@ pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
             break;
         }
         let selected = v.pos.offset + i == v.pos.selected;
-        result_row(row, selected, line(SEARCH_HEAD + i), buf, theme);
+        result_row(app, row, selected, line(SEARCH_HEAD + i), buf, theme);
     }
 }
 
@@ -232,30 +232,52 @@ fn count_line(v: &SearchView, theme: &Theme) -> (String, Style) {
     }
 }
 
+/// What a search result shows for a field other than its main text.
+fn field_label(field: Field) -> Option<&'static str> {
+    match field {
+        Field::Text => None,
+        Field::Id => Some("id"),
+        Field::Summary => Some("summary"),
+        Field::Translation => Some("translation"),
+        Field::Speaker => Some("speaker"),
+        Field::Tag(_) => Some("tag"),
+    }
+}
+
 /// One result: its kind, its side's mark, the field when not the main text, and the
-/// text with the matched characters marked.
-fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// text around the matched characters, cut to what is left of the row, those marked.
+fn result_row(
+    app: &App,
+    row: &ResultRow,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let base = if selected {
         theme.selected
     } else {
         Style::new()
     };
     buf.set_style(area, base);
-    // ROW_PREFIX columns: the kind in 8, a space, the mark, a space.
+    let hit = &row.hit;
     let mut spans = vec![Span::styled(
-        format!("{:<8} ", row.hit.target.kind()),
+        format!("{:<8} ", hit.target.kind()),
         base.patch(theme.kind),
     )];
-    spans.push(match row.side {
+    spans.push(match hit.target.node().map(|n| app.debate.side_of(n)) {
         Some(side) => Span::styled(
             format!("{} ", Theme::mark(side)),
             base.patch(theme.side(side)),
         ),
         None => Span::styled("  ", base),
     });
-    if let Some(f) = row.field {
+    if let Some(f) = field_label(hit.field) {
         spans.push(Span::styled(format!("({f}) "), base.patch(theme.dim)));
     }
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used);
+    let (text, marks) = excerpt(app.result_text(hit), &row.marks, room);
     // Runs of matched and unmatched characters.
     let style = |matched: bool| {
         if matched {
@@ -264,10 +286,10 @@ fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, the
             base
         }
     };
-    let mut marks = row.marks.iter().peekable();
+    let mut marks = marks.iter().peekable();
     let mut run = String::new();
     let mut run_matched = false;
-    for (i, c) in row.text.chars().enumerate() {
+    for (i, c) in text.chars().enumerate() {
         let matched = marks.next_if(|&&m| m == i).is_some();
         if matched != run_matched && !run.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut run), style(run_matched)));
@@ -339,7 +361,7 @@ pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme
         };
         let id = fit(app.debate.id_of(node), 24);
         let head = format!("{:>3}. ", i + 1);
-        let used = head.len() + 2 + 16 + crate::domain::text::display_width(&id) + 2;
+        let used = head.len() + 2 + 16 + display_width(&id) + 2;
         let spans = vec![
             Span::styled(head, base.patch(theme.dim)),
             Span::styled(

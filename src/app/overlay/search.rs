@@ -2,21 +2,14 @@
 
 use crate::app::search::{Results, Stage};
 use crate::app::{Action, App, Effect, ListPos, Overlay, Pane, layout, text_of};
-use crate::domain::search::{Field, Hit, Query, Target};
-use crate::domain::text::excerpt;
+use crate::domain::search::{Hit, Query, Target};
 
-/// One row of the popup, made ready when results or the scroll change, so that drawing
-/// reads no more than what it shows.
+/// A result in view, and where the query matched it: found when the results or the
+/// scroll change, so that a frame matches nothing again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultRow {
     pub hit: Hit,
-    /// The side of the result, when it has one.
-    pub side: Option<u32>,
-    /// Which text matched, when it is not the result's main text ("id", "speaker"…).
-    pub field: Option<&'static str>,
-    /// The matched text, as one safe line cut to the popup's width.
-    pub text: String,
-    /// The characters of `text` the query matched.
+    /// The characters of the result's text ([`App::result_text`]) the query matched.
     pub marks: Vec<usize>,
 }
 
@@ -31,7 +24,7 @@ pub struct SearchView {
     /// The input that the results shown answer.
     pub answered: String,
     pub pos: ListPos,
-    /// The rows on screen, from `pos.offset`.
+    /// The results in view: from `pos.offset`, as many as the popup has rows for.
     pub rows: Vec<ResultRow>,
 }
 
@@ -171,13 +164,10 @@ impl App {
         }
     }
 
-    /// Makes the search popup's visible rows ready to draw: excerpts around the matched
-    /// characters, cut to the popup's width. Work in proportion to the rows shown.
-    pub(crate) fn search_rows(&mut self) {
-        let a = &self.areas;
-        let rows = a.search_rows();
-        let width = layout::inner(a.overlay).width as usize;
-        let debate = &self.debate;
+    /// Finds where the query matched the results in view. Work in proportion to the
+    /// rows shown; nothing while the popup is closed.
+    pub(crate) fn mark_rows(&mut self) {
+        let rows = self.areas.search_rows();
         let index = &self.index;
         let Overlay::Search(v) = &mut self.overlay else {
             return;
@@ -188,35 +178,15 @@ impl App {
             .iter()
             .skip(v.pos.offset)
             .take(rows)
-            .map(|hit| {
-                let field = field_label(hit.field);
-                let marks = index.matched_chars(hit, input);
-                // Kind, side mark and field label come first (see the popup's drawing).
-                let room = width.saturating_sub(ROW_PREFIX + field.map_or(0, |f| f.len() + 3));
-                let (text, marks) = excerpt(text_of(debate, hit.target, hit.field), &marks, room);
-                ResultRow {
-                    hit: *hit,
-                    side: hit.target.node().map(|n| debate.side_of(n)),
-                    field,
-                    text,
-                    marks,
-                }
+            .map(|hit| ResultRow {
+                hit: *hit,
+                marks: index.matched_chars(hit, input),
             })
             .collect();
     }
-}
 
-/// The columns before a search result's text: its kind and its side's mark.
-pub const ROW_PREFIX: usize = 11;
-
-/// What a search result shows for a field other than its main text.
-fn field_label(field: Field) -> Option<&'static str> {
-    match field {
-        Field::Text => None,
-        Field::Id => Some("id"),
-        Field::Summary => Some("summary"),
-        Field::Translation => Some("translation"),
-        Field::Speaker => Some("speaker"),
-        Field::Tag(_) => Some("tag"),
+    /// The text a search result matched in: the field of its target that it names.
+    pub fn result_text(&self, hit: &Hit) -> &str {
+        text_of(&self.debate, hit.target, hit.field)
     }
 }
