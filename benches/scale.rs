@@ -288,21 +288,22 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
         .map(|&n| d.id_of(n))
         .collect::<Vec<_>>()
         .join(",");
+    let check = debate_tui::cli::CheckArgs {
+        file: Some(file.clone()),
+    };
     g.bench_function("check_file", |b| {
-        b.iter(|| debate_tui::cli::check(Some(&file), &mut std::io::sink()))
+        b.iter(|| debate_tui::cli::check(&check, &mut std::io::sink()))
     });
+    let export = debate_tui::cli::ExportArgs {
+        file: Some(file.clone()),
+        path: Some(ids),
+        output: None,
+        format: debate_tui::cli::ExportFormat::Markdown,
+        all: false,
+        force: false,
+    };
     g.bench_function("export_file_10_steps", |b| {
-        b.iter(|| {
-            let args = debate_tui::cli::ExportArgs {
-                file: Some(&file),
-                path: Some(&ids),
-                output: None,
-                format: debate_tui::cli::ExportFormat::Markdown,
-                all: false,
-                force: false,
-            };
-            debate_tui::cli::export(&args, &mut std::io::sink(), &mut std::io::sink())
-        })
+        b.iter(|| debate_tui::cli::export(&export, &mut std::io::sink(), &mut std::io::sink()))
     });
     g.finish();
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,17 +1,19 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::Styles;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
 use crate::domain::graph::path;
 use crate::domain::load::progress::Progress;
 use crate::domain::load::{EmbeddedFiles, load_path_with};
 use crate::domain::save::{SaveError, write_atomic};
-use crate::domain::text::visible;
+use crate::domain::text::{visible, visible_multiline};
 use crate::domain::{self, LoadError, Loaded, builtin};
 
 #[derive(Debug, Parser)]
@@ -19,14 +21,90 @@ use crate::domain::{self, LoadError, Loaded, builtin};
     name = "debate-tui",
     version,
     about = "Explore a debate as an argument graph, with every quote checked against its source",
-    after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy)."
+    after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy).",
+    // Help and errors are printed as plain text, through the visibility filter.
+    styles = Styles::plain()
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
-    /// export (.txt) or an AIF file (.json), told apart by their content.
+    /// export (.txt) or an AIF file (.json), told apart by their content. Before a
+    /// COMMAND, the file it works on: `debate-tui FILE check` is `debate-tui check FILE`.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses `args` (the program's name first). Help, the version and usage errors are
+    /// printed here, to `out` or `err` as clap would, but as plain text through the
+    /// visibility filter: clap echoes arguments as they are, and on a terminal their
+    /// escape sequences would act on it. They come back as the exit status: 0 for help
+    /// and the version, 2 for a usage error.
+    pub fn parse_or_report<I, T>(
+        args: I,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<Cli, ExitCode>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        Cli::try_parse_from(args)
+            .and_then(Cli::place_file)
+            .map_err(|e| {
+                let to: &mut dyn Write = if e.use_stderr() { err } else { out };
+                let text = e.render().ansi().to_string();
+                let _ = to
+                    .write_all(visible_multiline(&text).as_bytes())
+                    .and_then(|()| to.flush());
+                ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE))
+            })
+    }
+
+    /// Hands a FILE given before the subcommand to the subcommand, so that it works on
+    /// the file named wherever it was named. Two different files, or a file for
+    /// `generate`, are a usage error: the answer would be about only one of them.
+    fn place_file(mut self) -> Result<Cli, clap::Error> {
+        let Some(file) = self.file.take() else {
+            return Ok(self);
+        };
+        let (name, slot) = match &mut self.command {
+            None => {
+                self.file = Some(file);
+                return Ok(self);
+            }
+            Some(Command::Check(a)) => ("check", &mut a.file),
+            Some(Command::Export(a)) => ("export", &mut a.file),
+            Some(Command::Import(a)) => ("import", &mut a.file),
+            Some(Command::Generate(_)) => {
+                return Err(usage(format!(
+                    "generate reads no file, and {} was given; leave it out",
+                    quoted(&file)
+                )));
+            }
+        };
+        match slot {
+            Some(other) if *other != file => Err(usage(format!(
+                "two files, {} before `{name}` and {} after it; give one",
+                quoted(&file),
+                quoted(other)
+            ))),
+            _ => {
+                *slot = Some(file);
+                Ok(self)
+            }
+        }
+    }
+}
+
+/// A usage error, reported as clap reports its own.
+fn usage(message: String) -> clap::Error {
+    Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message)
+}
+
+/// A path between quotes, for a message.
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display())
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,63 +113,80 @@ pub enum Command {
     ///
     /// Prints each problem as FILE:LINE:COL: error: MESSAGE, then one summary line.
     /// Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
-    Check {
-        /// The debate file to check.
-        file: Option<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Write a path through a debate as Markdown, or as a Graphviz graph.
     ///
     /// The document has a section per step (the claim, its side, how it relates to the
     /// step before, its quotes) and the sources cited. Exit status: 0 written, 1 for
     /// an unreadable or invalid debate, unknown ids, an empty path or a failed write,
     /// 2 for a usage error.
-    Export {
-        /// The debate file (the built-in debate without FILE).
-        file: Option<PathBuf>,
-        /// The path: claim and position ids in order, separated by commas.
-        #[arg(long, value_name = "ID,ID,...")]
-        path: Option<String>,
-        /// Where to write; standard output without it. The file is written atomically.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// The document's format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        format: ExportFormat,
-        /// With `--format dot`: the whole debate rather than a path.
-        #[arg(long)]
-        all: bool,
-        /// Replace OUT if it exists (without this, an existing file is left alone).
-        #[arg(long)]
-        force: bool,
-    },
+    Export(ExportArgs),
     /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
     ///
     /// The format is told by the file's content. The YAML written starts with a comment
     /// naming the file and format it came from, and passes `debate-tui check`. Exit
     /// status: 0 written, 1 for a file that is not in a format debate-tui imports, is
     /// damaged, or cannot be written, 2 for a usage error or an unreadable file.
-    Import {
-        /// The Kialo export or AIF file.
-        file: PathBuf,
-        /// Where to write; standard output without it. The file is written atomically.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace OUT if it exists (without this, an existing file is left alone).
-        #[arg(long)]
-        force: bool,
-    },
+    Import(ImportArgs),
     /// Write a generated debate of N claims to standard output (the same bytes for the
     /// same seed), to try debate-tui at scale.
-    Generate {
-        /// How many claims.
-        #[arg(long, default_value_t = 1000)]
-        claims: usize,
-        /// How many positions (sides).
-        #[arg(long, default_value_t = 2)]
-        positions: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Generate(GenerateArgs),
+}
+
+/// What `debate-tui check` was asked for.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    /// The debate file to check.
+    pub file: Option<PathBuf>,
+}
+
+/// What `debate-tui export` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The debate file (the built-in debate without FILE).
+    pub file: Option<PathBuf>,
+    /// The path: claim and position ids in order, separated by commas.
+    #[arg(long, value_name = "ID,ID,...")]
+    pub path: Option<String>,
+    /// Where to write; standard output without it. The file is written atomically.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The document's format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+    /// With `--format dot`: the whole debate rather than a path.
+    #[arg(long)]
+    pub all: bool,
+    /// Replace OUT if it exists (without this, an existing file is left alone).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `debate-tui import` was asked for.
+#[derive(Debug, Clone, Args)]
+#[command(override_usage = "debate-tui import [OPTIONS] <FILE>")]
+pub struct ImportArgs {
+    /// The Kialo export or AIF file (required; it may come before `import` instead).
+    pub file: Option<PathBuf>,
+    /// Where to write; standard output without it. The file is written atomically.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists (without this, an existing file is left alone).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `debate-tui generate` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many claims.
+    #[arg(long, default_value_t = 1000)]
+    pub claims: usize,
+    /// How many positions (sides).
+    #[arg(long, default_value_t = 2)]
+    pub positions: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// The formats `export` writes.
@@ -103,27 +198,25 @@ pub enum ExportFormat {
     Dot,
 }
 
-/// What `debate-tui export` was asked for.
-#[derive(Debug, Clone)]
-pub struct ExportArgs<'a> {
-    pub file: Option<&'a PathBuf>,
-    pub path: Option<&'a str>,
-    pub output: Option<&'a PathBuf>,
-    pub format: ExportFormat,
-    pub all: bool,
-    pub force: bool,
-}
-
 /// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
-        let _ = writeln!(err, "debate-tui export: {msg}");
-        ExitCode::from(code)
-    };
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "export", msg, code);
+    // Usage errors first, before a large debate is read for nothing.
     if args.all && args.format != ExportFormat::Dot {
         return fail(err, "--all works with --format dot", EXIT_USAGE);
     }
-    let loaded = match load(args.file) {
+    let ids = match (&args.path, args.all) {
+        (_, true) => None,
+        (Some(ids), false) => Some(ids),
+        (None, false) => {
+            return fail(
+                err,
+                "give the path to export with --path ID,ID,... (or --format dot --all)",
+                EXIT_USAGE,
+            );
+        }
+    };
+    let loaded = match load(args.file.as_ref()) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -131,16 +224,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         }
     };
     let d = &loaded.debate;
-    let doc = if args.all {
-        export::dot(d, None)
-    } else {
-        let Some(ids) = args.path else {
-            return fail(
-                err,
-                "give the path to export with --path ID,ID,... (or --format dot --all)",
-                EXIT_INVALID,
-            );
-        };
+    let doc = if let Some(ids) = ids {
         let steps = match path::parse(d, ids) {
             Ok(p) => p,
             Err(msg) => return fail(err, &msg, EXIT_INVALID),
@@ -149,8 +233,10 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             ExportFormat::Markdown => export::markdown(d, &steps),
             ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
+    } else {
+        export::dot(d, None)
     };
-    match deliver("export", &doc, args.output, args.force, out, err) {
+    match deliver("export", &doc, args.output.as_ref(), args.force, out, err) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
@@ -158,6 +244,10 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
 
 /// Writes `text` to OUT, atomically and replacing it only with `force`, or to `out`
 /// without OUT. What was written, or why not, goes to `err`, naming `command`.
+///
+/// The text may come from an untrusted file and be read on a terminal or in an editor:
+/// it goes through the visibility filter (line breaks kept), whatever the command made
+/// of it, so the same safe bytes reach a file and standard output.
 fn deliver(
     command: &str,
     text: &str,
@@ -166,10 +256,8 @@ fn deliver(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), ExitCode> {
-    let mut fail = |msg: String| {
-        let _ = writeln!(err, "debate-tui {command}: {}", visible(&msg));
-        ExitCode::from(EXIT_INVALID)
-    };
+    let mut fail = |msg: String| failed(err, command, &msg, EXIT_INVALID);
+    let text = visible_multiline(text);
     let Some(o) = output else {
         return out
             .write_all(text.as_bytes())
@@ -188,16 +276,14 @@ fn deliver(
 
 /// `debate-tui import`: the debate as format v1 YAML to OUT or to `out`; problems and
 /// what was done to `err`.
-pub fn import(
-    file: &Path,
-    output: Option<&PathBuf>,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
-    let fail = |err: &mut dyn Write, msg: &str, code: u8| {
-        let _ = writeln!(err, "debate-tui import: {}", visible(msg));
-        ExitCode::from(code)
+pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "import", msg, code);
+    let Some(file) = args.file.as_deref() else {
+        return fail(
+            err,
+            "give the file to convert: debate-tui import FILE [-o OUT.yaml]",
+            EXIT_USAGE,
+        );
     };
     let imported = match domain::import::import_path(file) {
         Ok(i) => i,
@@ -234,13 +320,20 @@ pub fn import(
         plural(d.sources.len(), "source"),
         plural(loaded.stats.quotes_unchecked, "quote"),
     );
-    match deliver("import", &yaml, output, force, out, err) {
+    match deliver("import", &yaml, args.output.as_ref(), args.force, out, err) {
         Ok(()) => {
             let _ = writeln!(err, "imported {what}");
             ExitCode::SUCCESS
         }
         Err(code) => code,
     }
+}
+
+/// Says on `err` what went wrong in `command`, the text made visible; returns `code`
+/// as the exit status.
+fn failed(err: &mut dyn Write, command: &str, msg: &str, code: u8) -> ExitCode {
+    let _ = writeln!(err, "debate-tui {command}: {}", visible(msg));
+    ExitCode::from(code)
 }
 
 /// Exit statuses of the subcommands.
@@ -269,8 +362,8 @@ pub fn exit_for(e: &LoadError) -> ExitCode {
 }
 
 /// `debate-tui check`: every problem, then one summary line.
-pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
-    match load(file) {
+pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
+    match load(args.file.as_ref()) {
         Ok(loaded) => {
             let d = &loaded.debate;
             let mut line = format!(
@@ -294,6 +387,36 @@ pub fn check(file: Option<&PathBuf>, out: &mut dyn Write) -> ExitCode {
             exit_for(&e)
         }
     }
+}
+
+/// `debate-tui generate`: the generated debate to `out`.
+pub fn generate(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = domain::generate::yaml(args.claims, args.positions, args.seed);
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "debate-tui: cannot write: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Opening a debate without a terminal to explore it in: its load errors, or else a
+/// short summary of it.
+pub fn summarize(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return exit_for(&e);
+        }
+    };
+    let _ = writeln!(
+        err,
+        "debate-tui: the explorer needs a terminal; here is a summary instead"
+    );
+    let _ = summary(&loaded, out);
+    ExitCode::SUCCESS
 }
 
 /// A short summary of a debate, printed when there is no terminal to explore it in.

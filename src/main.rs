@@ -1,108 +1,37 @@
-//! The shell: parse the command line, load, run.
+//! The binary: parse the command line, run what it asks for, and turn the outcome into
+//! an exit status.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use std::sync::{Arc, mpsc};
-
-use clap::Parser;
 use debate_tui::cli::{self, Cli, Command};
-use debate_tui::domain::load::progress::Progress;
-use debate_tui::domain::search::Index;
-use debate_tui::tui::{self, Ended, Opening};
+use debate_tui::tui::loading::Loading;
+use debate_tui::tui::{self, Ended};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let args = match Cli::parse_or_report(std::env::args_os(), &mut out, &mut err) {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
     match &args.command {
-        Some(Command::Check { file }) => cli::check(file.as_ref(), &mut std::io::stdout()),
-        Some(Command::Export {
-            file,
-            path,
-            output,
-            format,
-            all,
-            force,
-        }) => cli::export(
-            &cli::ExportArgs {
-                file: file.as_ref(),
-                path: path.as_deref(),
-                output: output.as_ref(),
-                format: *format,
-                all: *all,
-                force: *force,
-            },
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Some(Command::Import {
-            file,
-            output,
-            force,
-        }) => cli::import(
-            file,
-            output.as_ref(),
-            *force,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Some(Command::Generate {
-            claims,
-            positions,
-            seed,
-        }) => {
-            let text = debate_tui::domain::generate::yaml(*claims, *positions, *seed);
-            match std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("debate-tui: cannot write: {e}");
-                    ExitCode::from(cli::EXIT_USAGE)
-                }
-            }
+        Some(Command::Check(a)) => cli::check(a, &mut out),
+        Some(Command::Export(a)) => cli::export(a, &mut out, &mut err),
+        Some(Command::Import(a)) => cli::import(a, &mut out, &mut err),
+        Some(Command::Generate(a)) => cli::generate(a, &mut out, &mut err),
+        None if !out.is_terminal() || !std::io::stdin().is_terminal() => {
+            cli::summarize(args.file.as_ref(), &mut out, &mut err)
         }
-        None => explore(&args),
+        None => explore(args.file),
     }
 }
 
-/// Loads the debate on a thread of its own, showing progress if that takes a while,
-/// then runs the explorer. Load errors are printed once the terminal is given back (at
-/// once, before it is taken over, when the load fails quickly).
-fn explore(args: &Cli) -> ExitCode {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let loaded = match cli::load(args.file.as_ref()) {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("{e}");
-                return cli::exit_for(&e);
-            }
-        };
-        eprintln!("debate-tui: the explorer needs a terminal; here is a summary instead");
-        let _ = cli::summary(&loaded, &mut std::io::stdout());
-        return ExitCode::SUCCESS;
-    }
-    let opening = Opening {
-        name: args.file.as_ref().map_or_else(
-            || String::from("the built-in debate"),
-            |f| f.display().to_string(),
-        ),
-        bytes: args
-            .file
-            .as_ref()
-            .and_then(|f| std::fs::metadata(f).ok())
-            .map_or(0, |m| m.len()),
-    };
-    let progress = Arc::new(Progress::default());
-    let (tx, rx) = mpsc::channel();
-    let file = args.file.clone();
-    let shared = Arc::clone(&progress);
-    std::thread::spawn(move || {
-        let loaded = cli::load_with(file.as_ref(), &shared).map(|l| {
-            let index = Index::new_with(&l.debate, &shared);
-            (l.debate, index)
-        });
-        let _ = tx.send(loaded);
-    });
+/// Runs the explorer on the debate while it loads; load errors are printed once the
+/// terminal is given back (at once, before it is taken over, when the load fails
+/// quickly).
+fn explore(file: Option<std::path::PathBuf>) -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match tui::run(rx, progress, opening, no_color) {
+    match tui::run(Loading::start(file), no_color) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Failed(e)) => {
             eprintln!("{e}");

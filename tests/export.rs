@@ -234,7 +234,13 @@ fn the_cli_refuses_bad_requests_clearly() {
         "no claim or position with the id `no-kil-switch` (did you mean `no-kill-switch`?)",
     );
     fails_with(&export(&["--path", ","]), 1, "the path is empty");
-    fails_with(&export(&[]), 1, "give the path to export with --path");
+    // Usage errors: 2, found before the debate is read.
+    fails_with(&export(&[]), 2, "give the path to export with --path");
+    fails_with(
+        &export(&["/no/such/debate.yaml", "--format", "dot"]),
+        2,
+        "give the path to export with --path",
+    );
     fails_with(
         &export(&["/no/such/debate.yaml", "--path", "a"]),
         1,

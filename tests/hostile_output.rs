@@ -1,7 +1,7 @@
 //! Untrusted text never reaches a terminal or a file as a control sequence: `check`,
-//! `export` and the summary printed without a terminal, on a debate whose every text,
-//! id, key and file name carries escape sequences, C1 controls, BEL, bidirectional
-//! overrides, invisible characters and tabs.
+//! `export`, `import` and the summary printed without a terminal, on a debate whose
+//! every text, id, key and file name carries escape sequences, C1 controls, BEL,
+//! bidirectional overrides, invisible characters and tabs.
 
 #[path = "support/hostile.rs"]
 mod hostile;
@@ -200,4 +200,58 @@ fn the_payload_holds_every_forbidden_sequence() {
     );
     let shown = debate_tui::domain::text::visible(&raw);
     assert!(hostile::found_in(shown.as_bytes()).is_empty(), "{shown}");
+}
+
+/// The payload as the characters it stands for.
+fn payload() -> String {
+    let v: serde_yaml::Value =
+        serde_yaml::from_str(&format!("x: \"{}\"", hostile::PAYLOAD)).expect("the payload");
+    v["x"].as_str().expect("a string").to_owned()
+}
+
+#[test]
+fn import_writes_only_visible_text_to_standard_output_and_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = payload();
+    let kialo = dir.path().join("kialo\u{1b}]0;PWNED\u{7}\u{202e}.txt");
+    std::fs::write(
+        &kialo,
+        format!(
+            "Discussion Title: Title {p}\n\n1. Thesis {p}\n1.1. Pro: Reason {p}\n\
+             1.2. Con: Objection {p}\ncontinued {p}\n"
+        ),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["import".as_ref(), kialo.as_os_str()]);
+    let (yaml, stderr) = clean("import", &out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("kialo\u{FFFD}]0;PWNED\u{FFFD}\u{FFFD}.txt (Kialo export): 2 claims"),
+        "{stderr}"
+    );
+    // Controls are YAML escapes, inert text; what YAML would print as it is (the
+    // bidirectional override, the zero-width space, the tag) shows as a placeholder.
+    assert!(
+        yaml.contains("Reason \\e]0;PWNED\\a\\e[31mPWNED\\e[2J\\x9BJ\u{FFFD}DERIW"),
+        "{yaml}"
+    );
+
+    // The same bytes to a file, which loads and passes `check`.
+    let target = dir.path().join("out.yaml");
+    let wrote = run(
+        dir.path(),
+        &[
+            "import".as_ref(),
+            kialo.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+    );
+    clean("import -o", &wrote);
+    assert!(wrote.status.success());
+    assert_eq!(std::fs::read(&target).unwrap(), out.stdout);
+    let checked = run(dir.path(), &["check".as_ref(), target.as_os_str()]);
+    let (report, _) = clean("check of the import", &checked);
+    assert!(checked.status.success(), "{report}\n{yaml}");
+    assert!(report.starts_with("ok: 2 claims, 2 positions"), "{report}");
 }

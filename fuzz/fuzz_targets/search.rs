@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use debate_tui::domain::search::Index;
+use debate_tui::domain::search::{Index, text_of};
 use debate_tui::domain::text::{excerpt, is_unsafe};
 use debate_tui::domain::{Debate, builtin};
 use libfuzzer_sys::fuzz_target;
@@ -28,10 +28,7 @@ fuzz_target!(|data: &[u8]| {
     for hit in hits.iter().take(8) {
         let marks = index.matched_chars(hit, input);
         assert!(marks.windows(2).all(|w| w[0] <= w[1]), "marks are sorted");
-        let text = match hit.target.node() {
-            Some(n) => d.text_of(n),
-            None => "",
-        };
+        let text = text_of(d, hit.target, hit.field).unwrap_or("");
         for width in [0, 1, 7, 40] {
             let (line, shown) = excerpt(text, &marks, width);
             assert!(!line.chars().any(is_unsafe));

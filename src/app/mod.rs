@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::domain::search::{Field, Index, Target};
+use crate::domain::search::Index;
 use crate::domain::{Debate, NodeId};
 
 pub use action::{Action, Effect, Exported, Pane};
@@ -231,34 +231,6 @@ impl App {
         self.mark_rows();
         effect
     }
-}
-
-/// The text of a search result's field.
-fn text_of(d: &Debate, target: Target, field: Field) -> &str {
-    let quote = |n: NodeId, k: u32| d.quotes_of(n).get(k as usize);
-    let s = match (target, field) {
-        (Target::Claim(c), Field::Text) => d.claims.get(c as usize).map(|c| c.text.as_str()),
-        (Target::Claim(c), Field::Id) => d.claims.get(c as usize).map(|c| c.id.as_str()),
-        (Target::Claim(c), Field::Tag(t)) => d
-            .claims
-            .get(c as usize)
-            .and_then(|c| c.tags.get(t as usize))
-            .map(String::as_str),
-        (Target::Position(p), Field::Text) => d.positions.get(p as usize).map(|p| p.title.as_str()),
-        (Target::Position(p), Field::Id) => d.positions.get(p as usize).map(|p| p.id.as_str()),
-        (Target::Position(p), Field::Summary) => d
-            .positions
-            .get(p as usize)
-            .and_then(|p| p.summary.as_deref()),
-        (Target::Quote(n, k), Field::Text) => quote(n, k).map(|q| q.text.as_str()),
-        (Target::Quote(n, k), Field::Translation) => {
-            quote(n, k).and_then(|q| q.translation.as_deref())
-        }
-        (Target::Quote(n, k), Field::Speaker) => quote(n, k).and_then(|q| q.speaker.as_deref()),
-        (Target::Source(s), _) => d.sources.get(s as usize).map(|s| s.title.as_str()),
-        _ => None,
-    };
-    s.unwrap_or("")
 }
 
 #[cfg(test)]

@@ -147,22 +147,18 @@ fn serve(
         return false;
     }
     let total = hits.len();
-    search::top(&mut hits, RANKED);
-    if total > RANKED {
-        let best = hits[..RANKED].to_vec();
+    let complete = search::rank_in_stages(&mut hits, RANKED, |best| {
         let ranked = Results {
             generation,
-            hits: best,
+            hits: best.to_vec(),
             total,
             stage: Stage::Ranked,
         };
-        if tx.send(ranked).is_err() {
-            return false;
-        }
-        if stale() {
-            return true;
-        }
-        search::rank(&mut hits[RANKED..]);
+        listening = tx.send(ranked).is_ok();
+        listening && !stale()
+    });
+    if !complete {
+        return listening;
     }
     tx.send(Results {
         generation,

@@ -2,6 +2,7 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
+use crate::domain::search::Target;
 use crate::domain::{Relation, builtin, export};
 
 fn app() -> App {

@@ -2,13 +2,13 @@
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 pub mod export;
+pub mod loading;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -19,10 +19,8 @@ use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
-use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
-use crate::ui::LoadingScreen;
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -53,16 +51,6 @@ fn release_extras() {
     let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
 }
 
-/// What the loading thread hands over: the debate and its search index, or why not.
-pub type Loaded = Result<(Debate, Index), LoadError>;
-
-/// What is being opened, for the progress screen.
-#[derive(Debug, Clone)]
-pub struct Opening {
-    pub name: String,
-    pub bytes: u64,
-}
-
 /// How a run ended.
 #[derive(Debug)]
 pub enum Ended {
@@ -74,18 +62,10 @@ pub enum Ended {
     Interrupted,
 }
 
-/// A load that takes longer than this gets a progress screen.
-const QUIET_LOAD: Duration = Duration::from_millis(150);
-
 /// Waits for the debate from `loading`, with a progress screen if it takes a while,
 /// then runs the explorer until the user quits or a signal asks it to stop. A load that
 /// fails quickly leaves the terminal untouched.
-pub fn run(
-    loading: Receiver<Loaded>,
-    progress: Arc<Progress>,
-    opening: Opening,
-    no_color: bool,
-) -> io::Result<Ended> {
+pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -94,13 +74,10 @@ pub fn run(
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    let quick = match loading.recv_timeout(QUIET_LOAD) {
-        Ok(Err(e)) => return Ok(Ended::Failed(e)),
-        Ok(Ok(loaded)) => Some(loaded),
-        Err(RecvTimeoutError::Timeout) => None,
-        Err(RecvTimeoutError::Disconnected) => {
-            return Err(io::Error::other("loading stopped unexpectedly"));
-        }
+    let quick = match loading.quick()? {
+        Some(Err(e)) => return Ok(Ended::Failed(e)),
+        Some(Ok(loaded)) => Some(loaded),
+        None => None,
     };
     let mut terminal = ratatui::init();
     // ratatui's hook restores raw mode and the alternate screen, then prints the message;
@@ -117,14 +94,7 @@ pub fn run(
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let (debate, index) = match quick {
             Some(loaded) => loaded,
-            None => match wait(
-                &mut terminal,
-                &loading,
-                &progress,
-                &opening,
-                no_color,
-                &stop,
-            )? {
+            None => match loading.wait(&mut terminal, no_color, &stop)? {
                 Ok(loaded) => loaded,
                 Err(ended) => return Ok(ended),
             },
@@ -135,52 +105,6 @@ pub fn run(
     ratatui::restore();
     let _ = io::stdout().flush();
     result
-}
-
-/// Shows the progress screen until the debate arrives, the load fails, or the user
-/// stops it.
-fn wait(
-    terminal: &mut DefaultTerminal,
-    loading: &Receiver<Loaded>,
-    progress: &Progress,
-    opening: &Opening,
-    no_color: bool,
-    stop: &AtomicBool,
-) -> io::Result<Result<(Debate, Index), Ended>> {
-    let started = Instant::now();
-    loop {
-        let screen = LoadingScreen {
-            name: &opening.name,
-            bytes: opening.bytes,
-            progress: progress.snapshot(),
-            elapsed: started.elapsed(),
-            no_color,
-        };
-        terminal.draw(|f| f.render_widget(&screen, f.area()))?;
-        if event::poll(Duration::from_millis(50))? {
-            let ev = event::read()?;
-            if let Event::Key(k) = ev
-                && k.kind != KeyEventKind::Release
-                && matches!(
-                    keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                    Some(Action::Quit | Action::Close)
-                )
-            {
-                return Ok(Err(Ended::Interrupted));
-            }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Err(Ended::Interrupted));
-        }
-        match loading.try_recv() {
-            Ok(Ok(loaded)) => return Ok(Ok(loaded)),
-            Ok(Err(e)) => return Ok(Err(Ended::Failed(e))),
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                return Err(io::Error::other("loading stopped unexpectedly"));
-            }
-        }
-    }
 }
 
 fn event_loop(

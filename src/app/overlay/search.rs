@@ -1,8 +1,8 @@
 //! The search popup: its input, the results shown and the one selected.
 
 use crate::app::search::{Results, Stage};
-use crate::app::{Action, App, Effect, ListPos, Overlay, Pane, layout, text_of};
-use crate::domain::search::{Hit, Query, Target};
+use crate::app::{Action, App, Effect, ListPos, Overlay, Pane, layout};
+use crate::domain::search::{Hit, Query, Target, text_of};
 
 /// A result in view, and where the query matched it: found when the results or the
 /// scroll change, so that a frame matches nothing again.
@@ -187,6 +187,6 @@ impl App {
 
     /// The text a search result matched in: the field of its target that it names.
     pub fn result_text(&self, hit: &Hit) -> &str {
-        text_of(&self.debate, hit.target, hit.field)
+        text_of(&self.debate, hit.target, hit.field).unwrap_or("")
     }
 }

@@ -1,0 +1,128 @@
+//! Loading a debate beside the terminal: a thread of its own reads, validates and
+//! indexes it, while the shell shows how far it has come.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::DefaultTerminal;
+
+use super::Ended;
+use crate::app::{Action, keymap};
+use crate::cli;
+use crate::domain::load::progress::Progress;
+use crate::domain::search::Index;
+use crate::domain::{Debate, LoadError};
+use crate::ui::LoadingScreen;
+
+/// What the loading thread hands over: the debate and its search index, or why not.
+pub type Loaded = Result<(Debate, Index), LoadError>;
+
+/// What is being opened, for the progress screen.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub name: String,
+    pub bytes: u64,
+}
+
+/// A load that takes longer than this gets a progress screen.
+const QUIET_LOAD: Duration = Duration::from_millis(150);
+
+/// A debate being loaded on a thread of its own.
+pub struct Loading {
+    outcome: Receiver<Loaded>,
+    progress: Arc<Progress>,
+    opening: Opening,
+}
+
+impl Loading {
+    /// Starts loading `file` (the built-in debate without one) and indexing it.
+    pub fn start(file: Option<PathBuf>) -> Loading {
+        let opening = Opening {
+            name: file.as_ref().map_or_else(
+                || String::from("the built-in debate"),
+                |f| f.display().to_string(),
+            ),
+            bytes: file
+                .as_ref()
+                .and_then(|f| std::fs::metadata(f).ok())
+                .map_or(0, |m| m.len()),
+        };
+        let progress = Arc::new(Progress::default());
+        let (tx, outcome) = mpsc::channel();
+        let shared = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            let loaded = cli::load_with(file.as_ref(), &shared).map(|l| {
+                let index = Index::new_with(&l.debate, &shared);
+                (l.debate, index)
+            });
+            let _ = tx.send(loaded);
+        });
+        Loading {
+            outcome,
+            progress,
+            opening,
+        }
+    }
+
+    /// The outcome if it comes within [`QUIET_LOAD`], so that a quick load (or a quick
+    /// failure) never shows a progress screen; `None` if it takes longer.
+    pub(super) fn quick(&self) -> io::Result<Option<Loaded>> {
+        match self.outcome.recv_timeout(QUIET_LOAD) {
+            Ok(loaded) => Ok(Some(loaded)),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(stopped()),
+        }
+    }
+
+    /// Shows the progress screen until the debate arrives, the load fails, or the user
+    /// stops it.
+    pub(super) fn wait(
+        &self,
+        terminal: &mut DefaultTerminal,
+        no_color: bool,
+        stop: &AtomicBool,
+    ) -> io::Result<Result<(Debate, Index), Ended>> {
+        let started = Instant::now();
+        loop {
+            let screen = LoadingScreen {
+                name: &self.opening.name,
+                bytes: self.opening.bytes,
+                progress: self.progress.snapshot(),
+                elapsed: started.elapsed(),
+                no_color,
+            };
+            terminal.draw(|f| f.render_widget(&screen, f.area()))?;
+            if event::poll(Duration::from_millis(50))? {
+                let ev = event::read()?;
+                if let Event::Key(k) = ev
+                    && k.kind != KeyEventKind::Release
+                    && matches!(
+                        keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
+                        Some(Action::Quit | Action::Close)
+                    )
+                {
+                    return Ok(Err(Ended::Interrupted));
+                }
+            }
+            if stop.load(Ordering::Relaxed) {
+                return Ok(Err(Ended::Interrupted));
+            }
+            match self.outcome.try_recv() {
+                Ok(Ok(loaded)) => return Ok(Ok(loaded)),
+                Ok(Err(e)) => return Ok(Err(Ended::Failed(e))),
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => return Err(stopped()),
+            }
+        }
+    }
+}
+
+/// The loading thread ended without a word: it panicked.
+fn stopped() -> io::Error {
+    io::Error::other("loading stopped unexpectedly")
+}
