@@ -116,7 +116,7 @@ fn errand() -> impl Strategy<Value = Vec<Action>> {
         }),
         // Export, maybe replacing, maybe under another name.
         Just(vec![Close, Export, Follow]),
-        Just(vec![Close, Export, Follow, Type('y')]),
+        Just(vec![Close, Export, Follow, Confirm]),
         Just(vec![Close, Export, ClearInput, Type('a'), Follow]),
         // A quote in its source, and on to the next passage's claim.
         Just(vec![Close, NextPane, NextPane, Follow, NextPassage, Follow]),
@@ -267,7 +267,7 @@ fn run(
                     .collect();
                 let target = dir.path().join(format!("x{name}.md"));
                 let outcome = match write {
-                    Write::Really => Exported::write(&target, &document, replace),
+                    Write::Really => debate_tui::tui::export::write(&target, &document, replace),
                     Write::DiskFull => Exported::Failed(String::from(
                         "cannot write x.md: writing: no space left (the disk is full)",
                     )),

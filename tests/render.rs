@@ -153,7 +153,7 @@ fn help_lists_the_key_table() {
     let t = text(&draw(&a));
     // Scrolled to its end, help has shown every binding.
     let mut seen = t.clone();
-    for _ in 0..debate_tui::app::help_len() {
+    for _ in 0..debate_tui::app::keymap::help_len() {
         a.update(Action::Down);
         seen.push_str(&text(&draw(&a)));
     }

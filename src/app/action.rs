@@ -37,9 +37,7 @@ impl Pane {
     }
 }
 
-use std::path::{Path, PathBuf};
-
-use crate::domain::save::{SaveError, write_atomic};
+use std::path::PathBuf;
 
 use super::search::Results;
 
@@ -54,14 +52,14 @@ pub enum Action {
     PageDown,
     NextPane,
     PreviousPane,
-    /// Enter: follow the selected link, open the selected quote, or go to a passage's claim.
+    /// Follow the selected link, open the selected quote, or go to a passage's claim.
     Follow,
-    /// Backspace: one step back along the path.
+    /// One step back along the path.
     Back,
     NextPassage,
     PreviousPassage,
     Help,
-    /// `/`: open the search popup.
+    /// Open the search popup.
     Search,
     /// Add the selected claim to the path, linked or as a jump.
     AddToPath,
@@ -71,13 +69,17 @@ pub enum Action {
     RemoveStep,
     /// Export the path: ask for a file name.
     Export,
-    /// A character typed into the search input.
+    /// Yes to the question before an export replaces a file.
+    Confirm,
+    /// No to that question: back to the file name.
+    Decline,
+    /// A character typed into the input.
     Type(char),
-    /// Backspace in the search input.
+    /// Delete the last character of the input.
     Erase,
-    /// Ctrl-U: empty the search input.
+    /// Empty the input.
     ClearInput,
-    /// Esc: close the open overlay.
+    /// Close the open overlay.
     Close,
     Quit,
     /// Internal: the terminal has a new size (columns, rows).
@@ -101,19 +103,6 @@ pub enum Exported {
     Exists,
     /// The write failed; the message says why. Nothing was written.
     Failed(String),
-}
-
-impl Exported {
-    /// Carries out [`Effect::Export`]: the one atomic write, and its outcome.
-    pub fn write(file: &Path, document: &str, replace: bool) -> Exported {
-        match write_atomic(file, document.as_bytes(), replace) {
-            Ok(()) => {
-                Exported::Written(std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
-            }
-            Err(SaveError::Exists(_)) => Exported::Exists,
-            Err(e) => Exported::Failed(e.to_string()),
-        }
-    }
 }
 
 /// Work the shell carries out for the app.

@@ -1,5 +1,6 @@
-//! The one key table: it maps keys to actions, and it is what the help overlay and the
-//! footer hints are drawn from, so they never go stale.
+//! The one key table: it maps keys to actions, and it is the only place keys are
+//! written. Help, the footer, the overlays' titles and every sentence that names a key
+//! are drawn from it, so they never go stale.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -22,14 +23,17 @@ pub enum Scope {
     Path,
     /// The export's file name: a character without Ctrl goes into the input.
     Prompt,
+    /// The question before an export replaces a file.
+    Confirm,
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 7] = [
+pub const SCOPES: [Scope; 8] = [
     Scope::Panes,
     Scope::Search,
     Scope::Path,
     Scope::Prompt,
+    Scope::Confirm,
     Scope::SourceView,
     Scope::Global,
     Scope::Help,
@@ -45,12 +49,19 @@ impl Scope {
             Scope::Search => "Search",
             Scope::Path => "Path",
             Scope::Prompt => "Export file name",
+            Scope::Confirm => "Export: the file exists",
         }
     }
 
     /// Whether characters typed here are text rather than commands.
     pub fn takes_text(self) -> bool {
         matches!(self, Scope::Search | Scope::Prompt)
+    }
+
+    /// Whether characters are this scope's own (typed into an input, or answers to a
+    /// question), so that the global keys that are characters do not apply here.
+    pub fn keeps_characters(self) -> bool {
+        self.takes_text() || self == Scope::Confirm
     }
 }
 
@@ -77,6 +88,26 @@ const fn ctrl(ch: char) -> Key {
     }
 }
 
+/// How a binding is named outside help, where its action has room for a word or two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Named in help only.
+    Unnamed,
+    /// Named in the footer, and in the titles and questions that name its action.
+    Footer(&'static str),
+    /// Named in the titles and questions that name its action, not in the footer.
+    Title(&'static str),
+}
+
+impl Hint {
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Hint::Unnamed => None,
+            Hint::Footer(name) | Hint::Title(name) => Some(name),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub scope: Scope,
@@ -84,8 +115,7 @@ pub struct Binding {
     pub action: Action,
     /// What the action does, for help.
     pub help: &'static str,
-    /// A short label for the footer; `None` keeps the binding out of the footer.
-    pub hint: Option<&'static str>,
+    pub hint: Hint,
 }
 
 const fn b(
@@ -93,7 +123,7 @@ const fn b(
     keys: &'static [Key],
     action: Action,
     help: &'static str,
-    hint: Option<&'static str>,
+    hint: Hint,
 ) -> Binding {
     Binding {
         scope,
@@ -104,8 +134,9 @@ const fn b(
     }
 }
 
+use Hint::{Footer, Title, Unnamed};
 use KeyCode as K;
-use Scope::{Global, Help, Panes, Path, Prompt, Search, SourceView};
+use Scope::{Confirm, Global, Help, Panes, Path, Prompt, Search, SourceView};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -113,288 +144,321 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('c')],
         Action::Quit,
         "quit from anywhere",
-        None,
+        Unnamed,
     ),
-    b(Global, &[c('q')], Action::Quit, "quit", Some("quit")),
+    b(Global, &[c('q')], Action::Quit, "quit", Footer("quit")),
     b(
         Global,
         &[c('?')],
         Action::Help,
         "show or hide this help",
-        Some("help"),
+        Footer("help"),
     ),
     b(
         Global,
         &[k(K::Esc)],
         Action::Close,
         "close the overlay",
-        None,
+        Title("close"),
     ),
-    b(Panes, &[k(K::Up), c('k')], Action::Up, "move up", None),
+    b(Panes, &[k(K::Up), c('k')], Action::Up, "move up", Unnamed),
     b(
         Panes,
         &[k(K::Down), c('j')],
         Action::Down,
         "move down",
-        Some("move"),
+        Footer("move"),
     ),
     b(
         Panes,
         &[c('g'), k(K::Home)],
         Action::Top,
         "go to the first row",
-        None,
+        Unnamed,
     ),
     b(
         Panes,
         &[c('G'), k(K::End)],
         Action::Bottom,
         "go to the last row",
-        None,
+        Unnamed,
     ),
-    b(Panes, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(Panes, &[k(K::PageUp)], Action::PageUp, "page up", Unnamed),
     b(
         Panes,
         &[k(K::PageDown)],
         Action::PageDown,
         "page down",
-        None,
+        Unnamed,
     ),
     b(
         Panes,
         &[k(K::Tab), k(K::Right), c('l')],
         Action::NextPane,
         "next pane",
-        Some("pane"),
+        Footer("pane"),
     ),
     b(
         Panes,
         &[k(K::BackTab), k(K::Left), c('h')],
         Action::PreviousPane,
         "previous pane",
-        None,
+        Unnamed,
     ),
     b(
         Panes,
         &[k(K::Enter)],
         Action::Follow,
         "start a path · follow a link · read a quote in its source",
-        Some("open"),
+        Footer("open"),
     ),
     b(
         Panes,
         &[k(K::Backspace)],
         Action::Back,
         "step back along the path",
-        Some("back"),
+        Footer("back"),
     ),
     b(
         Panes,
         &[c('/')],
         Action::Search,
         "search claims, quotes, positions and sources",
-        Some("search"),
+        Footer("search"),
     ),
     b(
         Panes,
         &[c('a')],
         Action::AddToPath,
         "add the selected claim to the path (a jump when not linked)",
-        Some("add"),
+        Footer("add"),
     ),
     b(
         Panes,
         &[c('p')],
         Action::ShowPath,
         "show the path: its steps and how each relates",
-        Some("path"),
+        Footer("path"),
     ),
     b(
         Panes,
         &[c('e')],
         Action::Export,
         "export the path to a Markdown file",
-        Some("export"),
+        Footer("export"),
     ),
     b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,
         "next step",
-        Some("move"),
+        Footer("move"),
     ),
-    b(Path, &[k(K::Up), c('k')], Action::Up, "previous step", None),
+    b(
+        Path,
+        &[k(K::Up), c('k')],
+        Action::Up,
+        "previous step",
+        Unnamed,
+    ),
     b(
         Path,
         &[c('d'), k(K::Delete)],
         Action::RemoveStep,
         "remove the selected step",
-        Some("remove"),
+        Footer("remove"),
     ),
     b(
         Path,
         &[k(K::Enter)],
         Action::Follow,
         "go to the selected step",
-        Some("go"),
+        Footer("go"),
     ),
     b(
         Path,
         &[c('e')],
         Action::Export,
         "export the path to a Markdown file",
-        Some("export"),
+        Footer("export"),
     ),
     b(
         Prompt,
         &[k(K::Enter)],
         Action::Follow,
         "write the file",
-        Some("write"),
+        Footer("write"),
     ),
     b(
         Prompt,
         &[k(K::Backspace)],
         Action::Erase,
         "delete the last character",
-        None,
+        Unnamed,
     ),
     b(
         Prompt,
         &[ctrl('u')],
         Action::ClearInput,
         "clear the file name",
-        Some("clear"),
+        Footer("clear"),
     ),
     b(
         Prompt,
         &[k(K::Esc)],
         Action::Close,
         "cancel: nothing is written",
-        Some("cancel"),
+        Footer("cancel"),
+    ),
+    b(
+        Confirm,
+        &[c('y'), c('Y')],
+        Action::Confirm,
+        "replace the file",
+        Footer("replace"),
+    ),
+    b(
+        Confirm,
+        &[c('n'), c('N')],
+        Action::Decline,
+        "keep the file and choose another name",
+        Footer("choose another name"),
+    ),
+    b(
+        Confirm,
+        &[k(K::Esc)],
+        Action::Close,
+        "cancel: nothing is written",
+        Footer("cancel"),
     ),
     b(
         Search,
         &[k(K::Down), ctrl('n')],
         Action::Down,
         "next result",
-        Some("choose"),
+        Footer("choose"),
     ),
     b(
         Search,
         &[k(K::Up), ctrl('p')],
         Action::Up,
         "previous result",
-        None,
+        Unnamed,
     ),
     b(
         Search,
         &[k(K::PageDown)],
         Action::PageDown,
         "page down",
-        None,
+        Unnamed,
     ),
-    b(Search, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(Search, &[k(K::PageUp)], Action::PageUp, "page up", Unnamed),
     b(
         Search,
         &[k(K::Enter)],
         Action::Follow,
         "go to the result (a quote: its claim, with the quote selected)",
-        Some("go"),
+        Footer("go"),
     ),
     b(
         Search,
         &[k(K::Backspace)],
         Action::Erase,
         "delete the last character",
-        None,
+        Unnamed,
     ),
     b(
         Search,
         &[ctrl('u')],
         Action::ClearInput,
         "clear the search",
-        Some("clear"),
+        Footer("clear"),
     ),
     b(
         Search,
         &[k(K::Esc)],
         Action::Close,
         "close the search",
-        Some("close"),
+        Footer("close"),
     ),
     b(
         SourceView,
         &[k(K::Down), c('j')],
         Action::Down,
         "scroll down",
-        Some("scroll"),
+        Footer("scroll"),
     ),
     b(
         SourceView,
         &[k(K::Up), c('k')],
         Action::Up,
         "scroll up",
-        None,
+        Unnamed,
     ),
     b(
         SourceView,
         &[k(K::PageDown), c(' ')],
         Action::PageDown,
         "page down",
-        None,
+        Unnamed,
     ),
-    b(SourceView, &[k(K::PageUp)], Action::PageUp, "page up", None),
+    b(
+        SourceView,
+        &[k(K::PageUp)],
+        Action::PageUp,
+        "page up",
+        Unnamed,
+    ),
     b(
         SourceView,
         &[c('g'), k(K::Home)],
         Action::Top,
         "go to the top",
-        None,
+        Unnamed,
     ),
     b(
         SourceView,
         &[c('G'), k(K::End)],
         Action::Bottom,
         "go to the end",
-        None,
+        Unnamed,
     ),
     b(
         SourceView,
         &[c('n'), k(K::Tab)],
         Action::NextPassage,
         "next quoted passage",
-        Some("next quote"),
+        Footer("next quote"),
     ),
     b(
         SourceView,
         &[c('N'), k(K::BackTab)],
         Action::PreviousPassage,
         "previous quoted passage",
-        Some("prev"),
+        Footer("prev"),
     ),
     b(
         SourceView,
         &[k(K::Enter)],
         Action::Follow,
         "go to the claim that quotes this passage",
-        Some("claim"),
+        Footer("claim"),
     ),
     b(
         SourceView,
         &[k(K::Backspace)],
         Action::Close,
         "back to where you were",
-        Some("back"),
+        Footer("back"),
     ),
     b(
         Help,
         &[k(K::Down), c('j')],
         Action::Down,
         "scroll down",
-        None,
+        Unnamed,
     ),
-    b(Help, &[k(K::Up), c('k')], Action::Up, "scroll up", None),
+    b(Help, &[k(K::Up), c('k')], Action::Up, "scroll up", Unnamed),
 ];
 
 /// Normalises a key event: Shift is part of the character; only Ctrl is kept apart.
@@ -410,8 +474,8 @@ fn is_text(key: Key) -> bool {
     !key.ctrl && matches!(key.code, K::Char(_))
 }
 
-/// The action of `key` in `scope`: in the search popup a character goes into the
-/// input; else the scope's own binding first, then a global one.
+/// The action of `key` in `scope`: in an input a character is typed; else the scope's
+/// own binding first, then a global one, unless the scope keeps characters to itself.
 pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
     if scope.takes_text()
         && is_text(key)
@@ -425,20 +489,60 @@ pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
             .find(|b| b.scope == s && b.keys.contains(&key))
             .map(|b| b.action.clone())
     };
-    find(scope).or_else(|| find(Global))
+    find(scope).or_else(|| {
+        if scope.keeps_characters() && is_text(key) {
+            None
+        } else {
+            find(Global)
+        }
+    })
 }
 
-/// The bindings shown in the footer for `scope`, its own first, then the global ones
-/// that work there (in the search popup, characters are text).
-pub fn hints(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
+/// The first key of `b` that does its action where `scope` is in force: none when
+/// the scope reads the keys otherwise.
+fn working_key(b: &'static Binding, scope: Scope) -> Option<(&'static Binding, Key)> {
+    let key = b
+        .keys
         .iter()
-        .filter(move |b| b.scope == scope && b.hint.is_some())
-        .chain(BINDINGS.iter().filter(move |b| {
-            b.scope == Global
-                && b.hint.is_some()
-                && !(scope.takes_text() && b.keys.iter().all(|&k| is_text(k)))
-        }))
+        .copied()
+        .find(|&key| action_for(key, scope).as_ref() == Some(&b.action))?;
+    Some((b, key))
+}
+
+/// The bindings of `scope` and the global ones, the scope's own first.
+fn in_force(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    let of = move |s: Scope| BINDINGS.iter().filter(move |b| b.scope == s);
+    of(scope).chain(of(Global).filter(move |_| scope != Global))
+}
+
+/// The bindings the footer names where `scope` is in force, its own first, then the
+/// global ones that work there; each with the key shown.
+pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static Binding, Key)> {
+    in_force(scope)
+        .filter(|b| matches!(b.hint, Footer(_)))
+        .filter_map(move |b| working_key(b, scope))
+}
+
+/// The binding and the key that do `action` where `scope` is in force: the scope's
+/// own first, and among them a named one first.
+pub fn binding_for(scope: Scope, action: &Action) -> Option<(&'static Binding, Key)> {
+    in_force(scope)
+        .filter(|b| b.action == *action)
+        .filter_map(|b| working_key(b, scope))
+        .min_by_key(|(b, _)| (b.scope != scope, b.hint.name().is_none()))
+}
+
+/// How the key that does `action` where `scope` is in force is written, for a
+/// sentence that names it ("Enter on a claim starts one").
+pub fn key_for(scope: Scope, action: &Action) -> String {
+    binding_for(scope, action).map_or_else(String::new, |(_, key)| key_label(key))
+}
+
+/// The key and the name of `action` where `scope` is in force, for a title or a
+/// question ("Enter", "go").
+pub fn named(scope: Scope, action: &Action) -> Option<(String, &'static str)> {
+    let (b, key) = binding_for(scope, action)?;
+    Some((key_label(key), b.hint.name()?))
 }
 
 /// How a key is written in help and hints.
@@ -467,6 +571,44 @@ pub fn key_label(key: Key) -> String {
     } else {
         base
     }
+}
+
+/// A line of the help overlay: what help shows, in order. Drawing and scrolling both
+/// read this list, so they agree on its length.
+#[derive(Debug, Clone, Copy)]
+pub enum HelpLine {
+    /// The sides, with their marks.
+    Sides,
+    /// What the `✗n` after a claim means.
+    Legend,
+    Blank,
+    Heading(Scope),
+    /// How a search query is written, under the search popup's heading.
+    SearchSyntax,
+    Binding(&'static Binding),
+}
+
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = vec![HelpLine::Sides, HelpLine::Legend];
+    for scope in SCOPES {
+        out.push(HelpLine::Blank);
+        out.push(HelpLine::Heading(scope));
+        if scope == Scope::Search {
+            out.push(HelpLine::SearchSyntax);
+        }
+        out.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.scope == scope)
+                .map(HelpLine::Binding),
+        );
+    }
+    out
+}
+
+/// How many lines the help overlay takes (for scrolling).
+pub fn help_len() -> usize {
+    help_lines().len()
 }
 
 #[cfg(test)]
@@ -506,6 +648,29 @@ mod tests {
         assert_eq!(action_for(ctrl('u'), Search), Some(Action::ClearInput));
         assert_eq!(action_for(ctrl('c'), Search), Some(Action::Quit));
         assert_eq!(action_for(k(K::Backspace), Search), Some(Action::Erase));
+        // The question before replacing a file reads its answers and nothing else.
+        assert_eq!(action_for(c('Y'), Confirm), Some(Action::Confirm));
+        assert_eq!(action_for(c('n'), Confirm), Some(Action::Decline));
+        assert_eq!(action_for(c('q'), Confirm), None);
+        assert_eq!(action_for(c('?'), Confirm), None);
+        assert_eq!(action_for(ctrl('c'), Confirm), Some(Action::Quit));
+        assert_eq!(action_for(k(K::Esc), Confirm), Some(Action::Close));
+    }
+
+    #[test]
+    fn keys_are_named_where_they_work() {
+        // Of the two keys that quit, the one the footer names; in an input, the other.
+        assert_eq!(key_for(Global, &Action::Quit), "q");
+        assert_eq!(key_for(Panes, &Action::Quit), "q");
+        assert_eq!(key_for(Search, &Action::Quit), "Ctrl-c");
+        // A scope's own binding before a global one.
+        assert_eq!(
+            named(Prompt, &Action::Close),
+            Some(("Esc".into(), "cancel"))
+        );
+        assert_eq!(named(Path, &Action::Close), Some(("Esc".into(), "close")));
+        let footer: Vec<_> = hints(Search).map(|(_, key)| key_label(key)).collect();
+        assert_eq!(footer, ["↓", "Enter", "Ctrl-u", "Esc"]);
     }
 
     #[test]

@@ -8,8 +8,6 @@ use std::thread::JoinHandle;
 
 use crate::domain::search::{self, Hit, Index, Searcher};
 
-use super::ListPos;
-
 /// How far a set of results has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -43,52 +41,6 @@ impl Results {
             hits,
             stage: Stage::Complete,
         }
-    }
-}
-
-/// One row of the popup, made ready when results or the scroll change, so that drawing
-/// reads no more than what it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultRow {
-    pub hit: Hit,
-    /// The side of the result, when it has one.
-    pub side: Option<u32>,
-    /// Which text matched, when it is not the result's main text ("id", "speaker"…).
-    pub field: Option<&'static str>,
-    /// The matched text, as one safe line cut to the popup's width.
-    pub text: String,
-    /// The characters of `text` the query matched.
-    pub marks: Vec<usize>,
-}
-
-/// The search popup.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct SearchView {
-    pub input: String,
-    /// Bumped whenever the input changes; results for an older input are not shown.
-    pub generation: u64,
-    /// The results shown: for `generation` or, while its search runs, an earlier one.
-    pub results: Option<Results>,
-    /// The input that the results shown answer.
-    pub answered: String,
-    pub pos: ListPos,
-    /// The rows on screen, from `pos.offset`.
-    pub rows: Vec<ResultRow>,
-}
-
-impl SearchView {
-    /// Whether results for the current input are still to come.
-    pub fn searching(&self) -> bool {
-        !search::Query::parse(&self.input).is_empty()
-            && self
-                .results
-                .as_ref()
-                .is_none_or(|r| r.generation != self.generation || r.stage != Stage::Complete)
-    }
-
-    /// The hits shown, best first.
-    pub fn hits(&self) -> &[Hit] {
-        self.results.as_ref().map_or(&[], |r| &r.hits)
     }
 }
 

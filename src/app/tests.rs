@@ -2,7 +2,8 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
-use crate::domain::builtin;
+use crate::domain::search::Target;
+use crate::domain::{Relation, builtin, export};
 
 fn app() -> App {
     App::new(builtin::load().unwrap().debate, Rect::new(0, 0, 140, 40))
@@ -412,6 +413,12 @@ fn every_binding_in_the_key_table_is_handled() {
                 run(&mut a, Action::Export);
                 assert_eq!(a.scope(), Scope::Prompt);
             }
+            Scope::Confirm => {
+                three_step_path(&mut a);
+                run(&mut a, Action::Export);
+                run(&mut a, Action::Exported(Exported::Exists));
+                assert_eq!(a.scope(), Scope::Confirm);
+            }
             Scope::Panes | Scope::Global => {}
         }
         let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
@@ -440,10 +447,11 @@ fn search_finds_a_claim_and_enter_goes_to_it() {
     assert_eq!(v.rows[0].hit, first);
     // The row's text shows the matched characters.
     let row = &v.rows[0];
+    let text = a.result_text(&row.hit);
     let marked: String = row
         .marks
         .iter()
-        .map(|&i| row.text.chars().nth(i).unwrap())
+        .map(|&i| text.chars().nth(i).unwrap())
         .collect();
     assert_eq!(marked.to_lowercase(), "kill switch");
     let Target::Claim(c) = first.target else {
@@ -595,7 +603,9 @@ fn export_into(a: &mut App, effect: Option<Effect>) -> Option<Effect> {
     else {
         panic!("expected an export, got {effect:?}")
     };
-    a.update(Action::Exported(Exported::write(&file, &document, replace)))
+    a.update(Action::Exported(crate::tui::export::write(
+        &file, &document, replace,
+    )))
 }
 
 #[test]
@@ -647,12 +657,12 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
         first,
         "untouched"
     );
-    // `n`: back to the name; `y` after asking again replaces.
-    run(&mut a, Action::Type('n'));
+    // No: back to the name; yes after asking again replaces.
+    run(&mut a, Action::Decline);
     assert!(matches!(&a.overlay, Overlay::Export(p) if !p.confirm));
     let effect = run(&mut a, Action::Follow);
     export_into(&mut a, effect);
-    let effect = run(&mut a, Action::Type('y'));
+    let effect = run(&mut a, Action::Confirm);
     assert!(matches!(
         &effect,
         Some(Effect::Export { replace: true, .. })

@@ -1,6 +1,7 @@
 //! The terminal shell: takes the terminal over, turns events into actions, draws, and
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
+pub mod export;
 pub mod loading;
 
 use std::io::{self, Write};
@@ -17,7 +18,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
-use crate::app::{Action, App, Effect, Exported, Overlay, keymap};
+use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
 
@@ -119,7 +120,7 @@ fn event_loop(
     // For the end-to-end tests: a panic once the explorer is drawn, on this thread or,
     // with `thread`, on another one while this one goes on.
     if let Some(how) = std::env::var_os("DEBATE_TUI_TEST_PANIC") {
-        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        draw(terminal, &mut app)?;
         if how == "thread" {
             std::thread::spawn(|| panic!("test panic requested by DEBATE_TUI_TEST_PANIC"));
         } else {
@@ -128,7 +129,7 @@ fn event_loop(
     }
     let worker = Worker::start(Arc::clone(&app.index));
     loop {
-        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        draw(terminal, &mut app)?;
         // Handle every event already waiting before drawing again.
         let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
         while event::poll(wait)? {
@@ -149,6 +150,19 @@ fn event_loop(
     }
 }
 
+/// Draws a frame. The app lays the screen out for the size it knows, so a frame of
+/// another size (the terminal resized, its event not read yet) is told to it first.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    terminal.draw(|f| {
+        let area = f.area();
+        if area != app.size {
+            app.update(Action::Resize(area.width, area.height));
+        }
+        f.render_widget(&*app, area);
+    })?;
+    Ok(())
+}
+
 fn searching(app: &App) -> bool {
     matches!(&app.overlay, Overlay::Search(v) if v.searching())
 }
@@ -166,7 +180,7 @@ fn carry_out(app: &mut App, action: Action, worker: &Worker) -> ControlFlow<()> 
             document,
             replace,
         }) => {
-            let outcome = Exported::write(&file, &document, replace);
+            let outcome = export::write(&file, &document, replace);
             carry_out(app, Action::Exported(outcome), worker)
         }
         None => ControlFlow::Continue(()),

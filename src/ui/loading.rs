@@ -8,6 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
+use crate::app::Action;
+use crate::app::keymap::{Scope, key_for};
 use crate::domain::load::progress::Snapshot;
 use crate::domain::text::fit;
 
@@ -75,6 +77,12 @@ impl Widget for &LoadingScreen<'_> {
         } else {
             format!("{} · {secs:.1} s", p.phase.label())
         };
+        // The keys that stop the loading: the global ones, as the shell reads them.
+        let stops = format!(
+            "{} or {} stops",
+            key_for(Scope::Global, &Action::Quit),
+            key_for(Scope::Global, &Action::Close)
+        );
         let lines = [
             Line::from(fit(
                 &format!("Opening {} ({})", self.name, size(self.bytes)),
@@ -82,7 +90,7 @@ impl Widget for &LoadingScreen<'_> {
             )),
             Line::styled(fit(&step, w), theme.dim),
             bar(p, self.elapsed, w, theme),
-            Line::styled(fit("q or Esc stops", w), theme.dim),
+            Line::styled(fit(&stops, w), theme.dim),
         ];
         for (i, line) in lines.into_iter().take(inner.height as usize).enumerate() {
             line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);

@@ -11,8 +11,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::keymap::{self, Scope};
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH, Mode};
-use crate::app::{App, Overlay, Pane, keymap};
+use crate::app::{Action, App, Overlay, Pane};
 use crate::domain::text::{display_width, fit, truncate_left};
 pub use loading::LoadingScreen;
 use theme::Theme;
@@ -23,9 +24,11 @@ impl Widget for &App {
             return;
         }
         let theme = Theme::get(self.no_color);
-        let a = layout::areas(area, self.focus);
+        // The app's layout, made for the size the shell told it: the same one that
+        // mouse clicks and paging read.
+        let a = self.areas();
         if a.mode == Mode::TooSmall {
-            too_small(area, buf, theme);
+            too_small(self, area, buf, theme);
             return;
         }
         header(self, a.header, buf, theme);
@@ -45,21 +48,25 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help { scroll } => overlays::help(self, *scroll, a.overlay, buf, theme),
             Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
-            Overlay::Search(v) => overlays::search(v, a.overlay, buf, theme),
+            Overlay::Search(v) => overlays::search(self, v, a.overlay, buf, theme),
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
             Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
         }
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let quit = keymap::key_for(app.scope(), &Action::Quit);
     let lines = vec![
         Line::styled("Terminal too small", theme.warning),
         Line::from(format!(
             "{}×{}: debate-tui needs {MIN_WIDTH}×{MIN_HEIGHT}",
             area.width, area.height
         )),
-        Line::styled("Enlarge the window, or press q to quit", theme.dim),
+        Line::styled(
+            format!("Enlarge the window, or press {quit} to quit"),
+            theme.dim,
+        ),
     ];
     let top = area.height.saturating_sub(3) / 2;
     let r = Rect {
@@ -121,6 +128,17 @@ fn tabs(focus: Pane, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Line::from(spans).render(area, buf);
 }
 
+/// What `actions` do where `scope` is in force, as the key table names them, for a
+/// title: "Enter go · Esc close".
+fn commands(scope: Scope, actions: &[Action]) -> String {
+    let named: Vec<String> = actions
+        .iter()
+        .filter_map(|a| keymap::named(scope, a))
+        .map(|(key, name)| format!("{key} {name}"))
+        .collect();
+    named.join(" · ")
+}
+
 /// The keys that work now, from the key table, and the status message. The scope's
 /// hints come first; those that do not fit whole are left out, but room is kept for
 /// the global ones (quit, help), through which every other key can be found.
@@ -135,14 +153,14 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         spans.push(Span::styled(status, theme.status));
         spans.push(Span::styled("│", theme.border));
     }
-    let hint = |b: &keymap::Binding| {
-        let key = format!(" {}", keymap::key_label(b.keys[0]));
-        let text = format!(" {}", b.hint.unwrap_or_default());
+    let hint = |(b, key): (&keymap::Binding, keymap::Key)| {
+        let key = format!(" {}", keymap::key_label(key));
+        let text = format!(" {}", b.hint.name().unwrap_or_default());
         let w = display_width(&key) + display_width(&text);
         (key, text, w)
     };
     let (global, own): (Vec<_>, Vec<_>) =
-        keymap::hints(app.scope()).partition(|b| b.scope == keymap::Scope::Global);
+        keymap::hints(app.scope()).partition(|(b, _)| b.scope == Scope::Global);
     let global: Vec<_> = global.into_iter().map(hint).collect();
     let reserved: usize = global.iter().map(|(_, _, w)| w).sum();
     let own_room = width.saturating_sub(reserved);

@@ -6,24 +6,27 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::commands;
 use super::theme::Theme;
-use crate::app::keymap;
+use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
-use crate::app::search::{ResultRow, SearchView, Stage};
-use crate::app::{App, ExportPrompt, HelpLine, ListPos, SourceView, help_lines};
+use crate::app::search::Stage;
+use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
-use crate::domain::search::Query;
-use crate::domain::text::{fit, truncate, truncate_left, visible};
+use crate::domain::search::{Field, Query};
+use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
+    let title = format!(
+        " Help · {} or {} to close ",
+        key_for(Scope::Help, &Action::Help),
+        key_for(Scope::Help, &Action::Close)
+    );
     let b = Block::bordered()
-        .title(Span::styled(
-            " Help · ? or Esc to close ",
-            theme.border_focused,
-        ))
+        .title(Span::styled(title, theme.border_focused))
         .border_style(theme.border_focused);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -68,7 +71,7 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         .enumerate()
     {
         let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-        let line = if crate::domain::text::display_width(&text) > width {
+        let line = if display_width(&text) > width {
             Line::from(truncate(&text, width).into_owned())
         } else {
             l
@@ -161,13 +164,16 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     }
 }
 
-/// The search popup: the input, the count, and the rows `update` made ready.
-pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The search popup: the input, the count, and the results in view.
+pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
     let b = Block::bordered()
         .title(Span::styled(
             fit(
-                " Search · Enter go · Esc close ",
+                &format!(
+                    " Search · {} ",
+                    commands(Scope::Search, &[Action::Follow, Action::Close])
+                ),
                 area.width.saturating_sub(2) as usize,
             ),
             theme.border_focused,
@@ -200,7 +206,7 @@ pub fn search(v: &SearchView, area: Rect, buf: &mut Buffer, theme: &Theme) {
             break;
         }
         let selected = v.pos.offset + i == v.pos.selected;
-        result_row(row, selected, line(SEARCH_HEAD + i), buf, theme);
+        result_row(app, row, selected, line(SEARCH_HEAD + i), buf, theme);
     }
 }
 
@@ -226,30 +232,52 @@ fn count_line(v: &SearchView, theme: &Theme) -> (String, Style) {
     }
 }
 
+/// What a search result shows for a field other than its main text.
+fn field_label(field: Field) -> Option<&'static str> {
+    match field {
+        Field::Text => None,
+        Field::Id => Some("id"),
+        Field::Summary => Some("summary"),
+        Field::Translation => Some("translation"),
+        Field::Speaker => Some("speaker"),
+        Field::Tag(_) => Some("tag"),
+    }
+}
+
 /// One result: its kind, its side's mark, the field when not the main text, and the
-/// text with the matched characters marked.
-fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// text around the matched characters, cut to what is left of the row, those marked.
+fn result_row(
+    app: &App,
+    row: &ResultRow,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let base = if selected {
         theme.selected
     } else {
         Style::new()
     };
     buf.set_style(area, base);
-    // ROW_PREFIX columns: the kind in 8, a space, the mark, a space.
+    let hit = &row.hit;
     let mut spans = vec![Span::styled(
-        format!("{:<8} ", row.hit.target.kind()),
+        format!("{:<8} ", hit.target.kind()),
         base.patch(theme.kind),
     )];
-    spans.push(match row.side {
+    spans.push(match hit.target.node().map(|n| app.debate.side_of(n)) {
         Some(side) => Span::styled(
             format!("{} ", Theme::mark(side)),
             base.patch(theme.side(side)),
         ),
         None => Span::styled("  ", base),
     });
-    if let Some(f) = row.field {
+    if let Some(f) = field_label(hit.field) {
         spans.push(Span::styled(format!("({f}) "), base.patch(theme.dim)));
     }
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used);
+    let (text, marks) = excerpt(app.result_text(hit), &row.marks, room);
     // Runs of matched and unmatched characters.
     let style = |matched: bool| {
         if matched {
@@ -258,10 +286,10 @@ fn result_row(row: &ResultRow, selected: bool, area: Rect, buf: &mut Buffer, the
             base
         }
     };
-    let mut marks = row.marks.iter().peekable();
+    let mut marks = marks.iter().peekable();
     let mut run = String::new();
     let mut run_matched = false;
-    for (i, c) in row.text.chars().enumerate() {
+    for (i, c) in text.chars().enumerate() {
         let matched = marks.next_if(|&&m| m == i).is_some();
         if matched != run_matched && !run.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut run), style(run_matched)));
@@ -293,14 +321,27 @@ fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
 pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let n = app.path.len();
     let title = format!(
-        " Path · {} · d remove · Enter go · e export · Esc close ",
-        plural(n, "step")
+        " Path · {} · {} ",
+        plural(n, "step"),
+        commands(
+            Scope::Path,
+            &[
+                Action::RemoveStep,
+                Action::Follow,
+                Action::Export,
+                Action::Close
+            ]
+        )
     );
     let inner = framed(&title, area, buf, theme);
     let width = inner.width as usize;
     if app.path.is_empty() {
-        let msg = "The path is empty. Enter on a claim starts one; a adds the selected claim.";
-        Line::styled(fit(msg, width), theme.dim).render(inner, buf);
+        let msg = format!(
+            "The path is empty. {} on a claim starts one; {} adds the selected claim.",
+            key_for(Scope::Panes, &Action::Follow),
+            key_for(Scope::Panes, &Action::AddToPath)
+        );
+        Line::styled(fit(&msg, width), theme.dim).render(inner, buf);
         return;
     }
     let rows = inner.height as usize;
@@ -320,7 +361,7 @@ pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme
         };
         let id = fit(app.debate.id_of(node), 24);
         let head = format!("{:>3}. ", i + 1);
-        let used = head.len() + 2 + 16 + crate::domain::text::display_width(&id) + 2;
+        let used = head.len() + 2 + 16 + display_width(&id) + 2;
         let spans = vec![
             Span::styled(head, base.patch(theme.dim)),
             Span::styled(
@@ -353,28 +394,31 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
             fit(&format!("{} already exists.", p.input), width),
             theme.warning,
         ));
-        lines.push(Line::from(vec![
-            Span::raw("Replace it? "),
-            Span::styled("y", theme.key),
-            Span::raw(" replace · "),
-            Span::styled("n", theme.key),
-            Span::raw(" choose another name · "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" cancel"),
-        ]));
+        let mut question = vec![Span::raw("Replace it?")];
+        for (i, action) in [Action::Confirm, Action::Decline, Action::Close]
+            .iter()
+            .enumerate()
+        {
+            let Some((key, name)) = keymap::named(Scope::Confirm, action) else {
+                continue;
+            };
+            question.push(Span::raw(if i == 0 { " " } else { " · " }));
+            question.push(Span::styled(key, theme.key));
+            question.push(Span::raw(format!(" {name}")));
+        }
+        lines.push(Line::from(question));
     } else {
         lines.push(Line::from(vec![
             Span::styled("File: ", theme.key),
             Span::raw(name),
             Span::styled(" ", theme.selected),
         ]));
-        lines.push(Line::styled(
-            fit(
-                "Enter writes it (in the current folder unless the name says where) · Esc cancels",
-                width,
-            ),
-            theme.dim,
-        ));
+        let how = format!(
+            "{} writes it (in the current folder unless the name says where) · {} cancels",
+            key_for(Scope::Prompt, &Action::Follow),
+            key_for(Scope::Prompt, &Action::Close)
+        );
+        lines.push(Line::styled(fit(&how, width), theme.dim));
     }
     if let Some(e) = &p.error {
         lines.push(Line::styled(fit(e, width), theme.warning));

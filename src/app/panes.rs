@@ -1,0 +1,227 @@
+//! The three panes: moving through them, following links, walking back.
+
+use super::layout::{hit, hit_tab};
+use super::{Action, App, Effect, ListPos, Overlay, Pane, SearchView};
+use crate::domain::{NodeId, Relation};
+
+/// How an entry of the Rebuttals pane relates to the focused node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    RebuttedBy,
+    Rebuts,
+    SupportedBy,
+    Supports,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::RebuttedBy,
+        Group::Rebuts,
+        Group::SupportedBy,
+        Group::Supports,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::RebuttedBy => "Rebutted by",
+            Group::Rebuts => "Rebuts",
+            Group::SupportedBy => "Supported by",
+            Group::Supports => "Supports",
+        }
+    }
+}
+
+/// A row of the Rebuttals pane: a group's heading or one linked node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRow {
+    Heading(Group, usize),
+    Entry(Group, NodeId),
+}
+
+impl App {
+    /// Rebuilds what depends on the focused node: work in proportion to its links.
+    pub(crate) fn focus_changed(&mut self) {
+        self.links.clear();
+        self.links_pos = ListPos::default();
+        self.quote = 0;
+        let Some(node) = self.current() else { return };
+        for group in Group::ALL {
+            let entries = match group {
+                Group::RebuttedBy => self.linked(node, Relation::Rebuts, true),
+                Group::Rebuts => self.linked(node, Relation::Rebuts, false),
+                Group::SupportedBy => self.linked(node, Relation::Supports, true),
+                Group::Supports => self.linked(node, Relation::Supports, false),
+            };
+            if entries.is_empty() {
+                continue;
+            }
+            self.links.push(LinkRow::Heading(group, entries.len()));
+            self.links
+                .extend(entries.into_iter().map(|n| LinkRow::Entry(group, n)));
+        }
+        self.links_pos.selected = self.first_entry_from(0, true).unwrap_or(0);
+        self.clamp();
+    }
+
+    /// The nodes linked to `node` by `r`: those pointing at it (`incoming`) or those it
+    /// points at.
+    fn linked(&self, node: NodeId, r: Relation, incoming: bool) -> Vec<NodeId> {
+        if incoming {
+            self.debate
+                .incoming(node)
+                .filter(|l| l.relation == r)
+                .map(|l| l.from)
+                .collect()
+        } else {
+            self.debate
+                .outgoing(node)
+                .filter(|l| l.relation == r)
+                .map(|l| l.to)
+                .collect()
+        }
+    }
+
+    /// The nearest entry row (not a heading) from `i`, searching down or up.
+    pub(crate) fn first_entry_from(&self, i: usize, down: bool) -> Option<usize> {
+        let is_entry = |j: usize| matches!(self.links.get(j), Some(LinkRow::Entry(..)));
+        if down {
+            (i..self.links.len()).find(|&j| is_entry(j))
+        } else {
+            (0..=i.min(self.links.len().saturating_sub(1)))
+                .rev()
+                .find(|&j| is_entry(j))
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.areas.rows(self.focus).saturating_sub(1).max(1)
+    }
+
+    pub(crate) fn update_panes(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PreviousPane => self.focus = self.focus.previous(),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-(self.page() as isize)),
+            Action::PageDown => self.step(self.page() as isize),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Follow => self.follow(),
+            Action::Back => self.back(),
+            Action::Search => {
+                self.overlay = Overlay::Search(SearchView::default());
+            }
+            Action::AddToPath => self.add_to_path(),
+            Action::ShowPath => self.overlay = Overlay::Path(ListPos::default()),
+            Action::Export => self.ask_export(),
+            Action::ClickAt(x, y) => self.click(x, y),
+            Action::ScrollAt(x, y, down) => {
+                if let Some((pane, _)) = hit(&self.areas, x, y) {
+                    self.focus = pane;
+                    self.step(if down { 3 } else { -3 });
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Moves the focused pane's selection by `delta` rows (headings are skipped).
+    fn step(&mut self, delta: isize) {
+        let moved = |sel: usize, len: usize| -> usize {
+            (sel as isize)
+                .saturating_add(delta)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.focus {
+            Pane::Claims => {
+                let next = moved(self.claims.selected, self.rows.len());
+                if next != self.claims.selected {
+                    self.claims.selected = next;
+                    self.focus_changed();
+                }
+            }
+            Pane::Rebuttals => {
+                let target = moved(self.links_pos.selected, self.links.len());
+                let down = delta > 0;
+                self.links_pos.selected = self
+                    .first_entry_from(target, down)
+                    .or_else(|| self.first_entry_from(target, !down))
+                    .unwrap_or(0);
+            }
+            Pane::Sources => {
+                let len = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
+                self.quote = moved(self.quote, len);
+            }
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if let Some(p) = hit_tab(&self.areas, x, y) {
+            self.focus = p;
+            return;
+        }
+        let Some((pane, row)) = hit(&self.areas, x, y) else {
+            return;
+        };
+        self.focus = pane;
+        // A click on the border only focuses the pane.
+        let Some(row) = row else { return };
+        match pane {
+            Pane::Claims => {
+                let i = self.claims.offset + row;
+                if i < self.rows.len() && i != self.claims.selected {
+                    self.claims.selected = i;
+                    self.focus_changed();
+                }
+            }
+            Pane::Rebuttals => {
+                let i = self.links_pos.offset + row;
+                if matches!(self.links.get(i), Some(LinkRow::Entry(..))) {
+                    self.links_pos.selected = i;
+                }
+            }
+            Pane::Sources => {}
+        }
+    }
+
+    /// Follows from the focused pane: starts a path, follows a link, opens a quote.
+    fn follow(&mut self) {
+        let Some(current) = self.current() else {
+            return;
+        };
+        match self.focus {
+            Pane::Claims => {
+                self.path = vec![current];
+                self.focus = Pane::Rebuttals;
+            }
+            Pane::Rebuttals => {
+                let Some(LinkRow::Entry(_, target)) =
+                    self.links.get(self.links_pos.selected).copied()
+                else {
+                    self.status = Some(String::from("Nothing to follow: no links here"));
+                    return;
+                };
+                if self.path.last() != Some(&current) {
+                    self.path = vec![current];
+                }
+                self.path.push(target);
+                self.select(target);
+            }
+            Pane::Sources => self.open_source(current),
+        }
+    }
+
+    /// One step back along the path.
+    fn back(&mut self) {
+        if self.path.len() > 1 {
+            self.path.pop();
+            if let Some(&last) = self.path.last() {
+                self.select(last);
+            }
+        } else {
+            self.status = Some(String::from("At the start of the path"));
+        }
+    }
+}
