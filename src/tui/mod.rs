@@ -1,15 +1,16 @@
 //! The terminal shell: takes the terminal over, turns events into actions, draws, and
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
+mod input;
+
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -21,6 +22,7 @@ use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
 use crate::ui::LoadingScreen;
+use input::{Input, Next};
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -84,14 +86,7 @@ pub fn run(
     opening: Opening,
     no_color: bool,
 ) -> io::Result<Ended> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let mut input = Input::open()?;
     let quick = match loading.recv_timeout(QUIET_LOAD) {
         Ok(Err(e)) => return Ok(Ended::Failed(e)),
         Ok(Ok(loaded)) => Some(loaded),
@@ -121,17 +116,27 @@ pub fn run(
                 &progress,
                 &opening,
                 no_color,
-                &stop,
-            )? {
+                &mut input,
+            )
+            // A draw that failed because the terminal is gone: a hang-up, seen late.
+            .or_else(|e| input.lost(e).map(|()| Err(Ended::Interrupted)))?
+            {
                 Ok(loaded) => loaded,
                 Err(ended) => return Ok(ended),
             },
         };
-        event_loop(&mut terminal, debate, index, no_color, &stop).map(|()| Ended::Quit)
+        event_loop(&mut terminal, debate, index, no_color, &mut input)
+            .or_else(|e| input.lost(e))
+            .map(|()| Ended::Quit)
     });
-    release_extras();
-    ratatui::restore();
-    let _ = io::stdout().flush();
+    if input.gone() {
+        // Nothing left to restore, and every write to the terminal fails.
+        input::let_go();
+    } else {
+        release_extras();
+        ratatui::restore();
+        let _ = io::stdout().flush();
+    }
     result
 }
 
@@ -143,7 +148,7 @@ fn wait(
     progress: &Progress,
     opening: &Opening,
     no_color: bool,
-    stop: &AtomicBool,
+    input: &mut Input,
 ) -> io::Result<Result<(Debate, Index), Ended>> {
     let started = Instant::now();
     loop {
@@ -155,20 +160,18 @@ fn wait(
             no_color,
         };
         terminal.draw(|f| f.render_widget(&screen, f.area()))?;
-        if event::poll(Duration::from_millis(50))? {
-            let ev = event::read()?;
-            if let Event::Key(k) = ev
-                && k.kind != KeyEventKind::Release
-                && matches!(
-                    keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                    Some(Action::Quit | Action::Close)
-                )
+        match input.next(Duration::from_millis(50))? {
+            Next::Event(Event::Key(k))
+                if k.kind != KeyEventKind::Release
+                    && matches!(
+                        keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
+                        Some(Action::Quit | Action::Close)
+                    ) =>
             {
                 return Ok(Err(Ended::Interrupted));
             }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Err(Ended::Interrupted));
+            Next::Stop | Next::HangUp => return Ok(Err(Ended::Interrupted)),
+            Next::Event(_) | Next::Idle => {}
         }
         match loading.try_recv() {
             Ok(Ok(loaded)) => return Ok(Ok(loaded)),
@@ -186,7 +189,7 @@ fn event_loop(
     debate: Debate,
     index: Index,
     no_color: bool,
-    stop: &AtomicBool,
+    input: &mut Input,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
@@ -206,9 +209,13 @@ fn event_loop(
         terminal.draw(|f| f.render_widget(&app, f.area()))?;
         // Handle every event already waiting before drawing again.
         let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
-        while event::poll(wait)? {
+        loop {
+            let ev = match input.next(wait)? {
+                Next::Event(ev) => ev,
+                Next::Idle => break,
+                Next::Stop | Next::HangUp => return Ok(()),
+            };
             wait = Duration::ZERO;
-            let ev = event::read()?;
             if let Some(action) = action_of(&ev, &app)
                 && carry_out(&mut app, action, &worker).is_break()
             {
@@ -217,9 +224,6 @@ fn event_loop(
         }
         while let Some(results) = worker.try_recv() {
             app.update(Action::SearchResults(results));
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
     }
 }
