@@ -1301,6 +1301,26 @@ fn sigterm_ends_the_explorer_after_its_terminal_closed() {
     exits_after_hang_up(&mut s, |s| s.signal("TERM"));
 }
 
+impl Session {
+    /// Waits until the app is stopped (`T` in `/proc/PID/stat`), or running again.
+    fn wait_stopped(&self, stopped: bool) {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            let state = proc_stat(self.pid()).map(|s| s[0].clone());
+            if (state.as_deref() == Some("T")) == stopped {
+                return;
+            }
+            assert!(
+                Instant::now() < end,
+                "the app is not {} after {TIMEOUT:?}: state {state:?}; screen:\n{}",
+                if stopped { "stopped" } else { "running" },
+                self.contents()
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
 /// SIGTERM ends the app even while its output is stuck: its terminal takes nothing
 /// (frozen, or its connection stalled) and the app waits in a write, where no flag is
 /// looked at. After a grace period it exits all the same, with raw mode off.
@@ -1330,4 +1350,54 @@ fn sigterm_ends_the_explorer_while_its_terminal_takes_no_output() {
     assert_eq!(status.exit_code(), 130, "made to exit: {status}");
     assert!(took < Duration::from_secs(4), "exiting took {took:?}");
     assert!(!s.raw_mode(), "raw mode left on");
+}
+
+/// `kill -TSTP`, as a shell's job control sends it, stops the app with the terminal
+/// given back; `kill -CONT` (the shell's `fg`) takes it again and draws everything anew,
+/// the explorer as it was.
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    let first = s.current_id().expect("a Rebuttals title");
+    s.send(b"j");
+    s.wait_for("the selection to move down", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|now| now != first)
+    });
+    s.settle();
+    let chosen = s.current_id();
+
+    s.signal("TSTP");
+    s.wait_stopped(true);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    s.settle();
+    s.assert_restored();
+
+    // The terminal clears the alternate screen when the app enters it again (as vt100
+    // and xterm do): what shows after this was drawn anew.
+    s.signal("CONT");
+    s.wait_stopped(false);
+    s.wait_text("Claims (36)");
+    s.assert_taken_over();
+    assert_eq!(s.current_id(), chosen, "the same claim is current");
+
+    // A stop that cannot be caught (SIGSTOP), during which the shell puts the terminal
+    // back in cooked mode (`stty sane`): on SIGCONT the app takes it again all the same.
+    s.signal("STOP");
+    s.wait_stopped(true);
+    s.stty("sane");
+    assert!(!s.raw_mode());
+    s.signal("CONT");
+    s.wait_stopped(false);
+    let end = Instant::now() + TIMEOUT;
+    while !s.raw_mode() {
+        assert!(Instant::now() < end, "raw mode not taken again");
+        std::thread::sleep(POLL);
+    }
+    s.assert_taken_over();
+    assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use rustix::event::{PollFd, PollFlags, Timespec};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 /// The longest a wait goes without looking at the signal flags, should a wake-up from
 /// the pipe ever be lost.
@@ -41,6 +41,10 @@ pub enum Next {
     Stop,
     /// The terminal is gone: end of file, an error, or hung up.
     HangUp,
+    /// SIGTSTP: give the terminal back and stop until continued.
+    Suspend,
+    /// SIGCONT after a stop that was not ours (SIGSTOP): take the terminal again.
+    Resumed,
 }
 
 /// The terminal crossterm reads, the signals, and what is known of both.
@@ -50,6 +54,8 @@ pub struct Input {
     /// Read end of the pipe that the signal handlers write to.
     wake: UnixStream,
     stop: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
     resized: Arc<AtomicBool>,
     /// crossterm may hold events already read: ask it before waiting on the terminal.
     buffered: bool,
@@ -57,6 +63,10 @@ pub struct Input {
     /// it leaves input over 1 KiB in the terminal): wait a turn for a hang-up or a signal
     /// only, rather than be woken by that input again and again.
     stalled: bool,
+    /// A size to report first, after the terminal was given back and taken again.
+    resize_next: bool,
+    /// The last wait returned [`Next::Suspend`]: the SIGCONT that ended the stop is ours.
+    suspended: bool,
 }
 
 enum Tty {
@@ -102,8 +112,8 @@ fn poll(fds: &mut [PollFd<'_>], timeout: Duration) -> io::Result<()> {
 }
 
 impl Input {
-    /// Takes the signals over (SIGTERM, SIGHUP and SIGINT stop the explorer; SIGWINCH
-    /// wakes it) and opens the terminal. Also starts the
+    /// Takes the signals over (SIGTERM, SIGHUP and SIGINT stop the explorer; SIGTSTP
+    /// suspends it; SIGCONT and SIGWINCH wake it) and opens the terminal. Also starts the
     /// guard that makes the process exit if, after a stop was asked for or the terminal
     /// went away, the explorer does not end within a grace period.
     pub fn open() -> io::Result<Input> {
@@ -120,6 +130,8 @@ impl Input {
         };
         let stop = flag(&[SIGTERM, SIGHUP, SIGINT])?;
         let input = Input {
+            suspend: flag(&[SIGTSTP])?,
+            resumed: flag(&[SIGCONT])?,
             resized: flag(&[SIGWINCH])?,
             stop,
             tty,
@@ -128,6 +140,8 @@ impl Input {
             // its own SIGWINCH handler) on a terminal known to be there.
             buffered: true,
             stalled: false,
+            resize_next: false,
+            suspended: false,
         };
         input.guard()?;
         Ok(input)
@@ -137,6 +151,9 @@ impl Input {
     /// an event. Never asks crossterm for an event from a terminal that has hung up.
     pub fn next(&mut self, timeout: Duration) -> io::Result<Next> {
         let deadline = Instant::now() + timeout;
+        if std::mem::take(&mut self.suspended) {
+            self.resumed.store(false, Ordering::SeqCst);
+        }
         loop {
             self.drain_wake();
             if self.stop.load(Ordering::SeqCst) {
@@ -148,7 +165,7 @@ impl Input {
             } else {
                 PollFlags::IN
             };
-            let wait = if self.buffered {
+            let wait = if self.buffered || self.resize_next {
                 Duration::ZERO
             } else {
                 deadline.saturating_duration_since(Instant::now()).min(TICK)
@@ -165,6 +182,21 @@ impl Input {
             let input = revents.contains(PollFlags::IN);
             if self.stop.load(Ordering::SeqCst) {
                 return Ok(Next::Stop);
+            }
+            if self.suspend.swap(false, Ordering::SeqCst) {
+                self.resize_next = true;
+                self.suspended = true;
+                return Ok(Next::Suspend);
+            }
+            if self.resumed.swap(false, Ordering::SeqCst) {
+                self.resize_next = true;
+                return Ok(Next::Resumed);
+            }
+            if std::mem::take(&mut self.resize_next) {
+                // The size may have changed while the terminal was another's: the
+                // SIGWINCH then went to the shell.
+                let (cols, rows) = crossterm::terminal::size()?;
+                return Ok(Next::Event(Event::Resize(cols, rows)));
             }
             // crossterm turns SIGWINCH into an event of its own, once it reads.
             let resized = self.resized.swap(false, Ordering::SeqCst);

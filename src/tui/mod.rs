@@ -2,6 +2,7 @@
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 mod input;
+pub mod suspend;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
@@ -171,6 +172,8 @@ fn wait(
                 return Ok(Err(Ended::Interrupted));
             }
             Next::Stop | Next::HangUp => return Ok(Err(Ended::Interrupted)),
+            Next::Suspend => suspend::suspend(terminal)?,
+            Next::Resumed => suspend::resume(terminal)?,
             Next::Event(_) | Next::Idle => {}
         }
         match loading.try_recv() {
@@ -214,6 +217,14 @@ fn event_loop(
                 Next::Event(ev) => ev,
                 Next::Idle => break,
                 Next::Stop | Next::HangUp => return Ok(()),
+                Next::Suspend => {
+                    suspend::suspend(terminal)?;
+                    break;
+                }
+                Next::Resumed => {
+                    suspend::resume(terminal)?;
+                    break;
+                }
             };
             wait = Duration::ZERO;
             if let Some(action) = action_of(&ev, &app)
