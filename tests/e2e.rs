@@ -37,13 +37,26 @@ const TITLE: &str = "Meta, open source and alignment";
 /// One run of the binary in a pty of its own.
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The pty's master side and its writer: `None` once [`Session::hang_up`] closed them.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the app wrote, in order.
     raw: Arc<Mutex<Vec<u8>>>,
     /// Set when the reader thread has seen the pty close.
     reader_done: Arc<AtomicBool>,
+    /// Tells the reader thread to pause or stop.
+    reader_control: Arc<ReaderControl>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+/// What the test asks of the thread that reads the app's output, and what it reports.
+#[derive(Default)]
+struct ReaderControl {
+    /// Set to make it close its end of the pty and stop.
+    stop: AtomicBool,
+    /// Set to make it stop reading for a while, as a frozen terminal does.
+    paused: AtomicBool,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -57,6 +70,15 @@ fn size(rows: u16, cols: u16) -> PtySize {
 
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("a non-zero size")
+}
+
+/// A handle of its own on a pty's master side, to read what the app writes.
+fn master_reader(master: &dyn MasterPty) -> std::fs::File {
+    let fd = master.as_raw_fd().expect("the master's file descriptor");
+    // SAFETY: `fd` is the master's, open for as long as `master` lives, which outlasts
+    // this borrow: the duplicate made from it is a handle of its own.
+    let borrowed = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+    std::fs::File::from(rustix::io::fcntl_dupfd_cloexec(borrowed, 0).expect("dup the master"))
 }
 
 impl Session {
@@ -81,20 +103,38 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).expect("spawn debate-tui");
         // Only the child holds the slave now, so the reader ends when the child exits.
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let mut reader = master_reader(pair.master.as_ref());
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let reader_done = Arc::new(AtomicBool::new(false));
-        {
-            let (parser, raw, done) = (
+        let reader_control = Arc::new(ReaderControl::default());
+        let thread = {
+            let (parser, raw, done, control) = (
                 Arc::clone(&parser),
                 Arc::clone(&raw),
                 Arc::clone(&reader_done),
+                Arc::clone(&reader_control),
             );
+            // Reads in turns of poll(2) with a timeout rather than a blocking read, so that
+            // `hang_up` can make it let go of the master side while the app still runs.
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
-                loop {
+                let turn = rustix::event::Timespec::try_from(POLL).unwrap();
+                while !control.stop.load(Ordering::SeqCst) {
+                    if control.paused.load(Ordering::SeqCst) {
+                        std::thread::sleep(POLL);
+                        continue;
+                    }
+                    let mut fds = [rustix::event::PollFd::new(
+                        &reader,
+                        rustix::event::PollFlags::IN,
+                    )];
+                    match rustix::event::poll(&mut fds, Some(&turn)) {
+                        Ok(0) | Err(rustix::io::Errno::INTR) => continue,
+                        Ok(_) => {}
+                        Err(_) => break,
+                    }
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => {
@@ -104,16 +144,35 @@ impl Session {
                     }
                 }
                 done.store(true, Ordering::SeqCst);
-            });
-        }
+            })
+        };
         Session {
             child,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             parser,
             raw,
             reader_done,
+            reader_control,
+            reader: Some(thread),
         }
+    }
+
+    /// The pty's master side, while it is open.
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the pty is still open")
+    }
+
+    /// Closes every handle on the pty's master side, as a terminal window that closes, an
+    /// SSH connection that drops or `tmux kill-session` does: the app's terminal is hung
+    /// up under it. The screen keeps what was read until then.
+    fn hang_up(&mut self) {
+        self.reader_control.stop.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread");
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     fn pid(&self) -> u32 {
@@ -138,8 +197,9 @@ impl Session {
     }
 
     fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
+        let writer = self.writer.as_mut().expect("the pty is still open");
+        writer.write_all(bytes).expect("write to the pty");
+        writer.flush().expect("flush the pty");
     }
 
     /// Waits until `pred` holds for the screen; fails with the screen shown otherwise.
@@ -204,26 +264,31 @@ impl Session {
     fn resize(&mut self, rows: u16, cols: u16) {
         let mut p = self.parser.lock().unwrap();
         p.set_size(nz(rows), nz(cols));
-        self.master
+        self.master()
             .resize(size(rows, cols))
             .expect("resize the pty");
     }
 
     /// Waits for the child to exit, then for its last output to be read.
     fn wait_exit(&mut self) -> ExitStatus {
+        let status = self.wait_child();
+        self.wait_reader();
+        status
+    }
+
+    /// Waits for the child to exit.
+    fn wait_child(&mut self) -> ExitStatus {
         let end = Instant::now() + TIMEOUT;
-        let status = loop {
+        loop {
             match self.child.try_wait().expect("try_wait") {
-                Some(status) => break status,
+                Some(status) => return status,
                 None if Instant::now() >= end => panic!(
                     "the app did not exit within {TIMEOUT:?}; screen:\n{}",
                     self.contents()
                 ),
                 None => std::thread::sleep(POLL),
             }
-        };
-        self.wait_reader();
-        status
+        }
     }
 
     fn wait_reader(&self) {
@@ -245,21 +310,27 @@ impl Session {
         assert!(status.success(), "kill -{name} failed: {status}");
     }
 
-    /// The pty's line settings, as `stty -a` reads them from its slave side.
-    fn stty(&self) -> String {
-        let tty = self.master.tty_name().expect("the pty's name");
+    /// The pty's slave side, opened anew.
+    fn slave(&self) -> std::fs::File {
+        let tty = self.master().tty_name().expect("the pty's name");
+        std::fs::File::open(&tty).expect("open the pty's slave side")
+    }
+
+    /// Runs `stty ARG` on the pty's slave side, and returns what it printed: with `-a`,
+    /// the line settings.
+    fn stty(&self, arg: &str) -> String {
         let out = Command::new("stty")
-            .arg("-a")
-            .stdin(std::fs::File::open(&tty).expect("open the pty's slave side"))
+            .arg(arg)
+            .stdin(self.slave())
             .output()
             .expect("run stty");
-        assert!(out.status.success(), "stty -a failed: {out:?}");
+        assert!(out.status.success(), "stty {arg} failed: {out:?}");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Whether the pty is in raw mode: no line editing, no echo, no signals from keys.
     fn raw_mode(&self) -> bool {
-        let settings = self.stty();
+        let settings = self.stty("-a");
         let has = |w: &str| settings.split_whitespace().any(|s| s == w);
         match (has("-icanon"), has("icanon")) {
             (true, false) => {
@@ -378,6 +449,7 @@ fn modes_left_on_reads_a_stream() {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        self.reader_control.stop.store(true, Ordering::SeqCst);
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
             let _ = self.child.wait();
@@ -1127,6 +1199,204 @@ fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
             "{c}"
         );
     });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A process's `/proc/PID/stat` fields from the third on (its state first), or `None`
+/// once it is gone.
+fn proc_stat(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command's name, in parentheses, may hold spaces: the fields start after it.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    Some(rest.split_whitespace().map(str::to_owned).collect())
+}
+
+/// The CPU time, user and system, that a process has used so far.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    static TICKS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let per_second = *TICKS.get_or_init(|| {
+        let out = Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .expect("run getconf");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("CLK_TCK is a number")
+    });
+    let stat = proc_stat(pid)?;
+    // utime and stime, fields 14 and 15.
+    let ticks: u64 = stat[11].parse::<u64>().ok()? + stat[12].parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 1000 / per_second))
+}
+
+/// How soon the app must exit once its terminal is gone.
+const HANG_UP_EXIT: Duration = Duration::from_secs(1);
+/// The CPU time it may use meanwhile: a fraction of that second, never a spinning core.
+const HANG_UP_CPU: Duration = Duration::from_millis(300);
+
+/// Closes the terminal under the app, runs `then`, and checks that the app exits by
+/// itself within [`HANG_UP_EXIT`], without spinning meanwhile. It waits a little longer
+/// than that to tell a slow exit from none, and says how much CPU the app used.
+fn exits_after_hang_up(s: &mut Session, then: impl FnOnce(&Session)) {
+    let pid = s.pid();
+    let before = cpu_time(pid).expect("the app's CPU time");
+    let closed = Instant::now();
+    s.hang_up();
+    then(s);
+    let mut used = Duration::ZERO;
+    let status = loop {
+        if let Some(now) = cpu_time(pid) {
+            used = now.saturating_sub(before);
+        }
+        if let Some(status) = s.child.try_wait().expect("try_wait") {
+            break Some(status);
+        }
+        if closed.elapsed() >= 3 * HANG_UP_EXIT {
+            break None;
+        }
+        std::thread::sleep(POLL);
+    };
+    let took = closed.elapsed();
+    eprintln!("after the hang-up: {status:?} in {took:?}, {used:?} of CPU");
+    let status = status.unwrap_or_else(|| {
+        panic!("the app still runs {took:?} after its terminal closed, having used {used:?} of CPU")
+    });
+    assert!(
+        took < HANG_UP_EXIT,
+        "the app took {took:?} to exit after its terminal closed"
+    );
+    assert!(
+        used < HANG_UP_CPU,
+        "the app used {used:?} of CPU after its terminal closed"
+    );
+    assert_eq!(status.signal(), None, "the app exited by itself: {status}");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_explorer() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    exits_after_hang_up(&mut s, |_| {});
+}
+
+#[test]
+fn closing_the_terminal_while_loading_ends_it() {
+    let (_dir, file) = large_debate(6);
+    let mut s = Session::start_with(30, 100, &[], &[file.to_str().unwrap()]);
+    s.wait_text("q or Esc stops");
+    exits_after_hang_up(&mut s, |_| {});
+}
+
+/// SIGTERM still ends the app once its terminal is gone, here with an overlay open.
+#[test]
+fn sigterm_ends_the_explorer_after_its_terminal_closed() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.settle();
+    exits_after_hang_up(&mut s, |s| s.signal("TERM"));
+}
+
+impl Session {
+    /// Waits until the app is stopped (`T` in `/proc/PID/stat`), or running again.
+    fn wait_stopped(&self, stopped: bool) {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            let state = proc_stat(self.pid()).map(|s| s[0].clone());
+            if (state.as_deref() == Some("T")) == stopped {
+                return;
+            }
+            assert!(
+                Instant::now() < end,
+                "the app is not {} after {TIMEOUT:?}: state {state:?}; screen:\n{}",
+                if stopped { "stopped" } else { "running" },
+                self.contents()
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+/// SIGTERM ends the app even while its output is stuck: its terminal takes nothing
+/// (frozen, or its connection stalled) and the app waits in a write, where no flag is
+/// looked at. After a grace period it exits all the same, with raw mode off.
+#[test]
+fn sigterm_ends_the_explorer_while_its_terminal_takes_no_output() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.reader_control.paused.store(true, Ordering::SeqCst);
+    // Moves, each redrawing part of the screen, until the app's output fills the pty and
+    // its writes wait: then it no longer reads its keys.
+    let tty = s.slave();
+    let end = Instant::now() + TIMEOUT;
+    for key in [b"j", b"k"].into_iter().cycle() {
+        s.send(key);
+        std::thread::sleep(POLL);
+        if rustix::io::ioctl_fionread(&tty).expect("FIONREAD") >= 16 {
+            break;
+        }
+        assert!(Instant::now() < end, "the app's output never backed up");
+    }
+    let asked = Instant::now();
+    s.signal("TERM");
+    let status = s.wait_child();
+    let took = asked.elapsed();
+    s.reader_control.paused.store(false, Ordering::SeqCst);
+    eprintln!("exited {took:?} after SIGTERM with its output stuck: {status}");
+    assert_eq!(status.exit_code(), 130, "made to exit: {status}");
+    assert!(took < Duration::from_secs(4), "exiting took {took:?}");
+    assert!(!s.raw_mode(), "raw mode left on");
+}
+
+/// `kill -TSTP`, as a shell's job control sends it, stops the app with the terminal
+/// given back; `kill -CONT` (the shell's `fg`) takes it again and draws everything anew,
+/// the explorer as it was.
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    let first = s.current_id().expect("a Rebuttals title");
+    s.send(b"j");
+    s.wait_for("the selection to move down", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|now| now != first)
+    });
+    s.settle();
+    let chosen = s.current_id();
+
+    s.signal("TSTP");
+    s.wait_stopped(true);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    s.settle();
+    s.assert_restored();
+
+    // The terminal clears the alternate screen when the app enters it again (as vt100
+    // and xterm do): what shows after this was drawn anew.
+    s.signal("CONT");
+    s.wait_stopped(false);
+    s.wait_text("Claims (36)");
+    s.assert_taken_over();
+    assert_eq!(s.current_id(), chosen, "the same claim is current");
+
+    // A stop that cannot be caught (SIGSTOP), during which the shell puts the terminal
+    // back in cooked mode (`stty sane`): on SIGCONT the app takes it again all the same.
+    s.signal("STOP");
+    s.wait_stopped(true);
+    s.stty("sane");
+    assert!(!s.raw_mode());
+    s.signal("CONT");
+    s.wait_stopped(false);
+    let end = Instant::now() + TIMEOUT;
+    while !s.raw_mode() {
+        assert!(Instant::now() < end, "raw mode not taken again");
+        std::thread::sleep(POLL);
+    }
+    s.assert_taken_over();
+    assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
+
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();

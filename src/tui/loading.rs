@@ -4,14 +4,14 @@
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 
-use super::Ended;
+use super::input::{Input, Next};
+use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
 use crate::domain::load::progress::Progress;
@@ -85,7 +85,7 @@ impl Loading {
         &self,
         terminal: &mut DefaultTerminal,
         no_color: bool,
-        stop: &AtomicBool,
+        input: &mut Input,
     ) -> io::Result<Result<(Debate, Index), Ended>> {
         let started = Instant::now();
         loop {
@@ -97,20 +97,20 @@ impl Loading {
                 no_color,
             };
             terminal.draw(|f| f.render_widget(&screen, f.area()))?;
-            if event::poll(Duration::from_millis(50))? {
-                let ev = event::read()?;
-                if let Event::Key(k) = ev
-                    && k.kind != KeyEventKind::Release
-                    && matches!(
-                        keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                        Some(Action::Quit | Action::Close)
-                    )
+            match input.next(Duration::from_millis(50))? {
+                Next::Event(Event::Key(k))
+                    if k.kind != KeyEventKind::Release
+                        && matches!(
+                            keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
+                            Some(Action::Quit | Action::Close)
+                        ) =>
                 {
                     return Ok(Err(Ended::Interrupted));
                 }
-            }
-            if stop.load(Ordering::Relaxed) {
-                return Ok(Err(Ended::Interrupted));
+                Next::Stop | Next::HangUp => return Ok(Err(Ended::Interrupted)),
+                Next::Suspend => suspend::suspend(terminal)?,
+                Next::Resumed => suspend::resume(terminal)?,
+                Next::Event(_) | Next::Idle => {}
             }
             match self.outcome.try_recv() {
                 Ok(Ok(loaded)) => return Ok(Ok(loaded)),

@@ -2,16 +2,17 @@
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 pub mod export;
+mod input;
 pub mod loading;
+pub mod suspend;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -21,6 +22,7 @@ use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
+use input::{Input, Next};
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -66,14 +68,7 @@ pub enum Ended {
 /// then runs the explorer until the user quits or a signal asks it to stop. A load that
 /// fails quickly leaves the terminal untouched.
 pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let mut input = Input::open()?;
     let quick = match loading.quick()? {
         Some(Err(e)) => return Ok(Ended::Failed(e)),
         Some(Ok(loaded)) => Some(loaded),
@@ -94,16 +89,27 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let (debate, index) = match quick {
             Some(loaded) => loaded,
-            None => match loading.wait(&mut terminal, no_color, &stop)? {
+            None => match loading
+                .wait(&mut terminal, no_color, &mut input)
+                // A draw that failed because the terminal is gone: a hang-up, seen late.
+                .or_else(|e| input.lost(e).map(|()| Err(Ended::Interrupted)))?
+            {
                 Ok(loaded) => loaded,
                 Err(ended) => return Ok(ended),
             },
         };
-        event_loop(&mut terminal, debate, index, no_color, &stop).map(|()| Ended::Quit)
+        event_loop(&mut terminal, debate, index, no_color, &mut input)
+            .or_else(|e| input.lost(e))
+            .map(|()| Ended::Quit)
     });
-    release_extras();
-    ratatui::restore();
-    let _ = io::stdout().flush();
+    if input.gone() {
+        // Nothing left to restore, and every write to the terminal fails.
+        input::let_go();
+    } else {
+        release_extras();
+        ratatui::restore();
+        let _ = io::stdout().flush();
+    }
     result
 }
 
@@ -112,7 +118,7 @@ fn event_loop(
     debate: Debate,
     index: Index,
     no_color: bool,
-    stop: &AtomicBool,
+    input: &mut Input,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
@@ -132,9 +138,21 @@ fn event_loop(
         draw(terminal, &mut app)?;
         // Handle every event already waiting before drawing again.
         let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
-        while event::poll(wait)? {
+        loop {
+            let ev = match input.next(wait)? {
+                Next::Event(ev) => ev,
+                Next::Idle => break,
+                Next::Stop | Next::HangUp => return Ok(()),
+                Next::Suspend => {
+                    suspend::suspend(terminal)?;
+                    break;
+                }
+                Next::Resumed => {
+                    suspend::resume(terminal)?;
+                    break;
+                }
+            };
             wait = Duration::ZERO;
-            let ev = event::read()?;
             if let Some(action) = action_of(&ev, &app)
                 && carry_out(&mut app, action, &worker).is_break()
             {
@@ -143,9 +161,6 @@ fn event_loop(
         }
         while let Some(results) = worker.try_recv() {
             app.update(Action::SearchResults(results));
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
     }
 }
