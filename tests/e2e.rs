@@ -1352,6 +1352,30 @@ fn sigterm_ends_the_explorer_while_its_terminal_takes_no_output() {
     assert!(!s.raw_mode(), "raw mode left on");
 }
 
+/// Ctrl-Z, which the terminal in raw mode hands over as a key, suspends the same way a
+/// shell's SIGTSTP does: the terminal given back, the process stopped; `fg` resumes it.
+#[test]
+fn ctrl_z_suspends_with_the_terminal_given_back() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.send(b"\x1a");
+    s.wait_stopped(true);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    s.settle();
+    s.assert_restored();
+    s.signal("CONT");
+    s.wait_stopped(false);
+    let end = Instant::now() + TIMEOUT;
+    while !s.raw_mode() {
+        assert!(Instant::now() < end, "raw mode not taken again");
+        std::thread::sleep(POLL);
+    }
+    s.assert_taken_over();
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 /// `kill -TSTP`, as a shell's job control sends it, stops the app with the terminal
 /// given back; `kill -CONT` (the shell's `fg`) takes it again and draws everything anew,
 /// the explorer as it was.

@@ -282,7 +282,7 @@ fn run(
                     );
                 }
             }
-            Some(Effect::Quit) | None => {}
+            Some(Effect::Quit | Effect::Suspend) | None => {}
         }
         check(&a)?;
         draw(&mut terminal, &a)?;

@@ -82,6 +82,8 @@ pub enum Action {
     /// Close the open overlay.
     Close,
     Quit,
+    /// Hand the terminal back to the shell and stop, until `fg` continues.
+    Suspend,
     /// Internal: the terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Internal: a left click at a cell (column, row).
@@ -109,6 +111,8 @@ pub enum Exported {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
     /// Search for `input`; the results come back as [`Action::SearchResults`] for
     /// `generation`.
     Search {

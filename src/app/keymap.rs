@@ -149,6 +149,13 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[c('q')], Action::Quit, "quit", Footer("quit")),
     b(
         Global,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+        Unnamed,
+    ),
+    b(
+        Global,
         &[c('?')],
         Action::Help,
         "show or hide this help",

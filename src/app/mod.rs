@@ -190,6 +190,7 @@ impl App {
         }
         let effect = match action {
             Action::Quit => return Some(Effect::Quit),
+            Action::Suspend => return Some(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.relayout();

@@ -154,7 +154,7 @@ fn event_loop(
             };
             wait = Duration::ZERO;
             if let Some(action) = action_of(&ev, &app)
-                && carry_out(&mut app, action, &worker).is_break()
+                && carry_out(terminal, &mut app, action, &worker)?.is_break()
             {
                 return Ok(());
             }
@@ -183,9 +183,18 @@ fn searching(app: &App) -> bool {
 }
 
 /// Applies an action and carries out what the app asks for in return.
-fn carry_out(app: &mut App, action: Action, worker: &Worker) -> ControlFlow<()> {
-    match app.update(action) {
+fn carry_out(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    action: Action,
+    worker: &Worker,
+) -> io::Result<ControlFlow<()>> {
+    Ok(match app.update(action) {
         Some(Effect::Quit) => ControlFlow::Break(()),
+        Some(Effect::Suspend) => {
+            suspend::suspend(terminal)?;
+            ControlFlow::Continue(())
+        }
         Some(Effect::Search { generation, input }) => {
             worker.submit(generation, input);
             ControlFlow::Continue(())
@@ -196,8 +205,8 @@ fn carry_out(app: &mut App, action: Action, worker: &Worker) -> ControlFlow<()> 
             replace,
         }) => {
             let outcome = export::write(&file, &document, replace);
-            carry_out(app, Action::Exported(outcome), worker)
+            return carry_out(terminal, app, Action::Exported(outcome), worker);
         }
         None => ControlFlow::Continue(()),
-    }
+    })
 }
