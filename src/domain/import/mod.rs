@@ -16,6 +16,7 @@ use crate::domain::load::Loaded;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::RawDebate;
+use crate::domain::load::read::{self, strip_bom};
 use crate::domain::load::validate::{Origins, SourceFiles, validate};
 use crate::domain::text::visible;
 
@@ -49,8 +50,7 @@ pub(crate) const MAX_PROBLEMS: usize = 200;
 /// - Kialo: the first non-blank line is `Discussion Title: ...` or `Discussion
 ///   Name: ...`, or a numbered item such as `1. ...`.
 pub fn detect(text: &str) -> Option<Format> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let start = text.trim_start();
+    let start = strip_bom(text).trim_start();
     if start.starts_with('{') {
         return json_top_keys_include(start, &["nodes", "AIF"]).then_some(Format::Aif);
     }
@@ -111,7 +111,7 @@ fn json_top_keys_include(text: &str, keys: &[&str]) -> bool {
 /// name, used in messages (and, for AIF, in the debate's title when nothing better
 /// offers).
 pub fn import(format: Format, name: &str, text: &str) -> Result<RawDebate, LoadError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = strip_bom(text);
     match format {
         Format::Kialo => kialo::import(name, text),
         Format::Aif => aif::import(name, text),
@@ -194,24 +194,16 @@ pub struct Imported {
 /// damaged, is [`LoadError::Invalid`].
 pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
     let name = path.display().to_string();
-    let bytes = crate::domain::load::read_capped(path).map_err(|e| {
-        LoadError::Io(
-            Diagnostic::whole_file(&name, format!("cannot read the file: {e}"))
-                .note("hint: check the path"),
-        )
-    })?;
+    let bytes = read::file(&name, path, &Progress::default(), "hint: check the path")?;
+    let text = read::text(
+        &name,
+        &bytes,
+        "hint: Kialo and AIF tools write UTF-8; save the file as UTF-8",
+    )?;
     let invalid = |d: Diagnostic| LoadError::Invalid {
         file: name.clone(),
         problems: vec![d],
     };
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
-        let (line, col) = crate::domain::text::line_col(&good, usize::MAX);
-        invalid(
-            Diagnostic::new(&name, line, col, "the file is not UTF-8 text")
-                .note("hint: Kialo and AIF tools write UTF-8; save the file as UTF-8"),
-        )
-    })?;
     let Some(format) = detect(text) else {
         let d = Diagnostic::whole_file(&name, "not a Kialo export or an AIF file")
             .note("hint: a Kialo export starts with `Discussion Title:` (or `Discussion Name:`) or with `1.`; an AIF file is a JSON object with `nodes` and `edges`, or an OVA file with `AIF`");
