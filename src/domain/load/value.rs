@@ -47,11 +47,11 @@ impl<'de> Visitor<'de> for BoundedValue {
         Ok(Value::Number(v.into()))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        budget::charge_value(0, v.len())?;
+        budget::charge(0, v.len())?;
         Ok(Value::String(v.to_string()))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        budget::charge_value(0, v.len())?;
+        budget::charge(0, v.len())?;
         Ok(Value::String(v))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
@@ -66,7 +66,7 @@ impl<'de> Visitor<'de> for BoundedValue {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         while let Some(v) = seq.next_element_seed(Seed(self.0 + 1))? {
-            budget::charge_value::<A::Error>(1, 0)?;
+            budget::charge::<A::Error>(1, 0)?;
             out.push(v);
         }
         Ok(Value::Sequence(out))
@@ -75,7 +75,7 @@ impl<'de> Visitor<'de> for BoundedValue {
         let mut out = Mapping::new();
         while let Some(k) = map.next_key_seed(Seed(self.0 + 1))? {
             let v = map.next_value_seed(Seed(self.0 + 1))?;
-            budget::charge_value::<A::Error>(1, 0)?;
+            budget::charge::<A::Error>(1, 0)?;
             if out.contains_key(&k) {
                 let shown = k.as_str().map_or_else(|| "?".to_string(), str::to_string);
                 return Err(de::Error::custom(format!("duplicate field `{shown}`")));
@@ -136,14 +136,14 @@ impl<'de> Visitor<'de> for Skip {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element_seed(SkipSeed)?.is_some() {
-            budget::charge_value::<A::Error>(1, 0)?;
+            budget::charge::<A::Error>(1, 0)?;
         }
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while map.next_key_seed(SkipSeed)?.is_some() {
             map.next_value_seed(SkipSeed)?;
-            budget::charge_value::<A::Error>(1, 0)?;
+            budget::charge::<A::Error>(1, 0)?;
         }
         Ok(())
     }
