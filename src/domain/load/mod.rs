@@ -24,7 +24,7 @@ mod value;
 
 use crate::domain::graph::model::Debate;
 use crate::domain::load::depth::too_deep;
-use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::diag::{Diagnostic, LoadError, without_place};
 use crate::domain::load::lenient::lenient;
 use crate::domain::load::locate::place;
 use crate::domain::load::progress::{Phase, Progress};
@@ -103,12 +103,7 @@ fn read_raw(
 /// One problem from serde_yaml, with its place and a hint for the usual causes.
 fn serde_error(name: &str, text: &str, e: &serde_yaml::Error) -> LoadError {
     let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-    let msg = e.to_string();
-    // serde_yaml appends " at line N column M"; the place is printed in front instead.
-    let msg = match msg.find(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    };
+    let msg = without_place(e.to_string());
     let mut d = Diagnostic::new(name, line, col, msg.clone());
     if d.line == 0 {
         d.col = 0;
