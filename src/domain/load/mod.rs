@@ -1,6 +1,6 @@
 //! Format v1: a debate file's text in, a validated [`Debate`] or every problem out,
-//! and the steps every format shares ([`read`] for the file, [`validate`] for the
-//! debate, [`diag`] for the problems).
+//! and the steps every format shares: [`read`] for the file, [`validate`](mod@validate)
+//! for the debate, [`diag`] for the problems.
 //!
 //! A valid file takes the fast path: serde reads it straight into the raw structs
 //! ([`raw`]), on every core when it is large. Only when that fails does the lenient
