@@ -1,7 +1,8 @@
 //! The debate of the article, embedded in the binary with its source text.
 
 use crate::domain::load::diag::LoadError;
-use crate::domain::load::{EmbeddedFiles, Loaded, load_bytes};
+use crate::domain::load::{EmbeddedFiles, Loaded};
+use crate::domain::open::load_bytes;
 
 /// The name the built-in debate goes by in messages.
 pub const NAME: &str = "<built-in>/debate.yaml";

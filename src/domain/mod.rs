@@ -3,6 +3,7 @@
 //! Pure Rust, no terminal: everything the command line and the explorer share.
 //!
 //! The folders follow a debate's way through the program:
+//! - [`open`]: a file in any format, told by content and handed to `load` or `import`;
 //! - [`load`]: reading a file and validating it into a [`Debate`], with every problem found;
 //! - [`import`]: Kialo exports and AIF maps, read into the same raw structs as a YAML file;
 //! - [`graph`]: the debate graph and the paths a reader walks through it;
@@ -20,6 +21,7 @@ pub mod generate;
 pub mod graph;
 pub mod import;
 pub mod load;
+pub mod open;
 pub mod save;
 pub mod search;
 pub mod text;
@@ -27,6 +29,7 @@ pub mod text;
 pub use graph::model::{
     Claim, Debate, Link, NodeId, Passage, Position, Quote, Relation, Source, Step,
 };
+pub use load::Loaded;
 pub use load::diag::{Diagnostic, LoadError};
 pub use load::validate::Stats;
-pub use load::{Loaded, load_bytes, load_path};
+pub use open::{load_bytes, load_path};

@@ -8,6 +8,7 @@
 //! The format is told by content, not by the file's extension ([`detect`]).
 
 pub mod aif;
+mod detect;
 pub mod kialo;
 
 use std::path::Path;
@@ -16,8 +17,11 @@ use crate::domain::load::Loaded;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::RawDebate;
+use crate::domain::load::read::{self, strip_bom};
 use crate::domain::load::validate::{Origins, SourceFiles, validate};
 use crate::domain::text::visible;
+
+pub use detect::detect;
 
 /// The formats debate-tui imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,76 +46,11 @@ impl Format {
 /// what it seems to be would otherwise print one per line.
 pub(crate) const MAX_PROBLEMS: usize = 200;
 
-/// The format of a file's text, if it is one debate-tui imports; `None` for anything
-/// else (format v1 YAML among it).
-///
-/// - AIF: a JSON object whose top level has a `nodes` or an `AIF` key.
-/// - Kialo: the first non-blank line is `Discussion Title: ...` or `Discussion
-///   Name: ...`, or a numbered item such as `1. ...`.
-pub fn detect(text: &str) -> Option<Format> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let start = text.trim_start();
-    if start.starts_with('{') {
-        return json_top_keys_include(start, &["nodes", "AIF"]).then_some(Format::Aif);
-    }
-    let first = start.lines().next().unwrap_or("").trim();
-    if first.starts_with("Discussion Title:")
-        || first.starts_with("Discussion Name:")
-        || kialo::is_item_line(first)
-    {
-        return Some(Format::Kialo);
-    }
-    None
-}
-
-/// Whether the JSON object that `text` starts with has one of `keys` at its top level.
-/// A scan of strings and brackets, without building anything: cheap on a large file,
-/// and it still answers for a truncated one, which then gets the importer's error
-/// rather than a YAML one.
-fn json_top_keys_include(text: &str, keys: &[&str]) -> bool {
-    let b = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return false;
-                }
-            }
-            b'"' => {
-                let start = i + 1;
-                let mut j = start;
-                while j < b.len() && b[j] != b'"' {
-                    j += if b[j] == b'\\' { 2 } else { 1 };
-                }
-                let end = j.min(b.len());
-                if depth == 1 {
-                    let key = &b[start..end];
-                    let mut k = end + 1;
-                    while k < b.len() && b[k].is_ascii_whitespace() {
-                        k += 1;
-                    }
-                    if b.get(k) == Some(&b':') && keys.iter().any(|w| w.as_bytes() == key) {
-                        return true;
-                    }
-                }
-                i = end;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 /// Reads `text`, in `format`, into the raw structs of format v1. `name` is the file's
 /// name, used in messages (and, for AIF, in the debate's title when nothing better
 /// offers).
 pub fn import(format: Format, name: &str, text: &str) -> Result<RawDebate, LoadError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = strip_bom(text);
     match format {
         Format::Kialo => kialo::import(name, text),
         Format::Aif => aif::import(name, text),
@@ -194,24 +133,16 @@ pub struct Imported {
 /// damaged, is [`LoadError::Invalid`].
 pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
     let name = path.display().to_string();
-    let bytes = crate::domain::load::read_capped(path).map_err(|e| {
-        LoadError::Io(
-            Diagnostic::whole_file(&name, format!("cannot read the file: {e}"))
-                .note("hint: check the path"),
-        )
-    })?;
+    let bytes = read::file(&name, path, &Progress::default(), "hint: check the path")?;
+    let text = read::text(
+        &name,
+        &bytes,
+        "hint: Kialo and AIF tools write UTF-8; save the file as UTF-8",
+    )?;
     let invalid = |d: Diagnostic| LoadError::Invalid {
         file: name.clone(),
         problems: vec![d],
     };
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
-        let (line, col) = crate::domain::text::line_col(&good, usize::MAX);
-        invalid(
-            Diagnostic::new(&name, line, col, "the file is not UTF-8 text")
-                .note("hint: Kialo and AIF tools write UTF-8; save the file as UTF-8"),
-        )
-    })?;
     let Some(format) = detect(text) else {
         let d = Diagnostic::whole_file(&name, "not a Kialo export or an AIF file")
             .note("hint: a Kialo export starts with `Discussion Title:` (or `Discussion Name:`) or with `1.`; an AIF file is a JSON object with `nodes` and `edges`, or an OVA file with `AIF`");
@@ -288,34 +219,6 @@ pub(crate) fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn detects_by_content() {
-        assert_eq!(detect("Discussion Title: X\n\n1. Y\n"), Some(Format::Kialo));
-        assert_eq!(
-            detect("\u{FEFF}\r\n  Discussion Name: X\r\n"),
-            Some(Format::Kialo)
-        );
-        assert_eq!(detect("1. A thesis\n1.1. Pro: a"), Some(Format::Kialo));
-        assert_eq!(detect("1.  Thesis:\n"), Some(Format::Kialo));
-        assert_eq!(detect(r#"{"nodes": [], "edges": []}"#), Some(Format::Aif));
-        assert_eq!(
-            detect(r#" {"OVA": {"nodes": []}, "text": "a \" }", "AIF": {}}"#),
-            Some(Format::Aif)
-        );
-        // Truncated JSON is still told apart, so its error says where it ends.
-        assert_eq!(
-            detect(r#"{"nodes": [{"nodeID": "1", "te"#),
-            Some(Format::Aif)
-        );
-        // A `nodes` key deeper down does not count; neither does a value.
-        assert_eq!(detect(r#"{"a": {"nodes": []}, "b": "nodes"}"#), None);
-        assert_eq!(detect("version: 1\ntitle: t\n"), None);
-        assert_eq!(detect("{version: 1, title: t, positions: []}"), None);
-        assert_eq!(detect("# 1. a comment\nversion: 1\n"), None);
-        assert_eq!(detect("1.5: x\n"), None);
-        assert_eq!(detect(""), None);
-    }
 
     #[test]
     fn the_yaml_names_its_origin_on_one_comment_line() {

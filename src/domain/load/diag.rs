@@ -108,6 +108,15 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// A message of serde_yaml or serde_json without the " at line N column M" they end it
+/// with: a diagnostic prints the place in front instead.
+pub fn without_place(mut message: String) -> String {
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    message
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

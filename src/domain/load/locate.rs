@@ -1,10 +1,14 @@
 //! Where is `claims[3].rebuts[1]` in the file? Only asked when a file has problems, so
-//! the fast path of loading never pays for positions.
+//! the fast path of loading never pays for positions. [`place`] turns the problems
+//! found at such paths into diagnostics at lines.
 
 use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
+
+use crate::domain::load::diag::Diagnostic;
+use crate::domain::load::validate::Problem;
 
 /// A 1-based line and column.
 pub type Place = (usize, usize);
@@ -22,6 +26,48 @@ pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Place> {
     // A syntax error ends the walk; the places found before it still count.
     let _ = parser.load(&mut walker, false);
     walker.found
+}
+
+/// Turns problems at paths into diagnostics at lines, in file order.
+pub fn place(name: &str, text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let wanted: HashSet<String> = problems
+        .iter()
+        .flat_map(|p| {
+            // Fall back to the enclosing item when the exact node is missing.
+            let mut v = vec![p.path.clone()];
+            let mut s = p.path.trim_end_matches("@key").to_string();
+            while let Some(i) = s.rfind(['.', '[']) {
+                s.truncate(i);
+                v.push(s.clone());
+            }
+            v
+        })
+        .collect();
+    let places = locate(text, &wanted);
+    let find = |path: &str| -> (usize, usize) {
+        if let Some(&p) = places.get(path) {
+            return p;
+        }
+        let mut s = path.trim_end_matches("@key").to_string();
+        while let Some(i) = s.rfind(['.', '[']) {
+            s.truncate(i);
+            if let Some(&p) = places.get(&s) {
+                return p;
+            }
+        }
+        (1, 1)
+    };
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let (line, col) = find(&p.path);
+            let mut d = Diagnostic::new(name, line, col, p.message);
+            d.notes = p.notes;
+            d
+        })
+        .collect();
+    out.sort_by_key(|d| (d.line, d.col));
+    out
 }
 
 enum Frame {

@@ -11,143 +11,79 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct RawDebate {
     pub version: u64,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub title: String,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub description: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub sources: Vec<RawSource>,
-    #[serde(deserialize_with = "budget::vec")]
+    #[serde(with = "budget")]
     pub positions: Vec<RawPosition>,
-    #[serde(
-        default,
-        deserialize_with = "budget::vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub claims: Vec<RawClaim>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub id: String,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub title: String,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub author: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub date: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub url: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub language: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub file: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPosition {
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub id: String,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub title: String,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub summary: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub quotes: Vec<RawQuote>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub id: String,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub position: String,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub text: String,
-    #[serde(
-        default,
-        deserialize_with = "budget::vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub quotes: Vec<RawQuote>,
-    #[serde(
-        default,
-        deserialize_with = "budget::string_vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub supports: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::string_vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub rebuts: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::string_vec",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuote {
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub source: String,
-    #[serde(deserialize_with = "budget::string")]
+    #[serde(with = "budget")]
     pub text: String,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub speaker: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "budget::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub translation: Option<String>,
 }
 
@@ -227,6 +163,7 @@ pub mod schema {
 /// A per-thread allowance of list elements and string bytes for one deserialisation.
 pub mod budget {
     use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
+    use serde::{Serialize, Serializer};
     use std::cell::Cell;
     use std::fmt;
     use std::marker::PhantomData;
@@ -263,7 +200,9 @@ write the repeated parts out, or remove the aliases";
         (out, after.is_some_and(|a| a.exceeded))
     }
 
-    fn charge<E: de::Error>(items: usize, bytes: usize) -> Result<(), E> {
+    /// Takes `items` list elements and `bytes` of text from the allowance, if there is
+    /// one: an error once it runs out.
+    pub(crate) fn charge<E: de::Error>(items: usize, bytes: usize) -> Result<(), E> {
         ALLOWANCE.with(|cell| {
             let Some(mut a) = cell.get() else {
                 return Ok(());
@@ -280,57 +219,93 @@ write the repeated parts out, or remove the aliases";
         })
     }
 
-    pub(crate) fn charge_value<E: de::Error>(items: usize, bytes: usize) -> Result<(), E> {
-        charge(items, bytes)
+    /// A value read within the allowance: text is charged its bytes, a list each
+    /// element as it arrives. Every field of the raw structs is read through
+    /// [`deserialize`], whatever its type.
+    pub trait Bounded<'de>: Sized {
+        fn read_bounded<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
     }
 
-    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        let s = String::deserialize(d)?;
-        charge(0, s.len())?;
-        Ok(s)
+    /// Reads a field within the allowance, whatever its type: `#[serde(with = "budget")]`.
+    pub fn deserialize<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Bounded<'de>,
+    {
+        T::read_bounded(d)
     }
 
-    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        let s = Option::<String>::deserialize(d)?;
-        charge(0, s.as_ref().map_or(0, String::len))?;
-        Ok(s)
+    /// Writes a field as it is: the allowance bounds reading only.
+    pub fn serialize<T: Serialize, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        value.serialize(s)
+    }
+
+    /// An item of a list in the file (a source, a position, a claim, a quote): its own
+    /// fields are bounded, so it is read as it is.
+    pub trait Item {}
+
+    impl<'de, T: Item + Deserialize<'de>> Bounded<'de> for T {
+        fn read_bounded<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            T::deserialize(d)
+        }
+    }
+
+    impl<'de> Bounded<'de> for String {
+        fn read_bounded<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let s = String::deserialize(d)?;
+            charge(0, s.len())?;
+            Ok(s)
+        }
+    }
+
+    impl<'de, T: Bounded<'de>> Bounded<'de> for Option<T> {
+        fn read_bounded<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Option::<Within<T>>::deserialize(d)?.map(|w| w.0))
+        }
     }
 
     /// A list whose elements are counted against the allowance as they arrive.
-    pub fn vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Deserialize<'de>,
-    {
-        struct Counted<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Counted<T> {
-            type Value = Vec<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(v) = seq.next_element()? {
-                    charge::<A::Error>(1, 0)?;
-                    out.push(v);
+    impl<'de, T: Bounded<'de>> Bounded<'de> for Vec<T> {
+        fn read_bounded<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Counted<T>(PhantomData<T>);
+            impl<'de, T: Bounded<'de>> Visitor<'de> for Counted<T> {
+                type Value = Vec<T>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a list")
                 }
-                Ok(out)
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                    let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                    while let Some(Within(v)) = seq.next_element()? {
+                        charge::<A::Error>(1, 0)?;
+                        out.push(v);
+                    }
+                    Ok(out)
+                }
             }
+            d.deserialize_seq(Counted(PhantomData))
         }
-        d.deserialize_seq(Counted(PhantomData))
     }
 
-    /// A list of strings, each counted.
-    pub fn string_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-        struct Counted(String);
-        impl<'de> Deserialize<'de> for Counted {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                string(d).map(Counted)
-            }
+    /// A [`Bounded`] value where serde wants a `Deserialize` one: inside an option or
+    /// a list.
+    struct Within<T>(T);
+
+    impl<'de, T: Bounded<'de>> Deserialize<'de> for Within<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            T::read_bounded(d).map(Within)
         }
-        Ok(vec::<D, Counted>(d)?.into_iter().map(|c| c.0).collect())
     }
 }
+
+/// Whether an optional field holds nothing, and so is left out of a written file.
+fn is_empty<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl budget::Item for RawSource {}
+impl budget::Item for RawPosition {}
+impl budget::Item for RawClaim {}
+impl budget::Item for RawQuote {}
 
 #[cfg(test)]
 mod tests {

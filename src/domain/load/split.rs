@@ -25,7 +25,7 @@ pub const MIN_BYTES: usize = 1 << 20;
 
 /// The claims of one part, counted against the part's allowance like the whole list.
 #[derive(Deserialize)]
-struct Claims(#[serde(deserialize_with = "budget::vec")] Vec<RawClaim>);
+struct Claims(#[serde(with = "budget")] Vec<RawClaim>);
 
 /// Reads `text` on every core when it is large and laid out as expected.
 pub fn read(text: &str) -> Option<RawDebate> {

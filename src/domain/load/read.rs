@@ -1,0 +1,142 @@
+//! Reading files: a debate file's bytes from disk within a size cap, UTF-8 decoding
+//! that says where the first bad byte is, and the source files a debate quotes, from
+//! disk or from the binary. Every format reads its file through here.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::progress::{Phase, Progress};
+use crate::domain::load::validate::SourceFiles;
+use crate::domain::text::line_col;
+
+/// The largest debate file read, and the largest source file.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Source files on disk, relative to the debate file's folder.
+pub struct DiskFiles {
+    pub base: PathBuf,
+}
+
+impl SourceFiles for DiskFiles {
+    fn read(&self, relative: &str) -> Result<String, String> {
+        let path = self.base.join(relative);
+        // The name comes from the debate file: a device or a pipe could hang the load or
+        // feed it without end, so only files (and folders, refused below) are opened.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(String::from(
+                "it is not a regular file (a device or a pipe?)",
+            ));
+        }
+        let bytes = read_capped(&path, &Progress::default()).map_err(|e| e.to_string())?;
+        let text = utf8(&bytes).map_err(|at| {
+            format!(
+                "it is not UTF-8 text (first bad byte at line {}, column {})",
+                at.line, at.col
+            )
+        })?;
+        Ok(strip_bom(text).to_string())
+    }
+}
+
+/// Files embedded in the binary, by relative path.
+pub struct EmbeddedFiles(pub &'static [(&'static str, &'static str)]);
+
+impl SourceFiles for EmbeddedFiles {
+    fn read(&self, relative: &str) -> Result<String, String> {
+        self.0
+            .iter()
+            .find(|(p, _)| *p == relative)
+            .map(|(_, t)| t.to_string())
+            .ok_or_else(|| "no such embedded file".to_string())
+    }
+}
+
+/// Reads the file at `path`, called `name` in messages, telling `progress` as it goes.
+/// A file that cannot be read is a [`LoadError::Io`] with `hint` as its note.
+pub fn file(
+    name: &str,
+    path: &Path,
+    progress: &Progress,
+    hint: &str,
+) -> Result<Vec<u8>, LoadError> {
+    read_capped(path, progress).map_err(|e| {
+        LoadError::Io(Diagnostic::whole_file(name, format!("cannot read the file: {e}")).note(hint))
+    })
+}
+
+/// The text of the file called `name`, whose bytes are `bytes`. A file that is not
+/// UTF-8 is a [`LoadError::Invalid`] at its first bad byte, with `hint` as its note.
+pub fn text<'a>(name: &str, bytes: &'a [u8], hint: &str) -> Result<&'a str, LoadError> {
+    utf8(bytes).map_err(|at| LoadError::Invalid {
+        file: name.to_string(),
+        problems: vec![
+            Diagnostic::new(name, at.line, at.col, "the file is not UTF-8 text").note(hint),
+        ],
+    })
+}
+
+/// Where the first byte that is not UTF-8 stands: 1-based, the column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// `bytes` as text, or the place of the first byte that is not UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        let (line, col) = line_col(&good, usize::MAX);
+        NotUtf8 { line, col }
+    })
+}
+
+/// `text` without the byte order mark some editors write at the start.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`], telling `progress` as it goes.
+fn read_capped(path: &Path, progress: &Progress) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    let expected = meta.len().min(MAX_FILE_BYTES) as usize;
+    progress.start(Phase::Reading, expected);
+    let mut bytes = Vec::with_capacity(expected);
+    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        progress.advance(n);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_bad_byte_is_placed_in_characters() {
+        assert_eq!(utf8(b"ab\n\xc3\xa9x"), Ok("ab\n\u{e9}x"));
+        assert_eq!(utf8(b"ab\n\xc3\xa9x\xff"), Err(NotUtf8 { line: 2, col: 3 }));
+        assert_eq!(utf8(b"\xff"), Err(NotUtf8 { line: 1, col: 1 }));
+        assert_eq!(strip_bom("\u{FEFF}a"), "a");
+    }
+}
