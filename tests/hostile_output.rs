@@ -229,10 +229,11 @@ fn import_writes_only_visible_text_to_standard_output_and_to_a_file() {
         stderr.contains("kialo\u{FFFD}]0;PWNED\u{FFFD}\u{FFFD}.txt (Kialo export): 2 claims"),
         "{stderr}"
     );
-    // Controls are YAML escapes, inert text; what YAML would print as it is (the
-    // bidirectional override, the zero-width space, the tag) shows as a placeholder.
+    // Every character that could act or hide is a YAML escape, inert text that loads
+    // back as the character: controls as libyaml writes them, and what it would print
+    // as it is (the bidirectional override, the zero-width space, the tag) as `\U`.
     assert!(
-        yaml.contains("Reason \\e]0;PWNED\\a\\e[31mPWNED\\e[2J\\x9BJ\u{FFFD}DERIW"),
+        yaml.contains("Reason \\e]0;PWNED\\a\\e[31mPWNED\\e[2J\\x9BJ\\U0000202EDERIW"),
         "{yaml}"
     );
 
@@ -254,4 +255,18 @@ fn import_writes_only_visible_text_to_standard_output_and_to_a_file() {
     let (report, _) = clean("check of the import", &checked);
     assert!(checked.status.success(), "{report}\n{yaml}");
     assert!(report.starts_with("ok: 2 claims, 2 positions"), "{report}");
+    // Nothing was lost on the way: the text loads back with its every character.
+    let loaded = debate_tui::domain::load_path(&target).unwrap();
+    assert!(
+        loaded.debate.claims[0]
+            .text
+            .contains("Reason \u{1b}]0;PWNED\u{7}"),
+        "{:?}",
+        loaded.debate.claims[0].text
+    );
+    assert!(
+        loaded.debate.claims[0]
+            .text
+            .contains("\u{202e}DERIW\u{2066}iso")
+    );
 }

@@ -19,7 +19,7 @@ use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::RawDebate;
 use crate::domain::load::read::{self, strip_bom};
 use crate::domain::load::validate::{Origins, SourceFiles, validate};
-use crate::domain::text::visible;
+use crate::domain::text::{is_lone_selector, is_unsafe, visible};
 
 pub use detect::detect;
 
@@ -180,11 +180,73 @@ pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, S
             }
         })
         .collect();
-    let body = serde_yaml::to_string(raw).map_err(|e| e.to_string())?;
+    let body = safe_yaml(raw).map_err(|e| e.to_string())?;
     Ok(format!(
         "# Imported from {shown} ({}) by debate-tui import.\n{body}",
         format.name()
     ))
+}
+
+/// Stands in the emitted YAML before a character's code, in six hex digits. U+FFFF is
+/// not printable for libyaml, so a string holding it is always written double-quoted,
+/// with the character as the escape `\uFFFF`.
+const MARK: char = '\u{FFFF}';
+
+/// `raw` as YAML in which no character that could act on a terminal or hide in an
+/// editor stands as it is: each is written as a `\u` or `\U` escape in a double-quoted
+/// string, so the file is safe to print and still loads into exactly the same debate.
+/// libyaml escapes control characters itself, but writes bidirectional marks,
+/// zero-width and tag characters raw; so each of those (and any U+FFFF, to keep the
+/// mark unambiguous) is first spelt as the mark and its code, which forces double
+/// quotes, and the mark's escape is then turned into the character's.
+fn safe_yaml(raw: &RawDebate) -> Result<String, serde_yaml::Error> {
+    fn mark(value: &mut serde_yaml::Value) {
+        use serde_yaml::Value;
+        match value {
+            Value::String(s) => {
+                // libyaml escapes the C0 and C1 controls itself, but for NEL.
+                let escaped =
+                    |c: char| c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{85}';
+                let risky = |p: Option<char>, c: char| {
+                    c == MARK || (is_unsafe(c) && !escaped(c)) || is_lone_selector(p, c)
+                };
+                let mut out = String::new();
+                let mut prev = None;
+                for (at, c) in s.char_indices() {
+                    if risky(prev, c) {
+                        if out.is_empty() {
+                            out.push_str(&s[..at]);
+                        }
+                        out.push(MARK);
+                        out.push_str(&format!("{:06X}", c as u32));
+                    } else if !out.is_empty() {
+                        out.push(c);
+                    }
+                    prev = Some(c);
+                }
+                if !out.is_empty() {
+                    *s = out;
+                }
+            }
+            Value::Sequence(items) => items.iter_mut().for_each(mark),
+            Value::Mapping(m) => m.iter_mut().for_each(|(_, v)| mark(v)),
+            Value::Tagged(t) => mark(&mut t.value),
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+    let mut value = serde_yaml::to_value(raw)?;
+    mark(&mut value);
+    let text = serde_yaml::to_string(&value)?;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("\\uFFFF") {
+        out.push_str(&rest[..at]);
+        let code = &rest[at + 6..at + 12];
+        out.push_str(&format!("\\U00{code}"));
+        rest = &rest[at + 12..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// The file name without folders or extension, for a title when the file gives none.
@@ -219,6 +281,46 @@ pub(crate) fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_yaml_escapes_what_could_hide_and_loads_back_the_same() {
+        let tricky = [
+            "right-to-left \u{202E}override",
+            "\u{200B}zero width at the start",
+            "a tag \u{E0041} and an escape \u{1b}[2J",
+            "the mark itself \u{FFFF}00202E stays text",
+            " \u{FE0F} a lone selector, and \u{2764}\u{FE0F} a kept one",
+            "line\nbreaks\tand tabs as they are, and a next line\u{85}",
+            "plain text",
+        ];
+        let raw = RawDebate {
+            version: 1,
+            title: tricky.concat(),
+            description: Some(tricky[0].into()),
+            positions: tricky
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::domain::load::raw::RawPosition {
+                    id: format!("p{i}"),
+                    title: (*t).into(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..RawDebate::default()
+        };
+        let y = to_yaml(&raw, Path::new("x.txt"), Format::Kialo).unwrap();
+        let mut prev = None;
+        for c in y.chars() {
+            assert!(
+                !(is_unsafe(c) && c != '\n' || is_lone_selector(prev, c) || c == MARK),
+                "{c:?} written as it is in {y}"
+            );
+            prev = Some(c);
+        }
+        assert!(y.contains("\\U0000202E"), "{y}");
+        let back: RawDebate = serde_yaml::from_str(&y).unwrap();
+        assert_eq!(back, raw);
+    }
 
     #[test]
     fn the_yaml_names_its_origin_on_one_comment_line() {
