@@ -10,8 +10,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::domain::export::{self, plural};
 use crate::domain::graph::path;
+use crate::domain::load::EmbeddedFiles;
 use crate::domain::load::progress::Progress;
-use crate::domain::load::{EmbeddedFiles, load_path_with};
+use crate::domain::open::load_path_with;
 use crate::domain::save::{SaveError, write_atomic};
 use crate::domain::text::{visible, visible_multiline};
 use crate::domain::{self, LoadError, Loaded, builtin};

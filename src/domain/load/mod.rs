@@ -32,9 +32,6 @@ use crate::domain::load::raw::{RawDebate, budget};
 use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, validate};
 
 pub use crate::domain::load::read::{DiskFiles, EmbeddedFiles, MAX_FILE_BYTES};
-// The entry points that read any format stand above this module and the importers;
-// they are named here too, where callers have always found them.
-pub use crate::domain::open::{load_bytes, load_bytes_with, load_path, load_path_with};
 
 /// A loaded debate and what loading it verified.
 #[derive(Debug, Clone)]
