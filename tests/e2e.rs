@@ -351,6 +351,17 @@ impl Session {
         self.assert_taken_over();
     }
 
+    /// Waits for the app, continued, to put the terminal in raw mode again, then checks
+    /// it has the terminal whole.
+    fn wait_taken_over_again(&mut self) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.raw_mode() {
+            assert!(Instant::now() < end, "raw mode not taken again");
+            std::thread::sleep(POLL);
+        }
+        self.assert_taken_over();
+    }
+
     /// The app has the terminal: raw mode, the alternate screen, the mouse, no cursor.
     fn assert_taken_over(&mut self) {
         self.settle();
@@ -1365,12 +1376,7 @@ fn ctrl_z_suspends_with_the_terminal_given_back() {
     s.assert_restored();
     s.signal("CONT");
     s.wait_stopped(false);
-    let end = Instant::now() + TIMEOUT;
-    while !s.raw_mode() {
-        assert!(Instant::now() < end, "raw mode not taken again");
-        std::thread::sleep(POLL);
-    }
-    s.assert_taken_over();
+    s.wait_taken_over_again();
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -1413,12 +1419,7 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     assert!(!s.raw_mode());
     s.signal("CONT");
     s.wait_stopped(false);
-    let end = Instant::now() + TIMEOUT;
-    while !s.raw_mode() {
-        assert!(Instant::now() < end, "raw mode not taken again");
-        std::thread::sleep(POLL);
-    }
-    s.assert_taken_over();
+    s.wait_taken_over_again();
     assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
 
     s.send(b"q");
