@@ -61,7 +61,9 @@ fn kialo(claims: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let text = kialo(CLAIMS);
-    let raw = import::import(Format::Kialo, "bench.txt", &text).expect("the text imports");
+    let raw = import::import(Format::Kialo, "bench.txt", &text)
+        .expect("the text imports")
+        .raw;
     assert_eq!(raw.claims.len(), CLAIMS);
     let mut g = c.benchmark_group("kialo_1000");
     g.bench_function("import", |b| {

@@ -15,7 +15,7 @@ use crate::domain::load::progress::Progress;
 use crate::domain::open::load_path_with;
 use crate::domain::save::{SaveError, write_atomic};
 use crate::domain::text::{visible, visible_multiline};
-use crate::domain::{self, LoadError, Loaded, builtin};
+use crate::domain::{self, Diagnostic, LoadError, Loaded, builtin};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -293,7 +293,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             return exit_for(&e);
         }
     };
-    let yaml = match domain::import::to_yaml(&imported.raw, file, imported.format) {
+    let yaml = match domain::import::to_yaml(&imported.conversion, file, imported.format) {
         Ok(y) => y,
         Err(e) => return fail(err, &format!("cannot write YAML: {e}"), EXIT_INVALID),
     };
@@ -301,7 +301,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     let name = file.display().to_string();
     let loaded = match domain::import::check(
         &name,
-        imported.raw,
+        imported.conversion.raw,
         &EmbeddedFiles(&[]),
         &Progress::default(),
     ) {
@@ -324,6 +324,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     match deliver("import", &yaml, args.output.as_ref(), args.force, out, err) {
         Ok(()) => {
             let _ = writeln!(err, "imported {what}");
+            warn(err, &imported.conversion.left_out);
             ExitCode::SUCCESS
         }
         Err(code) => code,
@@ -380,13 +381,24 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
                     plural(loaded.stats.quotes_unchecked, "quote")
                 ));
             }
+            if !loaded.warnings.is_empty() {
+                line.push_str(&format!(", {}", plural(loaded.warnings.len(), "warning")));
+            }
             let _ = writeln!(out, "{line}");
+            warn(out, &loaded.warnings);
             ExitCode::SUCCESS
         }
         Err(e) => {
             let _ = writeln!(out, "{e}");
             exit_for(&e)
         }
+    }
+}
+
+/// Prints each warning, made visible, one after the other.
+fn warn(out: &mut dyn Write, warnings: &[Diagnostic]) {
+    for w in warnings {
+        let _ = writeln!(out, "{w}");
     }
 }
 
@@ -416,6 +428,7 @@ pub fn summarize(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Writ
         err,
         "debate-tui: the explorer needs a terminal; here is a summary instead"
     );
+    warn(err, &loaded.warnings);
     let _ = summary(&loaded, out);
     ExitCode::SUCCESS
 }

@@ -377,7 +377,7 @@ fn every_fixture_round_trips_through_format_v1() {
         let path = fixture(name);
         let imported = import::import_path(&path).unwrap();
         assert_eq!(imported.format, format, "{name}");
-        let yaml = import::to_yaml(&imported.raw, &path, format).unwrap();
+        let yaml = import::to_yaml(&imported.conversion, &path, format).unwrap();
         assert_eq!(
             yaml.lines().next().unwrap(),
             format!(

@@ -50,6 +50,8 @@ pub struct Source {
     pub file: Option<String>,
     /// The full text of `file`, when the source has one.
     pub text: Option<String>,
+    /// A passage of the source the debate cites, as given (not verified).
+    pub excerpt: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +61,8 @@ pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
     pub translation: Option<String>,
+    /// The speech act the speaker performed, as a verb: "asks", "concedes".
+    pub act: Option<String>,
     /// Where the quote stands in its source's text (byte range), when the source has a
     /// file and the quote was found in it.
     pub found: Option<Range<usize>>,
@@ -70,6 +74,8 @@ pub struct Position {
     pub title: String,
     pub summary: Option<String>,
     pub quotes: Vec<Quote>,
+    /// Sources this position cites as a whole, as indexes into [`Debate::sources`].
+    pub cites: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +86,8 @@ pub struct Claim {
     pub text: String,
     pub quotes: Vec<Quote>,
     pub tags: Vec<String>,
+    /// Sources this claim cites as a whole, as indexes into [`Debate::sources`].
+    pub cites: Vec<u32>,
 }
 
 /// Compressed adjacency: `items[start[n]..start[n + 1]]` are node `n`'s entries.
@@ -351,6 +359,7 @@ mod tests {
             text: format!("text of {id}"),
             quotes: vec![],
             tags: vec![],
+            cites: vec![],
         }
     }
 
@@ -361,12 +370,14 @@ mod tests {
                 title: "A".into(),
                 summary: None,
                 quotes: vec![],
+                cites: vec![],
             },
             Position {
                 id: "b".into(),
                 title: "B".into(),
                 summary: None,
                 quotes: vec![],
+                cites: vec![],
             },
         ];
         let claims = vec![claim("x", 0), claim("y", 1), claim("z", 0)];

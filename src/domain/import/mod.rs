@@ -46,14 +46,33 @@ impl Format {
 /// what it seems to be would otherwise print one per line.
 pub(crate) const MAX_PROBLEMS: usize = 200;
 
+/// What an importer made of a file: the debate in the raw structs of format v1, and
+/// what it could not carry over.
+#[derive(Debug, Clone, Default)]
+pub struct Conversion {
+    pub raw: RawDebate,
+    /// Each kind of thing left out or changed, with its count and the reason, as a
+    /// warning about the file ("12 RA nodes without a conclusion left out: ...").
+    pub left_out: Vec<Diagnostic>,
+}
+
+impl From<RawDebate> for Conversion {
+    fn from(raw: RawDebate) -> Self {
+        Conversion {
+            raw,
+            left_out: Vec::new(),
+        }
+    }
+}
+
 /// Reads `text`, in `format`, into the raw structs of format v1. `name` is the file's
 /// name, used in messages (and, for AIF, in the debate's title when nothing better
 /// offers).
-pub fn import(format: Format, name: &str, text: &str) -> Result<RawDebate, LoadError> {
+pub fn import(format: Format, name: &str, text: &str) -> Result<Conversion, LoadError> {
     let text = strip_bom(text);
     match format {
-        Format::Kialo => kialo::import(name, text),
-        Format::Aif => aif::import(name, text),
+        Format::Kialo => kialo::import(name, text).map(Conversion::from),
+        Format::Aif => aif::import(name, text).map(Conversion::from),
     }
 }
 
@@ -67,8 +86,10 @@ pub fn load(
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     progress.start(Phase::Importing, 0);
-    let raw = import(format, name, text)?;
-    check(name, raw, files, progress)
+    let Conversion { raw, left_out } = import(format, name, text)?;
+    let mut loaded = check(name, raw, files, progress)?;
+    loaded.warnings = left_out;
+    Ok(loaded)
 }
 
 /// Validates an imported debate. An importer builds only valid debates, so a problem
@@ -83,7 +104,11 @@ pub fn check(
     let positions: Vec<String> = raw.positions.iter().map(|p| p.id.clone()).collect();
     let claims: Vec<String> = raw.claims.iter().map(|c| c.id.clone()).collect();
     match validate(raw, &Origins::default(), files, progress) {
-        Ok((debate, stats)) => Ok(Loaded { debate, stats }),
+        Ok((debate, stats)) => Ok(Loaded {
+            debate,
+            stats,
+            warnings: Vec::new(),
+        }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),
             problems: problems
@@ -121,11 +146,11 @@ fn imported_item(path: &str, positions: &[String], claims: &[String]) -> String 
     }
 }
 
-/// A file read for `debate-tui import`: its format and the debate it holds.
+/// A file read for `debate-tui import`: its format and what it was converted to.
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub format: Format,
-    pub raw: RawDebate,
+    pub conversion: Conversion,
 }
 
 /// Reads and imports the file at `path`. A file that cannot be read is an
@@ -153,8 +178,8 @@ pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
         };
         return Err(invalid(d));
     };
-    let raw = import(format, &name, text)?;
-    Ok(Imported { format, raw })
+    let conversion = import(format, &name, text)?;
+    Ok(Imported { format, conversion })
 }
 
 /// A `version:` key at the start of a line: most likely a format v1 file.
@@ -164,13 +189,33 @@ fn looks_like_format_v1(text: &str) -> bool {
 
 /// The format v1 YAML of an imported debate: a comment line saying where it came from,
 /// then the debate.
-pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, String> {
+pub fn to_yaml(conversion: &Conversion, from: &Path, format: Format) -> Result<String, String> {
     let file = from.file_name().map_or_else(
         || from.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    // A comment ends at a line break; YAML 1.1 also breaks lines at U+2028 and U+2029.
-    let shown: String = visible(&file)
+    let mut head = format!(
+        "# Imported from {} ({}) by debate-tui import.\n",
+        comment(&file),
+        format.name()
+    );
+    if !conversion.left_out.is_empty() {
+        head.push_str("# Not carried over into format v1:\n");
+        for d in &conversion.left_out {
+            head.push_str(&format!("# - {}\n", comment(&d.message)));
+            for n in &d.notes {
+                head.push_str(&format!("#   {}\n", comment(n)));
+            }
+        }
+    }
+    let body = safe_yaml(&conversion.raw).map_err(|e| e.to_string())?;
+    Ok(format!("{head}{body}"))
+}
+
+/// `text` fit for a YAML comment: visible, and on one line (a comment ends at a line
+/// break, and YAML 1.1 also breaks lines at U+2028 and U+2029).
+fn comment(text: &str) -> String {
+    visible(text)
         .chars()
         .map(|c| {
             if matches!(c, '\u{2028}' | '\u{2029}') {
@@ -179,12 +224,7 @@ pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, S
                 c
             }
         })
-        .collect();
-    let body = safe_yaml(raw).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "# Imported from {shown} ({}) by debate-tui import.\n{body}",
-        format.name()
-    ))
+        .collect()
 }
 
 /// Stands in the emitted YAML before a character's code, in six hex digits. U+FFFF is
@@ -308,7 +348,7 @@ mod tests {
                 .collect(),
             ..RawDebate::default()
         };
-        let y = to_yaml(&raw, Path::new("x.txt"), Format::Kialo).unwrap();
+        let y = to_yaml(&raw.clone().into(), Path::new("x.txt"), Format::Kialo).unwrap();
         let mut prev = None;
         for c in y.chars() {
             assert!(
@@ -330,7 +370,7 @@ mod tests {
             ..RawDebate::default()
         };
         let y = to_yaml(
-            &raw,
+            &raw.into(),
             Path::new("dir/evil\n\u{2028}name\u{1b}.txt"),
             Format::Kialo,
         )

@@ -4,9 +4,29 @@ use std::fmt;
 
 use crate::domain::text::visible;
 
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file is not a valid debate: nothing is loaded.
+    Error,
+    /// The debate loads, but something was not carried over or looks wrong: said,
+    /// never fatal (`check` still exits 0).
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, at a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub file: String,
     /// 1-based; 0 when the problem concerns the file as a whole.
     pub line: usize,
@@ -20,6 +40,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(file: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_string(),
             line,
             col,
@@ -30,6 +51,14 @@ impl Diagnostic {
 
     pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
         Diagnostic::new(file, 0, 0, message)
+    }
+
+    /// A warning about the file as a whole.
+    pub fn warning(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::whole_file(file, message)
+        }
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
@@ -43,12 +72,13 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = visible(&self.file);
+        let label = self.severity.label();
         if self.line == 0 {
-            write!(f, "{file}: error: {}", visible(&self.message))?;
+            write!(f, "{file}: {label}: {}", visible(&self.message))?;
         } else {
             write!(
                 f,
-                "{file}:{}:{}: error: {}",
+                "{file}:{}:{}: {label}: {}",
                 self.line,
                 self.col,
                 visible(&self.message)
@@ -120,6 +150,16 @@ pub fn without_place(mut message: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_warning_says_so() {
+        let w = Diagnostic::warning("k.txt", "3 links to other discussions kept as text")
+            .note("note: \u{1b}[2J");
+        assert_eq!(
+            w.to_string(),
+            "k.txt: warning: 3 links to other discussions kept as text\n  note: \u{FFFD}[2J"
+        );
+    }
 
     #[test]
     fn prints_file_line_column_and_notes() {

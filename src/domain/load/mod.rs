@@ -38,6 +38,9 @@ pub use crate::domain::load::read::{DiskFiles, EmbeddedFiles, MAX_FILE_BYTES};
 pub struct Loaded {
     pub debate: Debate,
     pub stats: Stats,
+    /// What loaded but deserves a word: for an imported file, what could not be
+    /// carried over into format v1, with counts and reasons.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads the format v1 text of a file called `name` (used in messages), its byte
@@ -52,7 +55,13 @@ pub fn load_yaml(
     let (raw, origins, mut problems) = read_raw(name, text)?;
     let result = match raw {
         Some(raw) => match validate(raw, &origins, files, progress) {
-            Ok((debate, stats)) if problems.is_empty() => return Ok(Loaded { debate, stats }),
+            Ok((debate, stats)) if problems.is_empty() => {
+                return Ok(Loaded {
+                    debate,
+                    stats,
+                    warnings: Vec::new(),
+                });
+            }
             Ok(_) => Vec::new(),
             Err(more) => more,
         },

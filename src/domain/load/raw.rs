@@ -40,6 +40,8 @@ pub struct RawSource {
     pub language: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub file: Option<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub excerpt: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -53,6 +55,8 @@ pub struct RawPosition {
     pub summary: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub quotes: Vec<RawQuote>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub cites: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -72,6 +76,8 @@ pub struct RawClaim {
     pub rebuts: Vec<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub tags: Vec<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub cites: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -85,6 +91,8 @@ pub struct RawQuote {
     pub speaker: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub translation: Option<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub act: Option<String>,
 }
 
 /// The fields of each item, for the lenient reader that reports every problem.
@@ -125,6 +133,7 @@ pub mod schema {
         req("text", Kind::Str),
         opt("speaker", Kind::Str),
         opt("translation", Kind::Str),
+        opt("act", Kind::Str),
     ];
     pub const SOURCE: &[Field] = &[
         req("id", Kind::Str),
@@ -134,12 +143,14 @@ pub mod schema {
         opt("url", Kind::Str),
         opt("language", Kind::Str),
         opt("file", Kind::Str),
+        opt("excerpt", Kind::Str),
     ];
     pub const POSITION: &[Field] = &[
         req("id", Kind::Str),
         req("title", Kind::Str),
         opt("summary", Kind::Str),
         opt("quotes", Kind::List(QUOTE)),
+        opt("cites", Kind::StrList),
     ];
     pub const CLAIM: &[Field] = &[
         req("id", Kind::Str),
@@ -149,6 +160,7 @@ pub mod schema {
         opt("supports", Kind::StrList),
         opt("rebuts", Kind::StrList),
         opt("tags", Kind::StrList),
+        opt("cites", Kind::StrList),
     ];
     pub const DEBATE: &[Field] = &[
         req("version", Kind::Int),
@@ -335,6 +347,7 @@ mod tests {
             text: "t".into(),
             speaker: Some("x".into()),
             translation: Some("y".into()),
+            act: Some("asks".into()),
         }
     }
 
@@ -353,12 +366,14 @@ mod tests {
                 url: Some("u".into()),
                 language: Some("l".into()),
                 file: Some("f".into()),
+                excerpt: Some("e".into()),
             }],
             positions: vec![RawPosition {
                 id: "p".into(),
                 title: "t".into(),
                 summary: Some("s".into()),
                 quotes: vec![quote()],
+                cites: vec!["s".into()],
             }],
             claims: vec![RawClaim {
                 id: "c".into(),
@@ -368,6 +383,7 @@ mod tests {
                 supports: vec!["p".into()],
                 rebuts: vec!["q".into()],
                 tags: vec!["x".into()],
+                cites: vec!["s".into()],
             }],
         };
         let v = serde_yaml::to_value(&full).unwrap();

@@ -135,6 +135,7 @@ pub fn validate(
             language: s.language.clone(),
             file: s.file.clone(),
             text,
+            excerpt: s.excerpt.clone(),
         });
     }
     let source_ctx = SourceCtx {
@@ -190,17 +191,20 @@ pub fn validate(
     for (i, p) in raw.positions.into_iter().enumerate() {
         let at = At("positions", Origins::at(&origins.positions, i));
         let quotes = v.quotes(p.quotes, at, &source_ctx, &mut stats);
+        let cites = v.cites(&p.cites, at, &source_ctx);
         positions.push(Position {
             id: p.id,
             title: p.title,
             summary: p.summary,
             quotes,
+            cites,
         });
     }
     let mut claims = Vec::with_capacity(raw.claims.len());
     for ((i, c), position) in raw.claims.into_iter().enumerate().zip(sides) {
         let at = At("claims", Origins::at(&origins.claims, i));
         let quotes = v.quotes(c.quotes, at, &source_ctx, &mut stats);
+        let cites = v.cites(&c.cites, at, &source_ctx);
         tick(progress, i);
         claims.push(Claim {
             id: c.id,
@@ -208,6 +212,7 @@ pub fn validate(
             text: c.text,
             quotes,
             tags: c.tags,
+            cites,
         });
     }
 
@@ -485,26 +490,7 @@ impl Validator<'_> {
         for (k, q) in raw.into_iter().enumerate() {
             let path = Quoted(at, k);
             self.check_nonempty(&q.text, sub(path, ".text"), "quote's `text`");
-            let Some(&source) = ctx.ids.get(q.source.as_str()) else {
-                if !self.origins.dropped_ids.contains(&q.source) {
-                    let mut p = Problem::new(
-                        format!("{path}.source"),
-                        format!("unknown source `{}`", q.source),
-                    );
-                    if !self.hints_left() {
-                        self.push(p);
-                        continue;
-                    }
-                    let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
-                    p = match closest(&q.source, known.iter().copied()) {
-                        Some(near) => p.note(format!("hint: did you mean `{near}`?")),
-                        None if known.is_empty() => {
-                            p.note("hint: list the debate's sources under `sources:`")
-                        }
-                        None => p.note(format!("hint: sources are {}", list_ids(&known))),
-                    };
-                    self.push(p);
-                }
+            let Some(source) = self.source(&q.source, format!("{path}.source"), ctx) else {
                 continue;
             };
             let mut found = None;
@@ -533,8 +519,45 @@ impl Validator<'_> {
                 text: q.text,
                 speaker: q.speaker,
                 translation: q.translation,
+                act: q.act,
                 found,
             });
+        }
+        out
+    }
+
+    /// The index of the source called `id`, or a problem at `path` naming the closest.
+    fn source(&mut self, id: &str, path: String, ctx: &SourceCtx) -> Option<u32> {
+        if let Some(&source) = ctx.ids.get(id) {
+            return Some(source);
+        }
+        if self.origins.dropped_ids.contains(id) {
+            return None;
+        }
+        let mut p = Problem::new(path, format!("unknown source `{id}`"));
+        if self.hints_left() {
+            let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
+            p = match closest(id, known.iter().copied()) {
+                Some(near) => p.note(format!("hint: did you mean `{near}`?")),
+                None if known.is_empty() => {
+                    p.note("hint: list the debate's sources under `sources:`")
+                }
+                None => p.note(format!("hint: sources are {}", list_ids(&known))),
+            };
+        }
+        self.push(p);
+        None
+    }
+
+    /// The sources an item cites as a whole (`cites: [ref-2]`), each named once.
+    fn cites(&mut self, ids: &[String], at: At, ctx: &SourceCtx) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::with_capacity(ids.len());
+        for (k, id) in ids.iter().enumerate() {
+            if let Some(s) = self.source(id, format!("{at}.cites[{k}]"), ctx)
+                && !out.contains(&s)
+            {
+                out.push(s);
+            }
         }
         out
     }

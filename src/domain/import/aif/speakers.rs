@@ -88,7 +88,7 @@ pub(super) fn quotes(
                     source: DIALOGUE.into(),
                     text: words.to_string(),
                     speaker,
-                    translation: None,
+                    ..RawQuote::default()
                 });
                 any_quote = true;
             }
