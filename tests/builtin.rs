@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use debate_tui::domain::{NodeId, Relation, builtin};
+use debate_tui::domain::{Debate, NodeId, Quote, Relation, builtin};
 
 fn article() -> &'static str {
     builtin::FILES[0].1
@@ -117,16 +117,129 @@ fn every_paragraph_is_quoted() {
     }
 }
 
+// The reading of the article the map commits to. Each check finds its claims by the text
+// of a quote, not by id, so that renaming a claim cannot hide a change of reading. A
+// failing check says which reading was broken.
+
+/// The claim one of whose quotes contains `words` (exactly one claim must have it).
+fn quoting(d: &Debate, words: &str) -> NodeId {
+    let hits: Vec<u32> = (0..d.claims.len() as u32)
+        .filter(|&i| {
+            d.claims[i as usize]
+                .quotes
+                .iter()
+                .any(|q| q.text.contains(words))
+        })
+        .collect();
+    assert_eq!(hits.len(), 1, "claims quoting {words:?}: {hits:?}");
+    NodeId::Claim(hits[0])
+}
+
+/// The quote that contains `words`, of the one claim quoting them.
+fn quote<'a>(d: &'a Debate, words: &str) -> &'a Quote {
+    let c = quoting(d, words);
+    d.quotes_of(c)
+        .iter()
+        .find(|q| q.text.contains(words))
+        .unwrap()
+}
+
+/// Collects every broken reading, so that one run names them all.
+#[derive(Default)]
+struct Reading(Vec<String>);
+
+impl Reading {
+    fn expect(&mut self, holds: bool, what: &str) {
+        if !holds {
+            self.0.push(what.to_string());
+        }
+    }
+
+    fn done(self) {
+        assert!(
+            self.0.is_empty(),
+            "readings broken:\n  {}",
+            self.0.join("\n  ")
+        );
+    }
+}
+
+/// `speaker` is only for a named person's own words; someone the article quotes without
+/// naming is described. Reported speech ("ha risposto ridendo che era solo una battuta")
+/// has no speaker.
 #[test]
-fn speakers_are_named_where_the_article_quotes_someone() {
+fn speakers_are_the_people_the_article_quotes() {
     let d = builtin::load().unwrap().debate;
+    let mut r = Reading::default();
     let speakers: HashSet<&str> = d
         .claims
         .iter()
         .flat_map(|c| &c.quotes)
+        .chain(d.positions.iter().flat_map(|p| &p.quotes))
         .filter_map(|q| q.speaker.as_deref())
         .collect();
-    for who in ["Yann LeCun", "Sam Altman"] {
-        assert!(speakers.contains(who), "{who} missing from {speakers:?}");
+    for who in &speakers {
+        r.expect(
+            ["Jason Wei", "Yann LeCun"].contains(who) || who.contains("(unnamed)"),
+            &format!("{who:?} is neither quoted by name nor described as unnamed"),
+        );
     }
+    for who in ["Jason Wei", "Yann LeCun"] {
+        r.expect(speakers.contains(who), &format!("{who} is quoted"));
+    }
+    // Jason Wei overheard the question; he did not ask it.
+    let asker = quote(&d, "se Llama-3 è paragonabile a GPT-4")
+        .speaker
+        .as_deref();
+    r.expect(
+        asker.is_some_and(|a| !a.contains("Wei") && a.contains("unnamed")),
+        "the asker of the overheard question is unnamed and described",
+    );
+    r.expect(
+        d.quotes_of(quoting(&d, "ha risposto ridendo"))
+            .iter()
+            .all(|q| q.speaker.is_none()),
+        "Altman's \"just a joke\" is the author's paraphrase",
+    );
+    r.done();
+}
+
+/// A claim quotes each passage once: no quote repeats part of another.
+#[test]
+fn no_claim_quotes_a_passage_twice() {
+    let d = builtin::load().unwrap().debate;
+    let mut r = Reading::default();
+    for c in &d.claims {
+        let found: Vec<_> = c.quotes.iter().filter_map(|q| q.found.clone()).collect();
+        for (i, a) in found.iter().enumerate() {
+            for b in &found[i + 1..] {
+                r.expect(
+                    a.end <= b.start || b.end <= a.start,
+                    &format!("{} quotes overlapping passages", c.id),
+                );
+            }
+        }
+    }
+    r.done();
+}
+
+/// "Yann LeCun, il capo di Meta AI": the article's words for his role, kept and marked
+/// as the article's.
+#[test]
+fn lecuns_role_is_the_articles_words() {
+    let d = builtin::load().unwrap().debate;
+    let mut r = Reading::default();
+    let lecun = quoting(&d, "rimarranno comunque la specie dominante");
+    r.expect(
+        d.quotes_of(lecun)
+            .iter()
+            .any(|q| q.text.contains("il capo di Meta AI") && q.speaker.is_none()),
+        "a quote gives the article's words for LeCun's role",
+    );
+    r.expect(
+        d.text_of(lecun)
+            .contains("\"the head of Meta AI\" in the article's words"),
+        "the claim marks \"head of Meta AI\" as the article's words",
+    );
+    r.done();
 }
