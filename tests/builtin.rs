@@ -243,3 +243,49 @@ fn lecuns_role_is_the_articles_words() {
     );
     r.done();
 }
+
+/// Translations give what the Italian means, in idiomatic English.
+#[test]
+fn translations_say_what_the_italian_means() {
+    let d = builtin::load().unwrap().debate;
+    let mut r = Reading::default();
+    for (italian, english) in [
+        // not "making open source one of the technologies"
+        (
+            "rendere open source una delle tecnologie",
+            "open-sourcing one",
+        ),
+        ("in base alle capacità di GPT", "against GPT's capabilities"),
+        ("forse volontariamente", "perhaps by choice"),
+        ("è passata in secondo piano", "taken a back seat"),
+        ("potenziale ribellione", "going rogue"),
+    ] {
+        let t = quote(&d, italian).translation.as_deref().unwrap_or("");
+        r.expect(
+            t.contains(english),
+            &format!("{italian:?} is {english:?}, not {t:?}"),
+        );
+    }
+    r.done();
+}
+
+/// A claim's text says what its quotes say and no more; the source's metadata says only
+/// what the article gives.
+#[test]
+fn texts_keep_to_the_article() {
+    let d = builtin::load().unwrap().debate;
+    let mut r = Reading::default();
+    // "Meta non è stata invitata ... né fa parte di questo forum" does not say "left
+    // behind": the next sentence does, in another claim.
+    let not_invited = quoting(&d, "non è stata invitata alla Casa Bianca");
+    r.expect(
+        !d.text_of(not_invited).contains("left behind"),
+        "the not-invited claim says no more than its quote",
+    );
+    // The article has no headline: the title describes it, and says so.
+    r.expect(
+        d.sources[0].title.starts_with("Untitled article on "),
+        "the source's title says the article has none",
+    );
+    r.done();
+}
