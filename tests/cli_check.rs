@@ -19,7 +19,7 @@ fn the_built_in_debate_is_valid() {
     assert_eq!(code, 0, "{out}");
     let last = out.lines().last().unwrap();
     assert!(
-        last.starts_with("ok: ") && last.contains(" claims, 2 positions, 1 source, "),
+        last.starts_with("ok: ") && last.contains(" claims, 3 positions, 1 source, "),
         "{last}"
     );
     assert!(last.ends_with("quotes verified"), "{last}");

@@ -14,8 +14,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");
 
 /// A path through the built-in debate with every relation: rebuts, supports, is
 /// rebutted by, is supported by, an unlinked jump, and a position.
-const EVERY_RELATION: &str = "gpt5-class-open-model,no-kill-switch,open-model-as-weapon,\
-     gpt5-class-open-model,will-release-openly,humans-stay-dominant,open-source";
+const EVERY_RELATION: &str = "meta-own-league,league-under-openai-control,removable-from-hubs,\
+     no-kill-switch,open-model-as-weapon,good-guy-short-lived,authors-reading";
 
 fn builtin_path() -> (Debate, Vec<NodeId>) {
     let d = builtin::load().unwrap().debate;
