@@ -22,6 +22,7 @@ pub mod import;
 pub mod load;
 pub mod save;
 pub mod search;
+pub mod sources;
 pub mod text;
 
 pub use graph::model::{
