@@ -1,6 +1,7 @@
-//! The source reader from outside: random names in a folder beset by traps never read
-//! anything but the folder's own files, and the cases of the issue that motivated it
-//! (kernel files named many times, one large file named many times) stay cheap.
+//! The source reader from outside: random names in a folder beset by traps read nothing
+//! but the folder's own files (unless allowed to, and then never a file of the running
+//! system), and the cases of the issue that motivated it (kernel files named many
+//! times, one large file named many times) stay cheap.
 //!
 //! The run is the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
 //! `PROPTEST_CASES` explore further.
@@ -49,7 +50,7 @@ fn random_names_read_only_the_debates_own_files() {
         let outcome = runner.run(&(name, any::<bool>()), |(name, allow_outside)| {
             let read = SourceReader::new(&debate, allow_outside).read(&name);
             inside.set(inside.get() + usize::from(read.is_ok()));
-            traps::judge(&read, allow_outside)
+            traps::judge(&debate, &name, &read, allow_outside)
                 .map_err(|why| TestCaseError::fail(format!("{name:?}: {why}")))
         });
         outcome.unwrap();

@@ -1,8 +1,9 @@
 //! The source reader on arbitrary names, in a debate's folder beset by traps (links and
 //! `..` out of it, a sibling folder whose name starts like its own, a pipe, links into
-//! /proc): it must never return the text of a file outside the folder unless allowed to,
-//! never a kernel file's, and never block. The first byte says whether reading outside
-//! is allowed; the rest is the name.
+//! /proc): unless allowed to read outside the folder it must return only the folder's
+//! own text, allowed or not never the text of a file of the running system (/proc, /sys,
+//! /dev), and it must never block. An odd first byte allows reading outside; the rest is
+//! the name.
 
 #![no_main]
 
@@ -35,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let allow_outside = first & 1 == 1;
     let read = SourceReader::new(debate(), allow_outside).read(name);
-    if let Err(why) = traps::judge(&read, allow_outside) {
+    if let Err(why) = traps::judge(debate(), name, &read, allow_outside) {
         panic!("{name:?} (allowed outside: {allow_outside}): {why}");
     }
 });

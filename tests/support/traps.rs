@@ -76,15 +76,27 @@ pub fn plant(root: &Path) -> io::Result<PathBuf> {
     Ok(debate)
 }
 
-/// Whether what the reader answered for a name may be: only the folder's own text, or
-/// with `allow_outside` the secret too; never a kernel file's text.
+/// Whether what the reader answered for `name` in the folder `debate` may be: without
+/// `allow_outside`, only the folder's own text; with it, the text of any file but one of
+/// the running system (/proc, /sys, /dev).
 pub fn judge<T: AsRef<str>>(
+    debate: &Path,
+    name: &str,
     outcome: &Result<T, String>,
     allow_outside: bool,
 ) -> Result<(), String> {
     match outcome {
         Ok(text) if text.as_ref() == INSIDE => Ok(()),
-        Ok(text) if allow_outside && text.as_ref() == SECRET => Ok(()),
+        Ok(_) if allow_outside => match fs::canonicalize(debate.join(name)) {
+            Ok(real)
+                if ["/proc", "/sys", "/dev"]
+                    .iter()
+                    .any(|s| real.starts_with(s)) =>
+            {
+                Err(format!("read {}", real.display()))
+            }
+            _ => Ok(()),
+        },
         Ok(text) => Err(format!("read {:?}", text.as_ref())),
         Err(e) if e.contains(SECRET) => Err(format!("the message shows the secret: {e}")),
         Err(_) => Ok(()),
