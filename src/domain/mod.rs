@@ -24,6 +24,7 @@ pub mod load;
 pub mod open;
 pub mod save;
 pub mod search;
+pub mod sources;
 pub mod text;
 
 pub use graph::model::{
