@@ -290,12 +290,14 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
         .join(",");
     let check = debate_tui::cli::CheckArgs {
         file: Some(file.clone()),
+        allow_outside_sources: false,
     };
     g.bench_function("check_file", |b| {
         b.iter(|| debate_tui::cli::check(&check, &mut std::io::sink()))
     });
     let export = debate_tui::cli::ExportArgs {
         file: Some(file.clone()),
+        allow_outside_sources: false,
         path: Some(ids),
         output: None,
         format: debate_tui::cli::ExportFormat::Markdown,

@@ -31,6 +31,11 @@ pub struct Cli {
     /// export (.txt) or an AIF file (.json), told apart by their content. Before a
     /// COMMAND, the file it works on: `debate-tui FILE check` is `debate-tui check FILE`.
     pub file: Option<PathBuf>,
+    /// Let the debate read source files outside its own folder (absolute paths, `..`,
+    /// links that lead out). Only for a debate you trust: a downloaded one could name
+    /// any file you can read. Files of /proc, /sys and devices stay refused.
+    #[arg(long = "allow-outside-sources", global = true)]
+    pub allow_outside_sources: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +71,11 @@ impl Cli {
     /// the file named wherever it was named. Two different files, or a file for
     /// `generate`, are a usage error: the answer would be about only one of them.
     fn place_file(mut self) -> Result<Cli, clap::Error> {
+        match &mut self.command {
+            Some(Command::Check(a)) => a.allow_outside_sources = self.allow_outside_sources,
+            Some(Command::Export(a)) => a.allow_outside_sources = self.allow_outside_sources,
+            _ => {}
+        }
         let Some(file) = self.file.take() else {
             return Ok(self);
         };
@@ -139,6 +149,9 @@ pub enum Command {
 pub struct CheckArgs {
     /// The debate file to check.
     pub file: Option<PathBuf>,
+    /// Set from the global `--allow-outside-sources`.
+    #[arg(skip)]
+    pub allow_outside_sources: bool,
 }
 
 /// What `debate-tui export` was asked for.
@@ -146,6 +159,9 @@ pub struct CheckArgs {
 pub struct ExportArgs {
     /// The debate file (the built-in debate without FILE).
     pub file: Option<PathBuf>,
+    /// Set from the global `--allow-outside-sources`.
+    #[arg(skip)]
+    pub allow_outside_sources: bool,
     /// The path: claim and position ids in order, separated by commas.
     #[arg(long, value_name = "ID,ID,...")]
     pub path: Option<String>,
@@ -217,7 +233,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             );
         }
     };
-    let loaded = match load(args.file.as_ref()) {
+    let loaded = match load(args.file.as_ref(), args.allow_outside_sources) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -342,15 +358,20 @@ fn failed(err: &mut dyn Write, command: &str, msg: &str, code: u8) -> ExitCode {
 pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
-/// Loads the named debate file, or the built-in debate.
-pub fn load(file: Option<&PathBuf>) -> Result<Loaded, LoadError> {
-    load_with(file, &Progress::default())
+/// Loads the named debate file, or the built-in debate; with `allow_outside`, its
+/// sources may be read from outside its folder.
+pub fn load(file: Option<&PathBuf>, allow_outside: bool) -> Result<Loaded, LoadError> {
+    load_with(file, allow_outside, &Progress::default())
 }
 
 /// [`load`], telling `progress` how far it has come.
-pub fn load_with(file: Option<&PathBuf>, progress: &Progress) -> Result<Loaded, LoadError> {
+pub fn load_with(
+    file: Option<&PathBuf>,
+    allow_outside: bool,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     match file {
-        Some(path) => load_path_with(path, progress),
+        Some(path) => load_path_with(path, allow_outside, progress),
         None => builtin::load(),
     }
 }
@@ -365,7 +386,7 @@ pub fn exit_for(e: &LoadError) -> ExitCode {
 
 /// `debate-tui check`: every problem, then one summary line.
 pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
-    match load(args.file.as_ref()) {
+    match load(args.file.as_ref(), args.allow_outside_sources) {
         Ok(loaded) => {
             let d = &loaded.debate;
             let mut line = format!(
@@ -416,8 +437,13 @@ pub fn generate(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -
 
 /// Opening a debate without a terminal to explore it in: its load errors, or else a
 /// short summary of it.
-pub fn summarize(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let loaded = match load(file) {
+pub fn summarize(
+    file: Option<&PathBuf>,
+    allow_outside: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let loaded = match load(file, allow_outside) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(err, "{e}");

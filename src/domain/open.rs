@@ -9,17 +9,24 @@ use std::path::{Path, PathBuf};
 use crate::domain::import;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::progress::Progress;
-use crate::domain::load::read::{self, DiskFiles};
+use crate::domain::load::read;
 use crate::domain::load::validate::SourceFiles;
 use crate::domain::load::{self, Loaded};
+use crate::domain::sources::SourceReader;
 
-/// Loads a debate file from disk; its source files are read relative to its folder.
+/// Loads a debate file from disk; its source files are read from its folder and below,
+/// under the policy of [`crate::domain::sources`].
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    load_path_with(path, &Progress::default())
+    load_path_with(path, false, &Progress::default())
 }
 
-/// [`load_path`], telling `progress` how far it has come.
-pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+/// [`load_path`], telling `progress` how far it has come; with `allow_outside`, the
+/// debate is trusted to read source files outside its folder.
+pub fn load_path_with(
+    path: &Path,
+    allow_outside: bool,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     let bytes = read::file(
         &name,
@@ -31,7 +38,12 @@ pub fn load_path_with(path: &Path, progress: &Progress) -> Result<Loaded, LoadEr
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    load_bytes_with(&name, &bytes, &DiskFiles { base }, progress)
+    load_bytes_with(
+        &name,
+        &bytes,
+        &SourceReader::new(base, allow_outside),
+        progress,
+    )
 }
 
 /// Loads a debate from the bytes of a file called `name` (used in messages).

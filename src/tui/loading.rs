@@ -41,7 +41,7 @@ pub struct Loading {
 
 impl Loading {
     /// Starts loading `file` (the built-in debate without one) and indexing it.
-    pub fn start(file: Option<PathBuf>) -> Loading {
+    pub fn start(file: Option<PathBuf>, allow_outside: bool) -> Loading {
         let opening = Opening {
             name: file.as_ref().map_or_else(
                 || String::from("the built-in debate"),
@@ -56,7 +56,7 @@ impl Loading {
         let (tx, outcome) = mpsc::channel();
         let shared = Arc::clone(&progress);
         std::thread::spawn(move || {
-            let loaded = cli::load_with(file.as_ref(), &shared).map(|l| {
+            let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
                 let index = Index::new_with(&l.debate, &shared);
                 (l.debate, index)
             });

@@ -48,8 +48,9 @@ pub struct Source {
     pub language: Option<String>,
     /// The `file` field as written, relative to the debate file.
     pub file: Option<String>,
-    /// The full text of `file`, when the source has one.
-    pub text: Option<String>,
+    /// The full text of `file`, when the source has one; shared by the sources that
+    /// name the same file.
+    pub text: Option<std::sync::Arc<str>>,
     /// A passage of the source the debate cites, as given (not verified).
     pub excerpt: Option<String>,
 }

@@ -31,7 +31,7 @@ use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::{RawDebate, budget};
 use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, validate};
 
-pub use crate::domain::load::read::{DiskFiles, EmbeddedFiles, MAX_FILE_BYTES};
+pub use crate::domain::load::read::{EmbeddedFiles, MAX_FILE_BYTES};
 
 /// A loaded debate and what loading it verified.
 #[derive(Debug, Clone)]

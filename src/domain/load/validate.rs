@@ -3,6 +3,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use crate::domain::graph::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
 use crate::domain::load::progress::{Phase, Progress};
@@ -35,7 +36,9 @@ impl Problem {
 
 /// Reads the source files a debate names (relative to the debate file).
 pub trait SourceFiles {
-    fn read(&self, relative: &str) -> Result<String, String>;
+    /// The text of the file called `relative`, or why it cannot be read. A file named
+    /// twice may come back as the same shared text.
+    fn read(&self, relative: &str) -> Result<Arc<str>, String>;
 }
 
 /// Where each item of the raw debate stood in the file. The lenient reader drops broken
@@ -90,7 +93,9 @@ pub fn validate(
     // Sources, and the texts of their files.
     let mut source_ids: HashMap<&str, u32> = HashMap::new();
     let mut sources = Vec::with_capacity(raw.sources.len());
-    let mut indexes: Vec<Option<SourceIndex>> = Vec::with_capacity(raw.sources.len());
+    // One index a file: sources that name the same file share its text and its index.
+    let mut indexes: Vec<Option<Arc<SourceIndex>>> = Vec::with_capacity(raw.sources.len());
+    let mut indexed: HashMap<*const u8, Arc<SourceIndex>> = HashMap::new();
     for (i, s) in raw.sources.iter().enumerate() {
         let at = format!("sources[{}]", Origins::at(&origins.sources, i));
         v.check_id(&s.id, format!("{at}.id"));
@@ -114,18 +119,33 @@ pub fn validate(
             Some(f) => match files.read(f) {
                 Ok(t) => Some(t),
                 Err(e) => {
+                    // A reason may carry its own hint, after "; hint: ".
+                    let (why, hint) = match e.split_once("; hint: ") {
+                        Some((why, hint)) => (why, format!("hint: {hint}")),
+                        None => (
+                            e.as_str(),
+                            "hint: the path is relative to the debate file".into(),
+                        ),
+                    };
                     v.push(
                         Problem::new(
                             format!("{at}.file"),
-                            format!("cannot read source file `{f}`: {e}"),
+                            format!("cannot read source file `{f}`: {why}"),
                         )
-                        .note("hint: the path is relative to the debate file"),
+                        .note(hint),
                     );
                     None
                 }
             },
         };
-        indexes.push(text.as_deref().map(SourceIndex::new));
+        let index = text.as_ref().map(|t| {
+            Arc::clone(
+                indexed
+                    .entry(Arc::as_ptr(t).cast::<u8>())
+                    .or_insert_with(|| Arc::new(SourceIndex::new(t))),
+            )
+        });
+        indexes.push(index);
         sources.push(Source {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -282,7 +302,7 @@ fn tick(progress: &Progress, i: usize) {
 struct SourceCtx<'a> {
     ids: &'a HashMap<&'a str, u32>,
     sources: &'a [Source],
-    indexes: &'a [Option<SourceIndex>],
+    indexes: &'a [Option<Arc<SourceIndex>>],
 }
 
 struct Validator<'a> {

@@ -25,7 +25,8 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::domain::text::line_col;
+use crate::domain::load::read;
+use crate::domain::load::validate::SourceFiles;
 use open::{Folder, Key, Refused};
 
 /// The largest source file read: the limit of every file the program reads.
@@ -266,14 +267,19 @@ fn amount(bytes: u64) -> String {
 /// The text of a file's bytes: UTF-8, without a byte-order mark. The same as the
 /// loader's own reading of source files.
 fn decode(bytes: Vec<u8>) -> Result<Arc<str>, String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(
-            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-            usize::MAX,
-        );
-        format!("it is not UTF-8 text (first bad byte at line {line}, column {col})")
+    let text = read::utf8(&bytes).map_err(|at| {
+        format!(
+            "it is not UTF-8 text (first bad byte at line {}, column {})",
+            at.line, at.col
+        )
     })?;
-    Ok(Arc::from(text.strip_prefix('\u{FEFF}').unwrap_or(&text)))
+    Ok(Arc::from(read::strip_bom(text)))
+}
+
+impl SourceFiles for SourceReader {
+    fn read(&self, name: &str) -> Result<Arc<str>, String> {
+        SourceReader::read(self, name)
+    }
 }
 
 #[cfg(all(test, unix))]
