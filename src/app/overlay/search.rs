@@ -147,20 +147,7 @@ impl App {
                     self.focus = Pane::Claims;
                 }
             }
-            Target::Source(s) => {
-                let has_text = self
-                    .debate
-                    .sources
-                    .get(s as usize)
-                    .is_some_and(|src| src.text.is_some());
-                if has_text {
-                    self.open_passage(s, 0);
-                } else {
-                    self.status = Some(String::from(
-                        "This source has no text to show (no `file` in the debate)",
-                    ));
-                }
-            }
+            Target::Source(s) => self.open_text(s),
         }
     }
 
