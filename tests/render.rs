@@ -775,3 +775,24 @@ claims:
         "{t}"
     );
 }
+
+/// A claim found by a source it cites says so in its result row.
+#[test]
+fn a_result_found_by_a_citation_says_so() {
+    let mut a = cited(100, 30);
+    search(&mut a, "standing charges");
+    let t = text(&draw(&a));
+    for row in [
+        "claim    ● (cites excerpt) The cap limits the unit rates and standing charges",
+        "position ◆ (cites excerpt) The cap limits",
+    ] {
+        assert!(t.contains(row), "{row:?}:\n{t}");
+    }
+    a.update(Action::Close);
+    search(&mut a, "example.org");
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("(cites url) https://example.org/supplier-failures"),
+        "{t}"
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
-use crate::domain::search::Target;
+use crate::domain::search::{Field, Target};
 use crate::domain::{Relation, builtin, export};
 
 fn app() -> App {
@@ -748,5 +748,31 @@ fn the_sources_pane_moves_through_quotes_then_citations() {
     go(&mut a, "suppliers-fail");
     assert_eq!(a.quote, 0);
     assert_eq!(a.sources_len(a.current().unwrap()), 0);
+    check(&a);
+}
+
+#[test]
+fn a_search_for_a_cited_source_lands_on_the_citation() {
+    let mut a = cited();
+    search_for(&mut a, "supplier failures");
+    let v = search_view(&a);
+    let at = v
+        .hits()
+        .iter()
+        .position(|h| matches!(h.field, Field::Cites(..)))
+        .expect("the claim citing it is found");
+    let hit = v.hits()[at];
+    assert_eq!(hit.target.kind(), "claim");
+    assert_eq!(a.result_text(&hit), "Supplier failures since 2021");
+    for _ in 0..at {
+        run(&mut a, Action::Down);
+    }
+    run(&mut a, Action::Follow);
+    let node = a.debate.lookup("cap-misleads").unwrap();
+    assert_eq!(a.current(), Some(node));
+    assert_eq!(a.focus, Pane::Sources);
+    // Past the claim's one quote, its second citation.
+    assert_eq!(a.quote, 2);
+    assert_eq!(a.path, vec![node]);
     check(&a);
 }

@@ -14,7 +14,7 @@ use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
-use crate::domain::search::{Field, Query};
+use crate::domain::search::{Cited, Field, Query};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -257,6 +257,9 @@ fn field_label(field: Field) -> Option<&'static str> {
         Field::Translation => Some("translation"),
         Field::Speaker => Some("speaker"),
         Field::Tag(_) => Some("tag"),
+        Field::Cites(_, Cited::Title) => Some("cites"),
+        Field::Cites(_, Cited::Url) => Some("cites url"),
+        Field::Cites(_, Cited::Excerpt) => Some("cites excerpt"),
     }
 }
 
