@@ -796,3 +796,37 @@ fn a_result_found_by_a_citation_says_so() {
         "{t}"
     );
 }
+
+/// Opening an imported debate, the status line says what the import left out, cut to
+/// the width; the next key clears it.
+#[test]
+fn the_status_line_says_what_an_import_left_out() {
+    use debate_tui::domain::Diagnostic;
+    let warnings = vec![
+        Diagnostic::warning("qt.json", "12 RA nodes without a conclusion left out"),
+        Diagnostic::warning("qt.json", "3 MA nodes (rephrases) kept as text"),
+        Diagnostic::warning("qt.json", "\u{1b}[2J a third"),
+    ];
+    for (w, h) in [(140, 40), (60, 20)] {
+        let mut a = cited(w, h);
+        a.say_warnings(&warnings, "maps/qt 30.json");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        let footer = t.lines().last().unwrap();
+        assert!(
+            footer.starts_with(" 3 warnings: 12 RA nodes without a conclusion left out"),
+            "{footer}"
+        );
+        if w == 140 {
+            assert!(
+                footer.contains("… (debate-tui check 'maps/qt 30.json' lists them)"),
+                "{footer}"
+            );
+        } else {
+            assert!(footer.contains('…'), "cut to the width: {footer}");
+        }
+        insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), t);
+        a.update(Action::Down);
+        assert!(!text(&draw(&a)).contains("3 warnings"));
+    }
+}

@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::domain::export::plural;
 use crate::domain::search::Index;
-use crate::domain::{Debate, NodeId};
+use crate::domain::{Debate, Diagnostic, NodeId};
 
 pub use action::{Action, Effect, Exported, Pane};
 use keymap::{Scope, help_len};
@@ -138,6 +139,24 @@ impl App {
         self.debate.quotes_of(node).len() + self.cites_of(node).len()
     }
 
+    /// Says in the status line, on opening, what an import could not carry over: how
+    /// many warnings, the first, and the command that lists them all. `file` is the
+    /// debate's file as the user named it.
+    pub fn say_warnings(&mut self, warnings: &[Diagnostic], file: &str) {
+        let Some(first) = warnings.first() else {
+            return;
+        };
+        let n = warnings.len();
+        let more = if n > 1 { " …" } else { "" };
+        let them = if n > 1 { "them" } else { "it" };
+        self.status = Some(format!(
+            "{}: {}{more} (debate-tui check {} lists {them})",
+            plural(n, "warning"),
+            first.message,
+            shell_word(file)
+        ));
+    }
+
     /// Where everything goes on screen, as of the last action.
     pub fn areas(&self) -> &Areas {
         &self.areas
@@ -246,6 +265,21 @@ impl App {
         self.clamp();
         self.mark_rows();
         effect
+    }
+}
+
+/// A file name as a shell reads it back as one word: as it is when it holds nothing
+/// a shell treats specially, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '/' | '+' | ',' | ':' | '@' | '%' | '=')
+        });
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 

@@ -776,3 +776,41 @@ fn a_search_for_a_cited_source_lands_on_the_citation() {
     assert_eq!(a.path, vec![node]);
     check(&a);
 }
+
+#[test]
+fn import_warnings_are_said_on_opening_until_the_next_key() {
+    use crate::domain::Diagnostic;
+    let mut a = cited();
+    a.say_warnings(&[], "x.json");
+    assert_eq!(a.status, None);
+    let one = [Diagnostic::warning(
+        "x.json",
+        "12 RA nodes without a conclusion left out",
+    )];
+    a.say_warnings(&one, "x.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(
+            "1 warning: 12 RA nodes without a conclusion left out \
+             (debate-tui check x.json lists it)"
+        )
+    );
+    let three = [
+        one[0].clone(),
+        Diagnostic::warning("x.json", "2 MA nodes kept as text"),
+        Diagnostic::warning("x.json", "1 linked argument split"),
+    ];
+    a.say_warnings(&three, "my maps/it's.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(
+            "3 warnings: 12 RA nodes without a conclusion left out … \
+             (debate-tui check 'my maps/it'\\''s.json' lists them)"
+        )
+    );
+    // A resize keeps it; the next key clears it.
+    run(&mut a, Action::Resize(60, 20));
+    assert!(a.status.is_some());
+    run(&mut a, Action::Down);
+    assert_eq!(a.status, None);
+}
