@@ -76,7 +76,8 @@ pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: b
             NodeId::Position(p) => {
                 let count = app.debate.claims_of(p).len();
                 let title = app.debate.text_of(node);
-                let suffix = Span::styled(format!(" {count} claims"), theme.dim);
+                let s = if count == 1 { "" } else { "s" };
+                let suffix = Span::styled(format!(" {count} claim{s}"), theme.dim);
                 row(
                     side_prefix(app, node, theme, ""),
                     title,
