@@ -1215,6 +1215,53 @@ fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
     s.assert_restored();
 }
 
+/// A debate whose claims cite sources: the Sources pane lists each claim's citations
+/// after its quotes, with the speech act of each quote; search finds a claim by the
+/// title of a source it cites, and lands on that citation.
+#[test]
+fn a_cited_claim_shows_its_citations_and_search_finds_it_by_them() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cited.yaml");
+    let mut s = Session::start_with(40, 140, &[], &[file]);
+    s.wait_text("Claims (3)");
+    s.assert_taken_over();
+    assert_eq!(s.current_id().as_deref(), Some("cap-protects"));
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        for shown in [
+            "Sources (2)",
+            "Fiona Bruce asks:",
+            "Cites: Energy price cap explained",
+            "https://www.ofgem.gov.uk/",
+            "“The cap limits the unit rates",
+        ] {
+            assert!(c.contains(shown), "{shown:?} not on screen:\n{c}");
+        }
+        assert!(!c.contains("Unsourced"), "{c}");
+    });
+
+    // The claim that cites the supplier report, found by its title.
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.send(b"is:claim supplier failures");
+    s.wait_for("the claim found by what it cites", |sc| {
+        sc.contents()
+            .contains("(cites) Supplier failures since 2021")
+    });
+    s.settle();
+    s.send(ENTER);
+    s.wait_for("the claim, its citation selected", |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some("cap-misleads")
+            && c.contains("▌ Cites: Supplier failures since 2021")
+            && c.contains("concedes:")
+    });
+    s.settle();
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 /// A process's `/proc/PID/stat` fields from the third on (its state first), or `None`
 /// once it is gone.
 fn proc_stat(pid: u32) -> Option<Vec<String>> {

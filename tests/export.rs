@@ -141,6 +141,7 @@ sources:
     title: "[link](http://evil.example) <img src=x onerror=alert(1)>"
     author: "**bold** author"
     url: "javascript:alert(1) <x>"
+    excerpt: "# not a heading [x](y)\n\n- no list <i>"
 positions:
   - id: p
     title: "1. P *side*"
@@ -152,11 +153,13 @@ claims:
       - source: s
         text: "> quoted | pipe ~~strike~~ \\ back"
         speaker: "_who_"
+        act: "<b>asks</b>"
         translation: "- not a list\n\n    not code"
   - id: c2
     position: p
     text: "---"
     rebuts: [c1]
+    cites: [s]
 "##;
 
 #[test]
@@ -186,6 +189,8 @@ fn hostile_text_comes_out_as_text() {
         "javascript:alert(1) <x>",
         "1. P *side*",
         "---",
+        "_who_ <b>asks</b>:",
+        "“# not a heading [x](y) - no list <i>”",
     ] {
         assert!(
             s.text.contains(visible),
@@ -289,4 +294,39 @@ fn the_whole_debate_as_dot() {
     let g = String::from_utf8(out.stdout).unwrap();
     let d = builtin::load().unwrap().debate;
     assert_eq!(g, dot(&d, None));
+}
+
+/// Each step carries the sources it cites (title, url, excerpt) and its quotes' speech
+/// acts; the sources cited are listed at the end with the quoted ones.
+#[test]
+fn the_document_carries_citations_and_speech_acts() {
+    let yaml = include_str!("fixtures/cited.yaml");
+    let d = load_bytes("cited.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .debate;
+    let p = path::parse(&d, "cap-protects,cap-misleads,suppliers-fail,keep").unwrap();
+    let doc = markdown(&d, &p);
+    for words in [
+        "> Fiona Bruce asks:",
+        "> concedes:",
+        "- *Energy price cap explained*, <https://www.ofgem.gov.uk/energy-price-cap>: \
+         “The cap limits the unit rates and standing charges a supplier may set, not the \
+         total bill.”",
+        "- *Supplier failures since 2021*, <https://example.org/supplier-failures>",
+    ] {
+        assert!(doc.contains(words), "{words:?} missing:\n{doc}");
+    }
+    // Only the step that neither quotes nor cites says so.
+    assert_eq!(doc.matches("cites no source").count(), 1, "{doc}");
+    let s = structure(&doc);
+    assert_eq!(s.html, 0);
+    assert_eq!(s.block_quotes, 2);
+    assert_eq!(s.h2.last().map(String::as_str), Some("Sources"));
+    for url in [
+        "https://www.ofgem.gov.uk/energy-price-cap",
+        "https://example.org/supplier-failures",
+    ] {
+        assert!(s.links.iter().any(|l| l == url), "{url}: {:?}", s.links);
+    }
+    insta::assert_snapshot!(doc);
 }

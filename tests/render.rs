@@ -652,3 +652,181 @@ fn a_million_combining_marks_stay_bounded_on_screen() {
     assert!(text(&buf).contains("The start."));
     assert!(biggest(&buf).unwrap() < 4096);
 }
+
+/// A debate whose claims cite sources as a whole and whose quotes carry speech acts.
+fn cited(w: u16, h: u16) -> App {
+    let yaml = include_str!("fixtures/cited.yaml");
+    let d = debate_tui::domain::load_bytes(
+        "cited.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .debate;
+    App::new(d, Rect::new(0, 0, w, h))
+}
+
+/// The Sources pane lists a claim's quotes with their speech acts, then the sources it
+/// cites (title, url, excerpt); at a usual size and, one pane at a time, a small one.
+#[test]
+fn the_sources_pane_lists_citations_and_speech_acts() {
+    let mut a = cited(100, 36);
+    go(&mut a, "cap-protects");
+    let t = text(&draw(&a));
+    assert!(t.contains("Sources (2)"), "{t}");
+    assert!(t.contains("Fiona Bruce asks:"), "{t}");
+    assert!(
+        t.contains("— BBC Question Time"),
+        "the speaker is named once: {t}"
+    );
+    assert!(t.contains("Cites: Energy price cap explained"), "{t}");
+    assert!(
+        t.contains("https://www.ofgem.gov.uk/energy-price-cap"),
+        "{t}"
+    );
+    assert!(t.contains("“The cap limits the unit rates"), "{t}");
+    assert!(!t.contains("Unsourced"), "{t}");
+    insta::assert_snapshot!("sources_with_citations_100x36", t);
+    // The last citation selected: all entries still show when they fit.
+    go(&mut a, "cap-misleads");
+    a.focus = Pane::Sources;
+    a.update(Action::Bottom);
+    let t = text(&draw(&a));
+    for shown in [
+        "  concedes:",
+        "  Cites: Energy price cap explained",
+        "▌ Cites: Supplier failures since 2021",
+        "3/3",
+    ] {
+        assert!(t.contains(shown), "{shown:?}: {t}");
+    }
+
+    let mut a = cited(40, 12);
+    go(&mut a, "cap-misleads");
+    a.update(Action::PreviousPane);
+    let t = text(&draw(&a));
+    assert_fits(&t, 40);
+    assert!(t.contains("concedes:"), "an act without a speaker: {t}");
+    insta::assert_snapshot!("sources_with_citations_40x12", t);
+    // Down selects each citation in turn, shown first when the pane is full.
+    a.update(Action::Down);
+    a.update(Action::Down);
+    assert_eq!(a.quote, 2);
+    let t = text(&draw(&a));
+    assert_fits(&t, 40);
+    assert!(t.contains("Cites: Supplier"), "{t}");
+    assert!(t.contains("3/3"), "{t}");
+    insta::assert_snapshot!("sources_second_citation_40x12", t);
+}
+
+/// Without colour, the act and the citation still read as words.
+#[test]
+fn speech_acts_and_citations_read_without_colour() {
+    let mut a = cited(140, 40);
+    a.no_color = true;
+    go(&mut a, "cap-protects");
+    let buf = draw(&a);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+    }
+    let t = text(&buf);
+    assert!(t.contains("Fiona Bruce asks:"), "{t}");
+    assert!(t.contains("Cites: Energy price cap explained"), "{t}");
+}
+
+/// The source view names the speech act of the passage in view.
+#[test]
+fn the_source_view_names_the_speech_act() {
+    let yaml = "version: 1
+title: T
+sources:
+  - id: qt
+    title: Transcript
+    file: qt.txt
+positions:
+  - id: p
+    title: P
+claims:
+  - id: c
+    position: p
+    text: C
+    quotes:
+      - source: qt
+        speaker: Fiona Bruce
+        act: asks
+        text: Who wants to know?
+";
+    let d = debate_tui::domain::load_bytes(
+        "q.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[(
+            "qt.txt",
+            "Fiona Bruce: Who wants to know? A hand goes up.",
+        )]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .debate;
+    let mut a = App::new(d, Rect::new(0, 0, 100, 30));
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("Transcript · passage 1/1 · c · Fiona Bruce asks"),
+        "{t}"
+    );
+}
+
+/// A claim found by a source it cites says so in its result row.
+#[test]
+fn a_result_found_by_a_citation_says_so() {
+    let mut a = cited(100, 30);
+    search(&mut a, "standing charges");
+    let t = text(&draw(&a));
+    for row in [
+        "claim    ● (cites excerpt) The cap limits the unit rates and standing charges",
+        "position ◆ (cites excerpt) The cap limits",
+    ] {
+        assert!(t.contains(row), "{row:?}:\n{t}");
+    }
+    a.update(Action::Close);
+    search(&mut a, "example.org");
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("(cites url) https://example.org/supplier-failures"),
+        "{t}"
+    );
+}
+
+/// Opening an imported debate, the status line says what the import left out, cut to
+/// the width; the next key clears it.
+#[test]
+fn the_status_line_says_what_an_import_left_out() {
+    use debate_tui::domain::Diagnostic;
+    let warnings = vec![
+        Diagnostic::warning("qt.json", "12 RA nodes without a conclusion left out"),
+        Diagnostic::warning("qt.json", "3 MA nodes (rephrases) kept as text"),
+        Diagnostic::warning("qt.json", "\u{1b}[2J a third"),
+    ];
+    for (w, h) in [(140, 40), (60, 20)] {
+        let mut a = cited(w, h);
+        a.say_warnings(&warnings, "maps/qt 30.json");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        let footer = t.lines().last().unwrap();
+        assert!(
+            footer.starts_with(" 3 warnings: 12 RA nodes without a conclusion left out"),
+            "{footer}"
+        );
+        if w == 140 {
+            assert!(
+                footer.contains("… (debate-tui check 'maps/qt 30.json' lists them)"),
+                "{footer}"
+            );
+        } else {
+            assert!(footer.contains('…'), "cut to the width: {footer}");
+        }
+        insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), t);
+        a.update(Action::Down);
+        assert!(!text(&draw(&a)).contains("3 warnings"));
+    }
+}

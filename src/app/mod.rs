@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::domain::export::plural;
 use crate::domain::search::Index;
-use crate::domain::{Debate, NodeId};
+use crate::domain::{Debate, Diagnostic, NodeId};
 
 pub use action::{Action, Effect, Exported, Pane};
 use keymap::{Scope, help_len};
@@ -58,7 +59,8 @@ pub struct App {
     /// The Rebuttals pane of the focused node.
     pub links: Vec<LinkRow>,
     pub links_pos: ListPos,
-    /// The selected quote in the Sources pane.
+    /// The selected entry of the Sources pane: one of the node's quotes, or past them,
+    /// one of the sources it cites (`quote - quotes.len()` into its `cites`).
     pub quote: usize,
     /// The path walked: claims and positions, in order.
     pub path: Vec<NodeId>,
@@ -123,6 +125,38 @@ impl App {
         self.rows.get(self.claims.selected).copied()
     }
 
+    /// The sources a node cites as a whole: indexes into `Debate::sources`.
+    pub fn cites_of(&self, node: NodeId) -> &[u32] {
+        match node {
+            NodeId::Position(i) => self.debate.position(i).map_or(&[], |p| &p.cites),
+            NodeId::Claim(i) => self.debate.claim(i).map_or(&[], |c| &c.cites),
+        }
+    }
+
+    /// How many entries the Sources pane lists for a node: its quotes, then the
+    /// sources it cites.
+    pub fn sources_len(&self, node: NodeId) -> usize {
+        self.debate.quotes_of(node).len() + self.cites_of(node).len()
+    }
+
+    /// Says in the status line, on opening, what an import could not carry over: how
+    /// many warnings, the first, and the command that lists them all. `file` is the
+    /// debate's file as the user named it.
+    pub fn say_warnings(&mut self, warnings: &[Diagnostic], file: &str) {
+        let Some(first) = warnings.first() else {
+            return;
+        };
+        let n = warnings.len();
+        let more = if n > 1 { " …" } else { "" };
+        let them = if n > 1 { "them" } else { "it" };
+        self.status = Some(format!(
+            "{}: {}{more} (debate-tui check {} lists {them})",
+            plural(n, "warning"),
+            first.message,
+            shell_word(file)
+        ));
+    }
+
     /// Where everything goes on screen, as of the last action.
     pub fn areas(&self) -> &Areas {
         &self.areas
@@ -161,8 +195,8 @@ impl App {
         self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
         self.links_pos
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
-        let quotes = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
-        self.quote = self.quote.min(quotes.saturating_sub(1));
+        let entries = self.current().map_or(0, |n| self.sources_len(n));
+        self.quote = self.quote.min(entries.saturating_sub(1));
         let rows = a.overlay_rows();
         match &mut self.overlay {
             Overlay::Source(v) => {
@@ -231,6 +265,21 @@ impl App {
         self.clamp();
         self.mark_rows();
         effect
+    }
+}
+
+/// A file name as a shell reads it back as one word: as it is when it holds nothing
+/// a shell treats specially, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '/' | '+' | ',' | ':' | '@' | '%' | '=')
+        });
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 

@@ -151,7 +151,7 @@ impl App {
                     .unwrap_or(0);
             }
             Pane::Sources => {
-                let len = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
+                let len = self.current().map_or(0, |n| self.sources_len(n));
                 self.quote = moved(self.quote, len);
             }
         }
@@ -186,7 +186,8 @@ impl App {
         }
     }
 
-    /// Follows from the focused pane: starts a path, follows a link, opens a quote.
+    /// Follows from the focused pane: starts a path, follows a link, opens a quote or
+    /// a cited source.
     fn follow(&mut self) {
         let Some(current) = self.current() else {
             return;

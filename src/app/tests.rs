@@ -2,7 +2,7 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
-use crate::domain::search::Target;
+use crate::domain::search::{Field, Target};
 use crate::domain::{Relation, builtin, export};
 
 fn app() -> App {
@@ -79,14 +79,15 @@ fn check(app: &App) {
             LinkRow::Entry(..)
         ));
     }
-    let quotes = app.debate.quotes_of(app.current().unwrap()).len();
-    assert!(app.quote < quotes.max(1));
+    let entries = app.sources_len(app.current().unwrap());
+    assert!(app.quote < entries.max(1));
     for &n in &app.path {
         assert!(app.debate.contains(n));
     }
     if let Overlay::Source(v) = &app.overlay {
         assert!(v.scroll <= v.lines.len());
-        assert!(v.passage < app.debate.passages(v.source).len());
+        // A cited source that nothing quotes opens with no passage.
+        assert!(v.passage < app.debate.passages(v.source).len().max(1));
     }
     if let Overlay::Search(v) = &app.overlay {
         assert!(v.pos.selected < v.hits().len().max(1));
@@ -694,4 +695,122 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
     );
     assert_eq!(a.path, path_before);
     assert!(!bad.exists());
+}
+
+/// A debate whose claims cite sources as a whole: `ref-1`, the second source, has a
+/// file, so its text can be opened.
+fn cited() -> App {
+    let yaml = include_str!("../../tests/fixtures/cited.yaml").replace(
+        "    title: Energy price cap explained\n",
+        "    title: Energy price cap explained\n    file: cap.txt\n",
+    );
+    let files = crate::domain::load::EmbeddedFiles(&[("cap.txt", "What the cap limits.")]);
+    let d = crate::domain::load_bytes("cited.yaml", yaml.as_bytes(), &files)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .debate;
+    App::new(d, Rect::new(0, 0, 140, 40))
+}
+
+#[test]
+fn the_sources_pane_moves_through_quotes_then_citations() {
+    let mut a = cited();
+    go(&mut a, "cap-misleads");
+    let node = a.current().unwrap();
+    assert_eq!(a.cites_of(node).len(), 2);
+    assert_eq!(a.sources_len(node), 3);
+    a.focus = Pane::Sources;
+    for expected in [1, 2, 2] {
+        run(&mut a, Action::Down);
+        assert_eq!(a.quote, expected);
+        check(&a);
+    }
+    // A cited source without a file: nothing opens, and the status says why.
+    run(&mut a, Action::Follow);
+    assert_eq!(a.overlay, Overlay::None);
+    assert!(a.status.as_deref().unwrap().contains("no text to show"));
+    // One with a file opens its text, though nothing quotes it.
+    run(&mut a, Action::Up);
+    run(&mut a, Action::Follow);
+    let Overlay::Source(v) = &a.overlay else {
+        panic!("the cited source's text opens: {:?}", a.status)
+    };
+    assert_eq!(a.debate.sources[v.source as usize].id, "ref-1");
+    check(&a);
+    // Keys in the source view do no harm without a passage.
+    for action in [Action::NextPassage, Action::Follow, Action::Down] {
+        run(&mut a, action);
+        check(&a);
+    }
+    run(&mut a, Action::Close);
+    // Another claim starts on its first entry again.
+    run(&mut a, Action::Top);
+    a.focus = Pane::Claims;
+    go(&mut a, "suppliers-fail");
+    assert_eq!(a.quote, 0);
+    assert_eq!(a.sources_len(a.current().unwrap()), 0);
+    check(&a);
+}
+
+#[test]
+fn a_search_for_a_cited_source_lands_on_the_citation() {
+    let mut a = cited();
+    search_for(&mut a, "supplier failures");
+    let v = search_view(&a);
+    let at = v
+        .hits()
+        .iter()
+        .position(|h| matches!(h.field, Field::Cites(..)))
+        .expect("the claim citing it is found");
+    let hit = v.hits()[at];
+    assert_eq!(hit.target.kind(), "claim");
+    assert_eq!(a.result_text(&hit), "Supplier failures since 2021");
+    for _ in 0..at {
+        run(&mut a, Action::Down);
+    }
+    run(&mut a, Action::Follow);
+    let node = a.debate.lookup("cap-misleads").unwrap();
+    assert_eq!(a.current(), Some(node));
+    assert_eq!(a.focus, Pane::Sources);
+    // Past the claim's one quote, its second citation.
+    assert_eq!(a.quote, 2);
+    assert_eq!(a.path, vec![node]);
+    check(&a);
+}
+
+#[test]
+fn import_warnings_are_said_on_opening_until_the_next_key() {
+    use crate::domain::Diagnostic;
+    let mut a = cited();
+    a.say_warnings(&[], "x.json");
+    assert_eq!(a.status, None);
+    let one = [Diagnostic::warning(
+        "x.json",
+        "12 RA nodes without a conclusion left out",
+    )];
+    a.say_warnings(&one, "x.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(
+            "1 warning: 12 RA nodes without a conclusion left out \
+             (debate-tui check x.json lists it)"
+        )
+    );
+    let three = [
+        one[0].clone(),
+        Diagnostic::warning("x.json", "2 MA nodes kept as text"),
+        Diagnostic::warning("x.json", "1 linked argument split"),
+    ];
+    a.say_warnings(&three, "my maps/it's.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(
+            "3 warnings: 12 RA nodes without a conclusion left out … \
+             (debate-tui check 'my maps/it'\\''s.json' lists them)"
+        )
+    );
+    // A resize keeps it; the next key clears it.
+    run(&mut a, Action::Resize(60, 20));
+    assert!(a.status.is_some());
+    run(&mut a, Action::Down);
+    assert_eq!(a.status, None);
 }

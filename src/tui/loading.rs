@@ -16,11 +16,19 @@ use crate::app::{Action, keymap};
 use crate::cli;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
-use crate::domain::{Debate, LoadError};
+use crate::domain::{Debate, Diagnostic, LoadError};
 use crate::ui::LoadingScreen;
 
-/// What the loading thread hands over: the debate and its search index, or why not.
-pub type Loaded = Result<(Debate, Index), LoadError>;
+/// A debate ready to explore: its search index, and what its import could not carry
+/// over, for the status line.
+pub struct Opened {
+    pub debate: Debate,
+    pub index: Index,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What the loading thread hands over: the debate ready to explore, or why not.
+pub type Loaded = Result<Opened, LoadError>;
 
 /// What is being opened, for the progress screen.
 #[derive(Debug, Clone)]
@@ -58,7 +66,11 @@ impl Loading {
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
                 let index = Index::new_with(&l.debate, &shared);
-                (l.debate, index)
+                Opened {
+                    debate: l.debate,
+                    index,
+                    warnings: l.warnings,
+                }
             });
             let _ = tx.send(loaded);
         });
@@ -67,6 +79,11 @@ impl Loading {
             progress,
             opening,
         }
+    }
+
+    /// The debate's file as the user named it (for the built-in debate, a phrase).
+    pub(super) fn name(&self) -> &str {
+        &self.opening.name
     }
 
     /// The outcome if it comes within [`QUIET_LOAD`], so that a quick load (or a quick
@@ -86,7 +103,7 @@ impl Loading {
         terminal: &mut DefaultTerminal,
         no_color: bool,
         input: &mut Input,
-    ) -> io::Result<Result<(Debate, Index), Ended>> {
+    ) -> io::Result<Result<Opened, Ended>> {
         let started = Instant::now();
         loop {
             let screen = LoadingScreen {

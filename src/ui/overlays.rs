@@ -14,7 +14,7 @@ use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
-use crate::domain::search::{Field, Query};
+use crate::domain::search::{Cited, Field, Query};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -92,14 +92,30 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     let passages = app.debate.passages(v.source);
     let current = passages.get(v.passage);
     let room = area.width.saturating_sub(2) as usize;
-    let who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
-    let title = format!(
-        " {} · passage {}/{} · {} ",
-        fit(&src.title, room),
-        v.passage + 1,
-        passages.len(),
-        who
-    );
+    // The claim that quotes the current passage, and what its speaker does there.
+    let mut who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
+    if let Some(q) = current.and_then(|p| app.debate.quotes_of(p.node).get(p.quote as usize))
+        && let Some(act) = &q.act
+    {
+        who.push_str(" · ");
+        if let Some(s) = &q.speaker {
+            who.push_str(&fit(s, room));
+            who.push(' ');
+        }
+        who.push_str(&fit(act, room));
+    }
+    let title = if passages.is_empty() {
+        // A cited source that nothing quotes.
+        format!(" {} · no quoted passage ", fit(&src.title, room))
+    } else {
+        format!(
+            " {} · passage {}/{} · {} ",
+            fit(&src.title, room),
+            v.passage + 1,
+            passages.len(),
+            who
+        )
+    };
     let b = Block::bordered()
         .title(Span::styled(fit(&title, room), theme.border_focused))
         .border_style(theme.border_focused);
@@ -241,6 +257,9 @@ fn field_label(field: Field) -> Option<&'static str> {
         Field::Translation => Some("translation"),
         Field::Speaker => Some("speaker"),
         Field::Tag(_) => Some("tag"),
+        Field::Cites(_, Cited::Title) => Some("cites"),
+        Field::Cites(_, Cited::Url) => Some("cites url"),
+        Field::Cites(_, Cited::Excerpt) => Some("cites excerpt"),
     }
 }
 

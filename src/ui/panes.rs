@@ -10,8 +10,8 @@ use ratatui::widgets::{
 
 use super::theme::Theme;
 use crate::app::{App, LinkRow};
-use crate::domain::NodeId;
 use crate::domain::text::{char_width, display_width, fit, head, visible, wrap};
+use crate::domain::{NodeId, Quote};
 
 fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
     Block::bordered()
@@ -76,7 +76,8 @@ pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: b
             NodeId::Position(p) => {
                 let count = app.debate.claims_of(p).len();
                 let title = app.debate.text_of(node);
-                let suffix = Span::styled(format!(" {count} claims"), theme.dim);
+                let s = if count == 1 { "" } else { "s" };
+                let suffix = Span::styled(format!(" {count} claim{s}"), theme.dim);
                 row(
                     side_prefix(app, node, theme, ""),
                     title,
@@ -185,14 +186,17 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
         return;
     };
     let quotes = app.debate.quotes_of(node);
-    let title = format!(" Sources ({}) ", quotes.len());
+    let cites = app.cites_of(node);
+    let entries = quotes.len() + cites.len();
+    let title = format!(" Sources ({entries}) ");
     let b = block(title, theme, focused);
     let inner = b.inner(area);
     b.render(area, buf);
     let width = inner.width.saturating_sub(2).max(1) as usize;
     let rows = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
-    // The statement in full (the Claims pane cuts it to one row), then the quotes.
+    // The statement in full (the Claims pane cuts it to one row), then the quotes,
+    // then the sources cited.
     push_wrapped(
         &mut lines,
         app.debate.text_of(node),
@@ -206,54 +210,34 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
         push_wrapped(&mut lines, summary, width, Style::new(), rows);
     }
     lines.push(Line::raw(""));
-    if quotes.is_empty() {
+    if entries == 0 {
         let msg = match node {
             NodeId::Claim(_) => "Unsourced: this claim cites no quote.",
             NodeId::Position(_) => "No quotes for this position.",
         };
         push_wrapped(&mut lines, msg, width, theme.dim, rows);
     }
-    // The selected quote is shown first when the quotes do not all fit.
-    let first = if quotes.len() > 1 { app.quote } else { 0 };
-    for (k, q) in quotes.iter().enumerate().skip(first) {
-        if lines.len() >= rows {
-            break;
-        }
-        let selected = k == app.quote;
-        let bar = if selected { "▌ " } else { "  " };
-        let bar_style = if selected {
-            theme.selection(focused)
-        } else {
-            theme.dim
-        };
-        let start = lines.len();
-        let text = head(&q.text, rows * width + 16).trim();
-        push_wrapped(&mut lines, &format!("“{text}”"), width, theme.quote, rows);
-        let source = app.debate.sources.get(q.source as usize);
-        let mut by = String::from("— ");
-        if let Some(s) = &q.speaker {
-            by.push_str(s);
-            by.push_str(", ");
-        }
-        by.push_str(source.map_or("", |s| s.title.as_str()));
-        if q.found.is_some() {
-            by.push_str(" ✓");
-        }
-        push_wrapped(&mut lines, &by, width, theme.dim, rows);
-        if let Some(t) = &q.translation {
-            push_wrapped(&mut lines, t, width, theme.translation, rows);
-        }
-        for l in &mut lines[start..] {
-            l.spans.insert(0, Span::styled(bar, bar_style));
-        }
-        lines.push(Line::raw(""));
+    // From the first entry when the selected one shows whole that way; else from the
+    // selected one. Either way no more entries are read than the pane has rows for.
+    let above = lines.len();
+    let e = Entries {
+        app,
+        node,
+        width,
+        rows,
+        theme,
+        focused,
+    };
+    if !e.push(&mut lines, 0) && app.quote > 0 {
+        lines.truncate(above);
+        e.push(&mut lines, app.quote);
     }
     lines.truncate(rows);
     for (i, l) in lines.into_iter().enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
-    if focused && quotes.len() > 1 {
-        let hint = format!(" {}/{} ", app.quote + 1, quotes.len());
+    if focused && entries > 1 {
+        let hint = format!(" {}/{} ", app.quote + 1, entries);
         let w = display_width(&hint) as u16;
         if area.width > w + 2 {
             let r = Rect::new(
@@ -264,6 +248,120 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             );
             Line::styled(hint, theme.dim).render(r, buf);
         }
+    }
+}
+
+/// The entries of the Sources pane (quotes, then cited sources) as lines.
+struct Entries<'a> {
+    app: &'a App,
+    node: NodeId,
+    width: usize,
+    rows: usize,
+    theme: &'a Theme,
+    focused: bool,
+}
+
+impl Entries<'_> {
+    /// Appends the entries from `first` on until the pane is full; whether the
+    /// selected entry shows whole.
+    fn push(&self, lines: &mut Vec<Line<'static>>, first: usize) -> bool {
+        let (app, theme, rows, width) = (self.app, self.theme, self.rows, self.width);
+        let quotes = app.debate.quotes_of(self.node);
+        let cites = app.cites_of(self.node);
+        // No text is read further than the pane can show.
+        let most = rows.saturating_mul(width).saturating_add(16);
+        let mut whole = false;
+        for k in first..quotes.len() + cites.len() {
+            if lines.len() >= rows {
+                break;
+            }
+            let selected = k == app.quote;
+            let bar = if selected { "▌ " } else { "  " };
+            let bar_style = if selected {
+                theme.selection(self.focused)
+            } else {
+                theme.dim
+            };
+            let start = lines.len();
+            match quotes.get(k) {
+                Some(q) => quote(app, q, lines, width, rows, most, theme),
+                None => {
+                    if let Some(&s) = cites.get(k - quotes.len()) {
+                        citation(app, s, lines, width, rows, most, theme);
+                    }
+                }
+            }
+            for l in &mut lines[start..] {
+                l.spans.insert(0, Span::styled(bar, bar_style));
+            }
+            whole |= selected && lines.len() < rows;
+            lines.push(Line::raw(""));
+        }
+        whole
+    }
+}
+
+/// A quote's lines: the speech act with its speaker when there is one ("Fiona Bruce
+/// asks:"), the text, who said it where, the translation. `most` characters of each
+/// text at most are read.
+fn quote(
+    app: &App,
+    q: &Quote,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    rows: usize,
+    most: usize,
+    theme: &Theme,
+) {
+    let speaker = q.speaker.as_deref().map(|s| head(s, most));
+    if let Some(act) = &q.act {
+        let act = head(act, most);
+        let says = match speaker {
+            Some(s) => format!("{s} {act}:"),
+            None => format!("{act}:"),
+        };
+        push_wrapped(lines, &says, width, theme.heading, rows);
+    }
+    let text = head(&q.text, most).trim();
+    push_wrapped(lines, &format!("“{text}”"), width, theme.quote, rows);
+    let source = app.debate.sources.get(q.source as usize);
+    let mut by = String::from("— ");
+    // The speaker is named once: with the act, when there is one.
+    if let Some(s) = speaker.filter(|_| q.act.is_none()) {
+        by.push_str(s);
+        by.push_str(", ");
+    }
+    by.push_str(source.map_or("", |s| head(&s.title, most)));
+    if q.found.is_some() {
+        by.push_str(" ✓");
+    }
+    push_wrapped(lines, &by, width, theme.dim, rows);
+    if let Some(t) = &q.translation {
+        push_wrapped(lines, t, width, theme.translation, rows);
+    }
+}
+
+/// A cited source's lines: "Cites:" and its title, its url, its excerpt.
+fn citation(
+    app: &App,
+    source: u32,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    rows: usize,
+    most: usize,
+    theme: &Theme,
+) {
+    let Some(s) = app.debate.sources.get(source as usize) else {
+        return;
+    };
+    let title = format!("Cites: {}", head(&s.title, most));
+    push_wrapped(lines, &title, width, theme.title, rows);
+    if let Some(url) = &s.url {
+        push_wrapped(lines, url, width, theme.dim, rows);
+    }
+    if let Some(excerpt) = &s.excerpt {
+        let text = head(excerpt, most).trim();
+        push_wrapped(lines, &format!("“{text}”"), width, theme.quote, rows);
     }
 }
 
@@ -308,4 +406,62 @@ fn with_ellipsis(line: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    use crate::app::App;
+    use crate::domain::load::EmbeddedFiles;
+
+    /// The screen's text, one line a row.
+    fn screen(yaml: &str, id: &str) -> String {
+        let d = crate::domain::load_bytes("u.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .debate;
+        let node = d.lookup(id).unwrap();
+        let mut app = App::new(d, Rect::new(0, 0, 140, 40));
+        while app.current() != Some(node) {
+            app.update(crate::app::Action::Down);
+        }
+        let mut buf = Buffer::empty(app.size);
+        (&app).render(app.size, &mut buf);
+        (0..buf.area.height)
+            .map(|y| {
+                let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+                row + "\n"
+            })
+            .collect()
+    }
+
+    const DEBATE: &str = "version: 1
+title: T
+sources:
+  - id: ref-2
+    title: A report on the cap
+positions:
+  - id: p
+    title: P
+claims:
+  - id: cited
+    position: p
+    text: A claim that cites a source as a whole.
+    cites: [ref-2]
+  - id: bare
+    position: p
+    text: A claim with nothing behind it.
+";
+
+    #[test]
+    fn unsourced_is_said_only_of_a_claim_that_neither_quotes_nor_cites() {
+        let cited = screen(DEBATE, "cited");
+        assert!(!cited.contains("Unsourced"), "{cited}");
+        assert!(cited.contains("Sources (1)"), "{cited}");
+        assert!(cited.contains("Cites: A report on the cap"), "{cited}");
+        let bare = screen(DEBATE, "bare");
+        assert!(bare.contains("Unsourced"), "{bare}");
+    }
 }

@@ -20,10 +20,20 @@ pub struct SourceView {
 }
 
 impl App {
-    /// Opens the selected quote of `node` in its source's text.
+    /// Opens the selected entry of the Sources pane: a quote in its source's text, or a
+    /// cited source's text.
     pub(crate) fn open_source(&mut self, node: NodeId) {
+        let quotes = self.debate.quotes_of(node).len();
         let Some(q) = self.debate.quotes_of(node).get(self.quote) else {
-            self.status = Some(String::from("No quote to open: this claim cites no source"));
+            match self.quote.checked_sub(quotes) {
+                Some(k) if k < self.cites_of(node).len() => {
+                    let source = self.cites_of(node)[k];
+                    self.open_text(source);
+                }
+                _ => {
+                    self.status = Some(String::from("No quote to open: this claim cites no source"))
+                }
+            }
             return;
         };
         let source = q.source;
@@ -45,6 +55,23 @@ impl App {
             .position(|p| p.node == node && p.quote as usize == self.quote)
             .unwrap_or(0);
         self.open_passage(source, passage);
+    }
+
+    /// Opens a source's text as a whole (a search result, a citation), at its first
+    /// quoted passage if it has one.
+    pub(crate) fn open_text(&mut self, source: u32) {
+        let has_text = self
+            .debate
+            .sources
+            .get(source as usize)
+            .is_some_and(|s| s.text.is_some());
+        if has_text {
+            self.open_passage(source, 0);
+        } else {
+            self.status = Some(String::from(
+                "This source has no text to show (no `file` in the debate)",
+            ));
+        }
     }
 
     /// Opens a source's text at one of its quoted passages.

@@ -135,12 +135,21 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
             let _ = writeln!(out, "{}\n", escape(summary));
         }
         let quotes = d.quotes_of(node);
-        if quotes.is_empty() {
+        let cites = cites_of(d, node);
+        if quotes.is_empty() && cites.is_empty() {
             let _ = writeln!(out, "*No quote: this {kind} cites no source.*\n");
         }
         for q in quotes {
             cited.insert(q.source);
             quote(d, q, &mut out);
+        }
+        if !cites.is_empty() {
+            let _ = writeln!(out, "Cites:\n");
+            for &s in cites {
+                cited.insert(s);
+                citation(d, s, &mut out);
+            }
+            out.push('\n');
         }
     }
     if !cited.is_empty() {
@@ -167,17 +176,49 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
     out
 }
 
-/// A quote as a block quote: the text, who said it where, the translation.
+/// The sources a claim or position cites as a whole.
+fn cites_of(d: &Debate, node: NodeId) -> &[u32] {
+    match node {
+        NodeId::Position(i) => d.position(i).map_or(&[], |p| &p.cites),
+        NodeId::Claim(i) => d.claim(i).map_or(&[], |c| &c.cites),
+    }
+}
+
+/// A cited source as a list item: its title, its url, its excerpt.
+fn citation(d: &Debate, s: u32, out: &mut String) {
+    let Some(src) = d.sources.get(s as usize) else {
+        return;
+    };
+    let mut line = format!("- *{}*", escape(&src.title));
+    if let Some(url) = &src.url {
+        let _ = write!(line, ", {}", link(url));
+    }
+    if let Some(excerpt) = &src.excerpt {
+        let _ = write!(line, ": “{}”", escape(excerpt));
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// A quote as a block quote: what the speaker does when there is a speech act ("Fiona
+/// Bruce asks:"), the text, who said it where, the translation.
 fn quote(d: &Debate, q: &Quote, out: &mut String) {
+    if let Some(act) = &q.act {
+        let says = match &q.speaker {
+            Some(sp) => format!("{} {}", escape(sp), escape(act)),
+            None => escape(act),
+        };
+        let _ = writeln!(out, "> {says}:\n>");
+    }
     let _ = writeln!(out, "> {}", escape(&q.text));
     let source = d
         .sources
         .get(q.source as usize)
         .map(|s| escape(&s.title))
         .unwrap_or_default();
+    // The speaker is named once: with the act, when there is one.
     let who = match &q.speaker {
-        Some(sp) => format!("{}, *{source}*", escape(sp)),
-        None => format!("*{source}*"),
+        Some(sp) if q.act.is_none() => format!("{}, *{source}*", escape(sp)),
+        _ => format!("*{source}*"),
     };
     let _ = writeln!(out, ">\n> — {who}");
     if let Some(t) = &q.translation {

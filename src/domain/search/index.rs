@@ -5,7 +5,7 @@ use crate::domain::graph::model::{Debate, NodeId};
 use crate::domain::load::progress::{Phase, Progress};
 
 use super::fold::{fold, fold_into};
-use super::{Field, Target, text_of};
+use super::{Cited, Field, Target, text_of};
 
 /// One searchable text. Its folded text lives in the index's one arena, so a scan
 /// reads memory in order rather than chasing a pointer for each entry.
@@ -136,6 +136,7 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         push(t, Field::Text, side);
         push(t, Field::Id, side);
         push(t, Field::Summary, side);
+        push_cites(&mut push, t, d.positions[i as usize].cites.len(), side);
     }
     for (i, c) in d.claims.iter().enumerate() {
         let t = Target::Claim(i as u32);
@@ -145,6 +146,7 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         for k in 0..c.tags.len() as u32 {
             push(t, Field::Tag(k), side);
         }
+        push_cites(&mut push, t, c.cites.len(), side);
     }
     let quoted = d
         .positions
@@ -170,6 +172,21 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         push(Target::Source(i), Field::Text, None);
     }
     items
+}
+
+/// The texts of the sources a node cites, with the node's own texts: a search for a
+/// source's title, url or excerpt finds the claims that cite it.
+fn push_cites(
+    push: &mut impl FnMut(Target, Field, Option<u32>),
+    target: Target,
+    cites: usize,
+    side: Option<u32>,
+) {
+    for k in 0..cites as u32 {
+        for part in Cited::ALL {
+            push(target, Field::Cites(k, part), side);
+        }
+    }
 }
 
 /// Folds a slice of items into entries and an arena of their own. A text that would
