@@ -557,7 +557,7 @@ fn an_unsourced_claim_says_so() {
         .collect();
     assert_eq!(
         pane.join(" ").trim(),
-        "Unsourced: this claim cites no quote.",
+        "Unsourced: no quote, no citation.",
         "{shown}"
     );
 }

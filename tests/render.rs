@@ -583,7 +583,7 @@ fn a_claim_without_quotes_says_so() {
     a.update(Action::PreviousPane);
     let t = text(&draw(&a));
     assert!(t.contains("Sources (0)"), "{t}");
-    assert!(t.contains("Unsourced: this claim cites no quote."), "{t}");
+    assert!(t.contains("Unsourced: no quote, no citation."), "{t}");
     a.update(Action::Follow);
     assert_eq!(a.overlay, debate_tui::app::Overlay::None);
     assert!(a.status.as_deref().unwrap().contains("cites no source"));

@@ -127,10 +127,7 @@ impl App {
 
     /// The sources a node cites as a whole: indexes into `Debate::sources`.
     pub fn cites_of(&self, node: NodeId) -> &[u32] {
-        match node {
-            NodeId::Position(i) => self.debate.position(i).map_or(&[], |p| &p.cites),
-            NodeId::Claim(i) => self.debate.claim(i).map_or(&[], |c| &c.cites),
-        }
+        self.debate.cites_of(node)
     }
 
     /// How many entries the Sources pane lists for a node: its quotes, then the

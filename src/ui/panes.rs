@@ -212,7 +212,7 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     lines.push(Line::raw(""));
     if entries == 0 {
         let msg = match node {
-            NodeId::Claim(_) => "Unsourced: this claim cites no quote.",
+            NodeId::Claim(_) => "Unsourced: no quote, no citation.",
             NodeId::Position(_) => "No quotes for this position.",
         };
         push_wrapped(&mut lines, msg, width, theme.dim, rows);

@@ -135,7 +135,7 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
             let _ = writeln!(out, "{}\n", escape(summary));
         }
         let quotes = d.quotes_of(node);
-        let cites = cites_of(d, node);
+        let cites = d.cites_of(node);
         if quotes.is_empty() && cites.is_empty() {
             let _ = writeln!(out, "*No quote: this {kind} cites no source.*\n");
         }
@@ -174,14 +174,6 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
         out.pop();
     }
     out
-}
-
-/// The sources a claim or position cites as a whole.
-fn cites_of(d: &Debate, node: NodeId) -> &[u32] {
-    match node {
-        NodeId::Position(i) => d.position(i).map_or(&[], |p| &p.cites),
-        NodeId::Claim(i) => d.claim(i).map_or(&[], |c| &c.cites),
-    }
 }
 
 /// A cited source as a list item: its title, its url, its excerpt.

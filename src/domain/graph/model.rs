@@ -279,6 +279,14 @@ impl Debate {
         }
     }
 
+    /// The sources a claim or position cites as a whole: indexes into [`Self::sources`].
+    pub fn cites_of(&self, node: NodeId) -> &[u32] {
+        match node {
+            NodeId::Position(i) => self.position(i).map_or(&[], |p| &p.cites),
+            NodeId::Claim(i) => self.claim(i).map_or(&[], |c| &c.cites),
+        }
+    }
+
     pub fn quotes_of(&self, node: NodeId) -> &[Quote] {
         match node {
             NodeId::Position(i) => self.position(i).map_or(&[], |p| &p.quotes),
