@@ -156,11 +156,18 @@ fn kialo_new_layout() {
     assert_eq!(links(&d, "k-1-1"), ["supports pro"]);
     assert_eq!(links(&d, "k-1-1-1"), ["rebuts k-1-1"]);
     assert_eq!(links(&d, "k-1-2-1"), ["rebuts k-1-2", "supports k-1-1-1"]);
-    // The text on the lines after each header, indentation gone; `[n]` kept.
+    // The text on the lines after each header, indentation gone; `[n]` kept, and
+    // cited. This layout writes texts as they are: no Markdown is read in them.
     assert_eq!(text(&d, "k-1-1"), "Car-free centres have cleaner air [1].");
+    let cited: Vec<&str> = d.claims[0]
+        .cites
+        .iter()
+        .map(|&s| d.sources[s as usize].id.as_str())
+        .collect();
+    assert_eq!(cited, ["ref-1"]);
     assert_eq!(
         text(&d, "k-1-2-1"),
-        "Footfall rose in most pedestrianised streets (see the city survey).\nThe rise held for two years."
+        "Footfall rose in most pedestrianised streets \\(see [the city survey](https://example.org/survey)\\).\nThe rise held for two years."
     );
     let sources = sources(&d);
     assert_eq!(
@@ -177,11 +184,6 @@ fn kialo_new_layout() {
                 Some("https://example.org/deliveries")
             ),
             ("ref-3", "A book without a link", None),
-            (
-                "link-1",
-                "the city survey",
-                Some("https://example.org/survey")
-            ),
         ]
     );
     assert!(d.claims.iter().all(|c| c.quotes.is_empty()));
@@ -513,12 +515,13 @@ fn large_and_deep_inputs_import_without_recursion() {
     assert_eq!(side(&d, &format!("n{}", n - 2)), "pro");
 }
 
-/// An imported claim has no quote; the Sources pane says it is unsourced, dimmed.
+/// An imported claim with neither quote nor citation; the Sources pane says it is
+/// unsourced, dimmed.
 #[test]
 fn an_unsourced_claim_says_so() {
     let d = load("kialo-old.txt").debate;
     let mut app = App::new(d, Rect::new(0, 0, 120, 30));
-    let target = app.debate.lookup("k-1-1").unwrap();
+    let target = app.debate.lookup("k-1-1-1").unwrap();
     app.update(Action::Top);
     for _ in 0..app.rows.len() {
         if app.current() == Some(target) {

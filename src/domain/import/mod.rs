@@ -71,7 +71,7 @@ impl From<RawDebate> for Conversion {
 pub fn import(format: Format, name: &str, text: &str) -> Result<Conversion, LoadError> {
     let text = strip_bom(text);
     match format {
-        Format::Kialo => kialo::import(name, text).map(Conversion::from),
+        Format::Kialo => kialo::import(name, text),
         Format::Aif => aif::import(name, text).map(Conversion::from),
     }
 }
