@@ -1190,7 +1190,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
 }
 
 #[test]
-fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
+fn a_kialo_export_opens_in_the_explorer_with_its_citations() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/import/kialo-old.txt"
@@ -1198,6 +1198,10 @@ fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
     let mut s = Session::start_with(40, 140, &[], &[file]);
     s.wait_text("Claims (6)");
     s.assert_taken_over();
+    // The first claim cites the page its Markdown link named; the last one of its
+    // side, nothing.
+    s.wait_text("Cites: a report");
+    s.send(b"jj");
     s.wait_text("Unsourced");
     s.with_screen(|sc| {
         let c = sc.contents();
