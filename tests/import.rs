@@ -1,67 +1,19 @@
 //! Importing Kialo exports and AIF files: the graphs they become, the round trip
 //! through format v1 YAML, the errors for damaged files, and the command line.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+#[path = "support/graph.rs"]
+mod graph;
+
+use graph::{fixture, ids, links, load, node, position_ids, run, side, sources, text};
 
 use debate_tui::app::{Action, App};
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{Debate, LoadError, Loaded, NodeId, load_bytes, load_path};
+use debate_tui::domain::{LoadError, load_bytes, load_path};
 use debate_tui::ui::theme::COLOR;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
-fn load(name: &str) -> Loaded {
-    load_path(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn node(d: &Debate, id: &str) -> NodeId {
-    d.lookup(id).unwrap_or_else(|| panic!("no node `{id}`"))
-}
-
-/// The position id of a claim.
-fn side(d: &Debate, id: &str) -> String {
-    let s = d.side_of(node(d, id));
-    d.positions[s as usize].id.clone()
-}
-
-/// A node's outgoing links as `supports x` / `rebuts y`, sorted.
-fn links(d: &Debate, id: &str) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .outgoing(node(d, id))
-        .map(|l| format!("{} {}", l.relation.verb(), d.id_of(l.to)))
-        .collect();
-    v.sort();
-    v
-}
-
-/// Each source's id, title and url, in order.
-fn sources(d: &Debate) -> Vec<(&str, &str, Option<&str>)> {
-    d.sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
-        .collect()
-}
-
-fn text<'a>(d: &'a Debate, id: &str) -> &'a str {
-    d.text_of(node(d, id))
-}
-
-fn ids(d: &Debate) -> Vec<&str> {
-    d.claims.iter().map(|c| c.id.as_str()).collect()
-}
-
-fn position_ids(d: &Debate) -> Vec<&str> {
-    d.positions.iter().map(|p| p.id.as_str()).collect()
-}
 
 /// Every diagnostic of a failed load, as printed.
 fn errors(name: &str) -> Vec<String> {
@@ -563,19 +515,6 @@ fn an_unsourced_claim_says_so() {
         "Unsourced: no quote, no citation.",
         "{shown}"
     );
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_debate-tui"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run debate-tui");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -3,59 +3,20 @@
 //! warnings for what format v1 cannot carry. Each fixture copies the structure of real
 //! exports with made-up text.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+#[path = "support/graph.rs"]
+mod graph;
+
+use graph::{fixture, ids, links, load, position_ids, run, side, text, warnings};
 
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{Debate, Loaded, NodeId, load_bytes, load_path};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
-fn load(name: &str) -> Loaded {
-    load_path(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
+use debate_tui::domain::{Debate, load_bytes};
 
 /// A debate from a Kialo export given as text.
 fn import(text: &str) -> Debate {
     load_bytes("t.txt", text.as_bytes(), &EmbeddedFiles(&[]))
         .unwrap_or_else(|e| panic!("{e}"))
         .debate
-}
-
-fn node(d: &Debate, id: &str) -> NodeId {
-    d.lookup(id).unwrap_or_else(|| panic!("no node `{id}`"))
-}
-
-fn text<'a>(d: &'a Debate, id: &str) -> &'a str {
-    d.text_of(node(d, id))
-}
-
-fn side(d: &Debate, id: &str) -> String {
-    let s = d.side_of(node(d, id));
-    d.positions[s as usize].id.clone()
-}
-
-/// A node's outgoing links as `supports x` / `rebuts y`, sorted.
-fn links(d: &Debate, id: &str) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .outgoing(node(d, id))
-        .map(|l| format!("{} {}", l.relation.verb(), d.id_of(l.to)))
-        .collect();
-    v.sort();
-    v
-}
-
-fn ids(d: &Debate) -> Vec<&str> {
-    d.claims.iter().map(|c| c.id.as_str()).collect()
-}
-
-fn position_ids(d: &Debate) -> Vec<&str> {
-    d.positions.iter().map(|p| p.id.as_str()).collect()
 }
 
 /// The ids of the sources a claim or position cites.
@@ -81,24 +42,6 @@ fn source<'a>(d: &'a Debate, id: &str) -> &'a debate_tui::domain::graph::model::
         .iter()
         .find(|s| s.id == id)
         .unwrap_or_else(|| panic!("no source `{id}`"))
-}
-
-/// Each warning, as printed.
-fn warnings(l: &Loaded) -> Vec<String> {
-    l.warnings.iter().map(ToString::to_string).collect()
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_debate-tui"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run debate-tui");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 const FIXTURES: [&str; 6] = [
