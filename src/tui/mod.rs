@@ -4,6 +4,7 @@
 pub mod export;
 mod input;
 pub mod loading;
+pub mod state;
 pub mod suspend;
 
 use std::io::{self, Write};
