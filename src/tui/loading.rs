@@ -102,7 +102,7 @@ impl Loading {
                     if k.kind != KeyEventKind::Release
                         && matches!(
                             keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                            Some(Action::Quit | Action::Close)
+                            Some(Action::Quit | Action::QuitNow | Action::Close)
                         ) =>
                 {
                     return Ok(Err(Ended::Interrupted));

@@ -131,21 +131,23 @@ impl App {
         })
     }
 
-    /// Enter on a search result: a claim or position is selected and starts a new
-    /// path; a quote selects its claim with the quote selected; a source opens its text.
+    /// Enter on a search result: a jump. A claim or position is selected; a quote
+    /// selects its claim with the quote selected; a source opens its text. The path is
+    /// left as it is.
     fn go_to(&mut self, target: Target) {
         self.overlay = Overlay::None;
         match target {
             Target::Claim(_) | Target::Position(_) | Target::Quote(..) => {
                 let Some(node) = target.node() else { return };
+                self.record_jump();
                 self.select(node);
-                self.path = vec![node];
                 if let Target::Quote(_, k) = target {
                     self.quote = k as usize;
                     self.focus = Pane::Sources;
                 } else {
                     self.focus = Pane::Claims;
                 }
+                self.arrived(node);
             }
             Target::Source(s) => {
                 let has_text = self
