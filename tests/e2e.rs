@@ -3,7 +3,8 @@
 //!
 //! Every test waits for what it expects to see (polling up to [`TIMEOUT`]) rather than
 //! sleeping, and a [`Session`] kills its child when dropped, so a failing test leaks no
-//! process.
+//! process. Every session remembers its state in a temporary folder of its own (or one
+//! the test names), never in the user's.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -48,7 +49,12 @@ struct Session {
     /// Tells the reader thread to pause or stop.
     reader_control: Arc<ReaderControl>,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// The folder the app remembers its state in, unless the test named one.
+    _state: Option<tempfile::TempDir>,
 }
+
+/// The variable that names the folder the app remembers its state in.
+const STATE_DIR: &str = "DEBATE_TUI_STATE_DIR";
 
 /// What the test asks of the thread that reads the app's output, and what it reports.
 #[derive(Default)]
@@ -96,6 +102,13 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("DEBATE_TUI_TEST_PANIC");
+        // The state goes into a folder of this session's unless the test names one.
+        let state = (!env.iter().any(|(k, _)| *k == STATE_DIR))
+            .then(|| tempfile::tempdir().expect("a state folder"));
+        match &state {
+            Some(dir) => cmd.env(STATE_DIR, dir.path()),
+            None => cmd.env_remove(STATE_DIR),
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -155,6 +168,7 @@ impl Session {
             reader_done,
             reader_control,
             reader: Some(thread),
+            _state: state,
         }
     }
 
@@ -994,8 +1008,13 @@ fn search_type_enter_focuses_the_claim() {
 /// A session that has walked a path of two steps: a rebutted claim, then its first
 /// rebuttal (Enter, Enter), with the breadcrumb showing both.
 fn walk_two_steps() -> (Session, String, String) {
+    walk_two_steps_with(&[])
+}
+
+/// [`walk_two_steps`] in a session started with `env`.
+fn walk_two_steps_with(env: &[(&str, &str)]) -> (Session, String, String) {
     let data = Data::load();
-    let mut s = Session::start(40, 140);
+    let mut s = Session::start_with(40, 140, env, &[]);
     s.wait_ready();
     let first = go_to_a_rebutted_claim(&mut s);
     let second = data.rebutters(&first)[0].clone();
@@ -1132,6 +1151,7 @@ fn the_path_overlay_lists_steps_and_removes_one() {
 
 const CTRL_O: &[u8] = b"\x0f";
 const CTRL_N: &[u8] = b"\x0e";
+const SHIFT_TAB: &[u8] = b"\x1b[Z";
 
 /// Searches for `query` and goes to the first result; returns its id.
 fn search_and_go(s: &mut Session, query: &str) -> String {
@@ -1205,6 +1225,7 @@ fn quit_with_a_path_never_exported_asks_and_n_stays() {
     s.wait_text("The path (2 steps) was never exported.");
     s.with_screen(|sc| {
         let c = sc.contents();
+        assert!(c.contains("It is kept for next time."), "{c}");
         assert!(c.contains("q quit · e export first · n stay"), "{c}");
     });
     s.settle();
@@ -1223,6 +1244,66 @@ fn quit_with_a_path_never_exported_asks_and_n_stays() {
     s.send(b"y");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn reopening_restores_the_path_and_the_selection() {
+    let data = Data::load();
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let saved = state.path().join("built-in.json");
+
+    let (mut s, first, second) = walk_two_steps_with(&[(STATE_DIR, dir)]);
+    let crumb = format!("path: {first} › {second}");
+    // The selection moves off the path.
+    s.send(SHIFT_TAB);
+    s.send(b"j");
+    s.wait_for("the selection to move", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != second)
+    });
+    s.settle();
+    let chosen = s.current_id().unwrap();
+    // Ctrl-C quits at once, without a question; the path is remembered all the same.
+    s.send(CTRL_C);
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    // The state file holds ids, never the debate's text.
+    let json = std::fs::read_to_string(&saved).expect("the state is saved");
+    for id in [&first, &second, &chosen] {
+        assert!(json.contains(&format!("\"{id}\"")), "{id} in {json}");
+    }
+    let text = data.claim(&first)["text"].as_str().unwrap();
+    assert!(!json.contains(text), "{json}");
+    assert!(json.contains("\"format\": \"debate-tui state\""), "{json}");
+
+    // Open again: the path and the selection are back.
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Restored the path (2 steps)");
+    s.with_screen(|sc| {
+        assert!(header(sc).contains(&crumb), "{}", sc.contents());
+        assert_eq!(
+            rebuttals_id(&sc.contents()).as_deref(),
+            Some(chosen.as_str())
+        );
+    });
+    // Still never exported: `q` asks.
+    quit_answering(&mut s);
+    s.assert_restored();
+
+    // A damaged state file is set aside with a note; the explorer opens all the same.
+    std::fs::write(&saved, "{ \"path\": [").unwrap();
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Started afresh: the state file is damaged");
+    s.with_screen(|sc| assert!(!header(sc).contains("path:"), "{}", sc.contents()));
+    s.send(b"q");
+    assert!(s.wait_exit().success(), "no path: q quits at once");
+    s.assert_restored();
+    // And at quit the damaged file gave way to a good one.
+    let json = std::fs::read_to_string(&saved).unwrap();
+    assert!(json.contains("\"version\": 1"), "{json}");
 }
 
 /// A debate file whose texts, titles, quotes, source and file names carry escape
