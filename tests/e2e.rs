@@ -3,7 +3,8 @@
 //!
 //! Every test waits for what it expects to see (polling up to [`TIMEOUT`]) rather than
 //! sleeping, and a [`Session`] kills its child when dropped, so a failing test leaks no
-//! process.
+//! process. Every session remembers its state in a temporary folder of its own (or one
+//! the test names), never in the user's.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -48,7 +49,12 @@ struct Session {
     /// Tells the reader thread to pause or stop.
     reader_control: Arc<ReaderControl>,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// The folder the app remembers its state in, unless the test named one.
+    _state: Option<tempfile::TempDir>,
 }
+
+/// The variable that names the folder the app remembers its state in.
+const STATE_DIR: &str = "DEBATE_TUI_STATE_DIR";
 
 /// What the test asks of the thread that reads the app's output, and what it reports.
 #[derive(Default)]
@@ -96,6 +102,13 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("DEBATE_TUI_TEST_PANIC");
+        // The state goes into a folder of this session's unless the test names one.
+        let state = (!env.iter().any(|(k, _)| *k == STATE_DIR))
+            .then(|| tempfile::tempdir().expect("a state folder"));
+        match &state {
+            Some(dir) => cmd.env(STATE_DIR, dir.path()),
+            None => cmd.env_remove(STATE_DIR),
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -155,6 +168,7 @@ impl Session {
             reader_done,
             reader_control,
             reader: Some(thread),
+            _state: state,
         }
     }
 
@@ -646,11 +660,21 @@ fn journey_claim_rebuttal_source_help_quit() {
     });
     s.settle();
 
-    // q quits, and the terminal is given back.
+    // q asks first (the path was never exported), q again quits, and the terminal is
+    // given back.
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+/// `q` with a path never exported: the question, then `q` again, and the app exits
+/// with success.
+fn quit_answering(s: &mut Session) {
+    s.send(b"q");
+    s.wait_text("was never exported");
+    s.settle();
     s.send(b"q");
     let status = s.wait_exit();
-    assert!(status.success(), "q exits with success: {status}");
-    s.assert_restored();
+    assert!(status.success(), "q q exits with success: {status}");
 }
 
 /// Starts the app, readies it with `prepare`, stops it with `stop`, and checks that it
@@ -904,14 +928,19 @@ claims:
     s.send(ENTER);
     s.wait_for("the passage's claim", |sc| {
         let c = sc.contents();
-        !c.contains(" · passage ")
-            && rebuttals_id(&c).as_deref() == Some("no-recall")
-            && header(sc).contains("path: no-recall")
+        !c.contains(" · passage ") && rebuttals_id(&c).as_deref() == Some("no-recall")
     });
     s.settle();
+    // Going to the passage's claim leaves the path as it was.
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(
+            h.contains("path: out-there") && !h.contains("no-recall"),
+            "{h}"
+        );
+    });
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
+    quit_answering(&mut s);
     s.assert_restored();
 }
 
@@ -964,10 +993,11 @@ fn search_type_enter_focuses_the_claim() {
         let c = sc.contents();
         rebuttals_id(&c).as_deref() == Some(id.as_str()) && !c.contains("/ kill switch")
     });
-    // The claim starts a new path, shown in the breadcrumb.
+    // A search result starts no path: the footer says which key does.
     s.with_screen(|sc| {
         let h = header(sc);
-        assert!(h.contains(&format!("path: {id}")), "{h}");
+        assert!(!h.contains("path:"), "{h}");
+        assert!(sc.contents().contains("a starts a path here"));
     });
 
     s.send(b"q");
@@ -978,8 +1008,13 @@ fn search_type_enter_focuses_the_claim() {
 /// A session that has walked a path of two steps: a rebutted claim, then its first
 /// rebuttal (Enter, Enter), with the breadcrumb showing both.
 fn walk_two_steps() -> (Session, String, String) {
+    walk_two_steps_with(&[])
+}
+
+/// [`walk_two_steps`] in a session started with `env`.
+fn walk_two_steps_with(env: &[(&str, &str)]) -> (Session, String, String) {
     let data = Data::load();
-    let mut s = Session::start(40, 140);
+    let mut s = Session::start_with(40, 140, env, &[]);
     s.wait_ready();
     let first = go_to_a_rebutted_claim(&mut s);
     let second = data.rebutters(&first)[0].clone();
@@ -1029,6 +1064,7 @@ fn walk_a_path_export_it_and_match_the_command_line() {
     });
     assert_eq!(std::fs::read(&file).unwrap(), cli.stdout);
 
+    // Exported as it is: `q` quits without a question.
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -1109,9 +1145,165 @@ fn the_path_overlay_lists_steps_and_removes_one() {
         h.contains(&only) && !h.contains(" › ")
     });
 
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+const CTRL_O: &[u8] = b"\x0f";
+const CTRL_N: &[u8] = b"\x0e";
+const SHIFT_TAB: &[u8] = b"\x1b[Z";
+
+/// Searches for `query` and goes to the first result; returns its id.
+fn search_and_go(s: &mut Session, query: &str) -> String {
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.send(query.as_bytes());
+    let typed = format!("/ {query}");
+    s.wait_for("results for the query", |sc| {
+        let c = sc.contents();
+        c.contains(&typed) && c.contains(" results") && !c.contains("searching")
+    });
+    s.settle();
+    s.send(ENTER);
+    s.wait_for("the search to close", |sc| !sc.contents().contains(&typed));
+    s.settle();
+    s.current_id().expect("a Rebuttals title")
+}
+
+#[test]
+fn a_path_survives_a_search_jump_and_an_undo() {
+    let (mut s, first, second) = walk_two_steps();
+    let crumb = format!("path: {first} › {second}");
+
+    // A search result is a place to go, not a step: the path stays, and says so.
+    let found = search_and_go(&mut s, "kill switch");
+    assert_ne!(found, second);
+    s.with_screen(|sc| {
+        assert!(header(sc).contains(&crumb), "{}", sc.contents());
+        assert!(sc.contents().contains("The path is kept (2 steps)"));
+    });
+
+    // `a` adds it, as a jump (the overlay says so); `u` takes it back off.
+    s.send(b"a");
+    let longer = format!("{crumb} › {found}");
+    s.wait_for("the result added", |sc| header(sc).contains(&longer));
+    s.send(b"p");
+    s.wait_text("Path · 3 steps");
+    s.with_screen(|sc| assert!(sc.contents().contains("jump from 2"), "{}", sc.contents()));
+    s.send(ESC);
+    s.wait_for("the overlay to close", |sc| {
+        !sc.contents().contains("Path · 3 steps")
+    });
+    s.send(b"u");
+    s.wait_text("Undone: step 3 added");
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(h.contains(&crumb) && !h.contains(&longer), "{h}");
+    });
+
+    // Ctrl-O goes back to where the search was made, Ctrl-N forward again.
+    s.send(CTRL_O);
+    s.wait_for("the jump back", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(second.as_str())
+    });
+    s.settle();
+    s.send(CTRL_N);
+    s.wait_for("the jump forward", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(found.as_str())
+    });
+    s.with_screen(|sc| assert!(header(sc).contains(&crumb)));
+
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+#[test]
+fn quit_with_a_path_never_exported_asks_and_n_stays() {
+    let (mut s, first, second) = walk_two_steps();
+    let crumb = format!("path: {first} › {second}");
     s.send(b"q");
+    s.wait_text("The path (2 steps) was never exported.");
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        assert!(c.contains("It is kept for next time."), "{c}");
+        assert!(c.contains("q quit · e export first · n stay"), "{c}");
+    });
+    s.settle();
+    // `n` stays, the path as it was.
+    s.send(b"n");
+    s.wait_for("the question to close", |sc| {
+        !sc.contents().contains("never exported")
+    });
+    s.settle();
+    assert!(s.child.try_wait().unwrap().is_none(), "still running");
+    s.with_screen(|sc| assert!(header(sc).contains(&crumb)));
+    // Asked again, `y` quits.
+    s.send(b"q");
+    s.wait_text("never exported");
+    s.settle();
+    s.send(b"y");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn reopening_restores_the_path_and_the_selection() {
+    let data = Data::load();
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let saved = state.path().join("built-in.json");
+
+    let (mut s, first, second) = walk_two_steps_with(&[(STATE_DIR, dir)]);
+    let crumb = format!("path: {first} › {second}");
+    // The selection moves off the path.
+    s.send(SHIFT_TAB);
+    s.send(b"j");
+    s.wait_for("the selection to move", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != second)
+    });
+    s.settle();
+    let chosen = s.current_id().unwrap();
+    // Ctrl-C quits at once, without a question; the path is remembered all the same.
+    s.send(CTRL_C);
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    // The state file holds ids, never the debate's text.
+    let json = std::fs::read_to_string(&saved).expect("the state is saved");
+    for id in [&first, &second, &chosen] {
+        assert!(json.contains(&format!("\"{id}\"")), "{id} in {json}");
+    }
+    let text = data.claim(&first)["text"].as_str().unwrap();
+    assert!(!json.contains(text), "{json}");
+    assert!(json.contains("\"format\": \"debate-tui state\""), "{json}");
+
+    // Open again: the path and the selection are back.
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Restored the path (2 steps)");
+    s.with_screen(|sc| {
+        assert!(header(sc).contains(&crumb), "{}", sc.contents());
+        assert_eq!(
+            rebuttals_id(&sc.contents()).as_deref(),
+            Some(chosen.as_str())
+        );
+    });
+    // Still never exported: `q` asks.
+    quit_answering(&mut s);
+    s.assert_restored();
+
+    // A damaged state file is set aside with a note; the explorer opens all the same.
+    std::fs::write(&saved, "{ \"path\": [").unwrap();
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Started afresh: the state file is damaged");
+    s.with_screen(|sc| assert!(!header(sc).contains("path:"), "{}", sc.contents()));
+    s.send(b"q");
+    assert!(s.wait_exit().success(), "no path: q quits at once");
+    s.assert_restored();
+    // And at quit the damaged file gave way to a good one.
+    let json = std::fs::read_to_string(&saved).unwrap();
+    assert!(json.contains("\"version\": 1"), "{json}");
 }
 
 /// A debate file whose texts, titles, quotes, source and file names carry escape
@@ -1170,8 +1362,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     s.send(b"?");
     s.wait_text("Help · ? or Esc to close");
     s.settle();
-    s.send(b"q");
-    assert!(s.wait_exit().success());
+    quit_answering(&mut s);
     s.assert_restored();
     let found = hostile::found_in(&s.raw.lock().unwrap());
     assert!(found.is_empty(), "the terminal was sent {found:?}");

@@ -5,6 +5,8 @@
 //!
 //! The shell's work is done here as the shell would: searches are answered (at once,
 //! late, in two stages, or never), exports are written into a temporary folder or fail.
+//! `q` may end the run's explorer only when no path would be lost: the run goes on
+//! regardless, as if it had not.
 //! The run is the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
 //! `PROPTEST_CASES` explore further.
 
@@ -79,11 +81,11 @@ fn typed() -> impl Strategy<Value = char> {
 }
 
 /// Every action a key gives, from the key table itself (so a new binding is covered
-/// as soon as it exists), but quitting, which would end the run.
+/// as soon as it exists), but quitting at once, which asks nothing and changes nothing.
 fn keyed() -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     for b in BINDINGS {
-        if b.action != Action::Quit && !out.contains(&b.action) {
+        if b.action != Action::QuitNow && !out.contains(&b.action) {
             out.push(b.action.clone());
         }
     }
@@ -128,6 +130,32 @@ fn errand() -> impl Strategy<Value = Vec<Action>> {
         }),
         // The path: remove a step, go to another.
         Just(vec![Close, ShowPath, Down, RemoveStep, Follow]),
+        // Undo and redo, in the panes and in the path's overlay.
+        Just(vec![Close, Follow, Follow, Undo, Undo, Redo]),
+        Just(vec![Close, ShowPath, RemoveStep, Undo, Redo, Undo]),
+        // A new path, then the old one back.
+        Just(vec![Close, Follow, Down, NewPath, Undo]),
+        // Jumps, and back and forth.
+        Just(vec![
+            Close,
+            NextPane,
+            Follow,
+            Follow,
+            JumpBack,
+            JumpBack,
+            JumpForward
+        ]),
+        Just(vec![
+            Close,
+            Search,
+            Type('a'),
+            Follow,
+            JumpBack,
+            JumpForward
+        ]),
+        // The question before quitting: stay, or export first.
+        Just(vec![Close, Follow, Quit, Close]),
+        Just(vec![Close, Follow, Quit, Export, Follow]),
     ]
 }
 
@@ -167,6 +195,24 @@ fn check(a: &App) -> Result<(), TestCaseError> {
     }
     let quotes = a.current().map_or(0, |n| d.quotes_of(n).len());
     prop_assert!(a.quote < quotes.max(1));
+    for p in a.jumps.places() {
+        prop_assert!(
+            d.contains(p.node),
+            "the jump list holds a node not in the debate"
+        );
+    }
+    let (undo, redo) = a.history.depth();
+    prop_assert!(undo <= debate_tui::app::path::UNDO_KEPT);
+    prop_assert!(redo <= debate_tui::app::path::UNDO_KEPT);
+    let (back, forward) = a.jumps.len();
+    prop_assert!(back <= debate_tui::app::jumps::JUMPS_KEPT);
+    prop_assert!(forward <= debate_tui::app::jumps::JUMPS_KEPT);
+    if a.overlay == Overlay::Quit {
+        prop_assert!(
+            a.path_unexported(),
+            "the question is asked only for a path at risk"
+        );
+    }
     for (i, &n) in a.path.iter().enumerate() {
         prop_assert!(d.contains(n), "step {} is not in the debate", i + 1);
         // How each step relates to the one before can be told in words.
@@ -226,7 +272,19 @@ fn run(
     });
     for step in actions {
         let effect = match step {
-            Step::Do(mut one) => a.update(one.remove(0)),
+            Step::Do(mut one) => {
+                let action = one.remove(0);
+                let asked = a.overlay == Overlay::Quit;
+                let at_risk = a.path_unexported();
+                let effect = a.update(action.clone());
+                if action == Action::Quit && effect == Some(Effect::Quit) {
+                    prop_assert!(
+                        asked || !at_risk,
+                        "q quit without a question with a path never exported"
+                    );
+                }
+                effect
+            }
             Step::Drop => {
                 waiting.clear();
                 None

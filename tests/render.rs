@@ -168,7 +168,16 @@ fn the_footer_hints_come_from_the_key_table() {
     let a = app(140, 40);
     let t = text(&draw(&a));
     let footer = t.lines().nth(39).unwrap();
-    for hint in ["move", "pane", "open", "back", "help", "quit"] {
+    for hint in [
+        "move",
+        "pane",
+        "open",
+        "back",
+        "help",
+        "quit",
+        "undo",
+        "jump back",
+    ] {
         assert!(footer.contains(hint), "{footer}");
     }
 }
@@ -446,6 +455,32 @@ fn the_path_overlay_and_the_export_prompt() {
         t.contains("already exists") && t.contains("Replace it?"),
         "{t}"
     );
+    for size in [(0, 0), (1, 1), (20, 4)] {
+        a.update(Action::Resize(size.0, size.1));
+        draw(&a);
+    }
+}
+
+/// The question before quitting with a path never exported, at the usual sizes; what
+/// it says of the path depends on whether the path is remembered.
+#[test]
+fn the_question_before_quitting_with_a_path_never_exported() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        walk(&mut a);
+        a.remembers = true;
+        assert_eq!(a.update(Action::Quit), None);
+        let t = text(&draw(&a));
+        assert!(t.contains("The path (3 steps) was never exported"), "{t}");
+        assert!(t.contains("q quit"), "{t}");
+        assert_fits(&t, w);
+        insta::assert_snapshot!(format!("quit_question_{w}x{h}"), t);
+    }
+    let mut a = app(100, 30);
+    walk(&mut a);
+    a.update(Action::Quit);
+    let t = text(&draw(&a));
+    assert!(t.contains("quitting loses it"), "{t}");
     for size in [(0, 0), (1, 1), (20, 4)] {
         a.update(Action::Resize(size.0, size.1));
         draw(&a);

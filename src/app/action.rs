@@ -40,6 +40,7 @@ impl Pane {
 use std::path::PathBuf;
 
 use super::search::Results;
+use crate::domain::session::Session;
 
 /// Everything that changes the explorer's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,20 @@ pub enum Action {
     ClearInput,
     /// Close the open overlay.
     Close,
+    /// Quit; first a question if the path was never exported.
     Quit,
+    /// Quit without a question (the path is remembered all the same).
+    QuitNow,
+    /// Undo the last change to the path.
+    Undo,
+    /// Redo the change to the path last undone.
+    Redo,
+    /// Start a new path at the selected claim; the old one can be had back by undoing.
+    NewPath,
+    /// Go back to where the last jump left from.
+    JumpBack,
+    /// Go forward again to where a jump back left from.
+    JumpForward,
     /// Hand the terminal back to the shell and stop, until `fg` continues.
     Suspend,
     /// Internal: the terminal has a new size (columns, rows).
@@ -94,6 +108,11 @@ pub enum Action {
     SearchResults(Results),
     /// Internal: how writing an export went.
     Exported(Exported),
+    /// Internal: what was remembered of this debate from an earlier run, or why it was
+    /// set aside.
+    Restore(Result<Session, String>),
+    /// Internal: the path and selection could not be remembered; why.
+    NotRemembered(String),
 }
 
 /// How writing an export went.

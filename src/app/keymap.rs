@@ -25,15 +25,18 @@ pub enum Scope {
     Prompt,
     /// The question before an export replaces a file.
     Confirm,
+    /// The question before quitting with a path never exported.
+    Quit,
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 8] = [
+pub const SCOPES: [Scope; 9] = [
     Scope::Panes,
     Scope::Search,
     Scope::Path,
     Scope::Prompt,
     Scope::Confirm,
+    Scope::Quit,
     Scope::SourceView,
     Scope::Global,
     Scope::Help,
@@ -50,6 +53,7 @@ impl Scope {
             Scope::Path => "Path",
             Scope::Prompt => "Export file name",
             Scope::Confirm => "Export: the file exists",
+            Scope::Quit => "Quit: the path was never exported",
         }
     }
 
@@ -61,7 +65,7 @@ impl Scope {
     /// Whether characters are this scope's own (typed into an input, or answers to a
     /// question), so that the global keys that are characters do not apply here.
     pub fn keeps_characters(self) -> bool {
-        self.takes_text() || self == Scope::Confirm
+        self.takes_text() || matches!(self, Scope::Confirm | Scope::Quit)
     }
 }
 
@@ -142,11 +146,17 @@ pub const BINDINGS: &[Binding] = &[
     b(
         Global,
         &[ctrl('c')],
-        Action::Quit,
-        "quit from anywhere",
+        Action::QuitNow,
+        "quit from anywhere, at once (the path is remembered all the same)",
         Unnamed,
     ),
-    b(Global, &[c('q')], Action::Quit, "quit", Footer("quit")),
+    b(
+        Global,
+        &[c('q')],
+        Action::Quit,
+        "quit (a path never exported asks first)",
+        Footer("quit"),
+    ),
     b(
         Global,
         &[ctrl('z')],
@@ -255,6 +265,43 @@ pub const BINDINGS: &[Binding] = &[
         Footer("export"),
     ),
     b(
+        Panes,
+        &[c('u')],
+        Action::Undo,
+        "undo the last change to the path (a step added or removed, a new path)",
+        Footer("undo"),
+    ),
+    b(
+        Panes,
+        &[ctrl('r')],
+        Action::Redo,
+        "redo the change to the path last undone",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('N')],
+        Action::NewPath,
+        "start a new path at the selected claim (undo brings the old one back)",
+        Title("new path"),
+    ),
+    b(
+        Panes,
+        &[ctrl('o')],
+        Action::JumpBack,
+        "jump back to where you were before a search, a link or the source view",
+        Footer("jump back"),
+    ),
+    // Most terminals send Ctrl-I as Tab, which moves between panes: Ctrl-N works on
+    // every terminal, Ctrl-I only on those that tell it from Tab.
+    b(
+        Panes,
+        &[ctrl('n'), ctrl('i')],
+        Action::JumpForward,
+        "jump forward again, after jumping back",
+        Unnamed,
+    ),
+    b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -288,6 +335,20 @@ pub const BINDINGS: &[Binding] = &[
         Action::Export,
         "export the path to a Markdown file",
         Footer("export"),
+    ),
+    b(
+        Path,
+        &[c('u')],
+        Action::Undo,
+        "undo the last change to the path",
+        Footer("undo"),
+    ),
+    b(
+        Path,
+        &[ctrl('r')],
+        Action::Redo,
+        "redo the change last undone",
+        Unnamed,
     ),
     b(
         Prompt,
@@ -337,6 +398,27 @@ pub const BINDINGS: &[Binding] = &[
         Action::Close,
         "cancel: nothing is written",
         Footer("cancel"),
+    ),
+    b(
+        Scope::Quit,
+        &[c('q'), c('y'), c('Y')],
+        Action::Quit,
+        "quit all the same",
+        Footer("quit"),
+    ),
+    b(
+        Scope::Quit,
+        &[c('e')],
+        Action::Export,
+        "export the path first",
+        Footer("export first"),
+    ),
+    b(
+        Scope::Quit,
+        &[c('n'), c('N'), k(K::Esc)],
+        Action::Close,
+        "stay",
+        Footer("stay"),
     ),
     b(
         Search,
@@ -523,10 +605,17 @@ fn in_force(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The bindings the footer names where `scope` is in force, its own first, then the
-/// global ones that work there; each with the key shown.
+/// global ones that work there and do what none of its own does; each with the key
+/// shown.
 pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static Binding, Key)> {
+    let own = move |action: &Action| {
+        BINDINGS
+            .iter()
+            .any(|b| b.scope == scope && scope != Global && b.action == *action)
+    };
     in_force(scope)
         .filter(|b| matches!(b.hint, Footer(_)))
+        .filter(move |b| b.scope == scope || !own(&b.action))
         .filter_map(move |b| working_key(b, scope))
 }
 
@@ -647,21 +736,33 @@ mod tests {
         assert_eq!(action_for(c('j'), Panes), Some(Action::Down));
         assert_eq!(action_for(c('q'), Panes), Some(Action::Quit));
         assert_eq!(action_for(k(K::Backspace), SourceView), Some(Action::Close));
-        assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::Quit));
+        assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::QuitNow));
         assert_eq!(action_for(c('x'), Panes), None);
         // In the search popup, characters are text, even those bound elsewhere.
         assert_eq!(action_for(c('q'), Search), Some(Action::Type('q')));
         assert_eq!(action_for(c('?'), Search), Some(Action::Type('?')));
         assert_eq!(action_for(ctrl('u'), Search), Some(Action::ClearInput));
-        assert_eq!(action_for(ctrl('c'), Search), Some(Action::Quit));
+        assert_eq!(action_for(ctrl('c'), Search), Some(Action::QuitNow));
         assert_eq!(action_for(k(K::Backspace), Search), Some(Action::Erase));
         // The question before replacing a file reads its answers and nothing else.
         assert_eq!(action_for(c('Y'), Confirm), Some(Action::Confirm));
         assert_eq!(action_for(c('n'), Confirm), Some(Action::Decline));
         assert_eq!(action_for(c('q'), Confirm), None);
         assert_eq!(action_for(c('?'), Confirm), None);
-        assert_eq!(action_for(ctrl('c'), Confirm), Some(Action::Quit));
+        assert_eq!(action_for(ctrl('c'), Confirm), Some(Action::QuitNow));
         assert_eq!(action_for(k(K::Esc), Confirm), Some(Action::Close));
+        // The question before quitting: `q` again or `y` quits, `n` or Esc stays,
+        // Ctrl-C quits as everywhere; other keys do nothing.
+        for key in [c('q'), c('y'), c('Y')] {
+            assert_eq!(action_for(key, Scope::Quit), Some(Action::Quit), "{key:?}");
+        }
+        for key in [c('n'), c('N'), k(K::Esc)] {
+            assert_eq!(action_for(key, Scope::Quit), Some(Action::Close), "{key:?}");
+        }
+        assert_eq!(action_for(c('e'), Scope::Quit), Some(Action::Export));
+        assert_eq!(action_for(ctrl('c'), Scope::Quit), Some(Action::QuitNow));
+        assert_eq!(action_for(c('?'), Scope::Quit), None);
+        assert_eq!(action_for(c('j'), Scope::Quit), None);
     }
 
     #[test]
@@ -669,7 +770,8 @@ mod tests {
         // Of the two keys that quit, the one the footer names; in an input, the other.
         assert_eq!(key_for(Global, &Action::Quit), "q");
         assert_eq!(key_for(Panes, &Action::Quit), "q");
-        assert_eq!(key_for(Search, &Action::Quit), "Ctrl-c");
+        assert_eq!(key_for(Search, &Action::Quit), "");
+        assert_eq!(key_for(Search, &Action::QuitNow), "Ctrl-c");
         // A scope's own binding before a global one.
         assert_eq!(
             named(Prompt, &Action::Close),
@@ -696,6 +798,10 @@ mod tests {
             (c('?'), Action::Help),
             (k(K::Esc), Action::Close),
             (c('/'), Action::Search),
+            (c('u'), Action::Undo),
+            (ctrl('o'), Action::JumpBack),
+            (ctrl('i'), Action::JumpForward),
+            (ctrl('n'), Action::JumpForward),
         ] {
             assert_eq!(action_for(key, Panes), Some(action), "{key:?}");
         }

@@ -3,10 +3,12 @@
 //! [`Effect`] for the shell. Nothing here touches the terminal.
 
 pub mod action;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 mod overlay;
 mod panes;
+pub mod path;
 pub mod search;
 
 use std::sync::Arc;
@@ -15,13 +17,16 @@ use ratatui::layout::Rect;
 
 use crate::domain::export::plural;
 use crate::domain::search::Index;
+use crate::domain::session::Session;
 use crate::domain::{Debate, Diagnostic, NodeId};
 
 pub use action::{Action, Effect, Exported, Pane};
+use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
 pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
 pub use panes::{Group, LinkRow};
+use path::PathHistory;
 
 /// A selection in a list and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -62,8 +67,15 @@ pub struct App {
     /// The selected entry of the Sources pane: one of the node's quotes, or past them,
     /// one of the sources it cites (`quote - quotes.len()` into its `cites`).
     pub quote: usize,
-    /// The path walked: claims and positions, in order.
+    /// The path walked: claims and positions, in order. Changed only through
+    /// `path.rs`, so that every change can be undone.
     pub path: Vec<NodeId>,
+    /// The changes to the path that can be undone, and what was last exported.
+    pub history: PathHistory,
+    /// The places jumps left from, to go back and forth.
+    pub jumps: Jumps,
+    /// Whether the shell remembers the path and the selection for the next run.
+    pub remembers: bool,
     pub overlay: Overlay,
     pub status: Option<String>,
     /// The terminal's size.
@@ -106,6 +118,9 @@ impl App {
             links_pos: ListPos::default(),
             quote: 0,
             path: Vec::new(),
+            history: PathHistory::default(),
+            jumps: Jumps::default(),
+            remembers: false,
             overlay: Overlay::None,
             status: None,
             size,
@@ -175,6 +190,7 @@ impl App {
             Overlay::Path(_) => Scope::Path,
             Overlay::Export(p) if p.confirm => Scope::Confirm,
             Overlay::Export(_) => Scope::Prompt,
+            Overlay::Quit => Scope::Quit,
         }
     }
 
@@ -202,7 +218,7 @@ impl App {
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
             Overlay::Path(pos) => pos.clamp(self.path.len(), a.overlay_rows()),
-            Overlay::Export(_) | Overlay::None => {}
+            Overlay::Export(_) | Overlay::Quit | Overlay::None => {}
         }
     }
 
@@ -216,11 +232,31 @@ impl App {
 
     /// The one entry point: applies an action, returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::ScrollAt(..)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::ScrollAt(..) | Action::NotRemembered(_)
+        ) {
             self.status = None;
         }
         let effect = match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::QuitNow => return Some(Effect::Quit),
+            // Asked once: `q` again (or `y`) in the question quits.
+            Action::Quit if self.overlay == Overlay::Quit || !self.path_unexported() => {
+                return Some(Effect::Quit);
+            }
+            Action::Quit => {
+                self.overlay = Overlay::Quit;
+                None
+            }
+            Action::Restore(saved) => {
+                self.restore(saved);
+                None
+            }
+            Action::NotRemembered(why) => {
+                let said = self.status.take().map_or_else(String::new, |s| s + " · ");
+                self.status = Some(format!("{said}Not remembered for next time: {why}"));
+                None
+            }
             Action::Suspend => return Some(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -244,7 +280,25 @@ impl App {
                 None
             }
             _ => match self.overlay {
-                Overlay::None => self.update_panes(action),
+                Overlay::None => match action {
+                    Action::Undo => {
+                        self.undo();
+                        None
+                    }
+                    Action::Redo => {
+                        self.redo();
+                        None
+                    }
+                    Action::NewPath => {
+                        self.new_path();
+                        None
+                    }
+                    Action::JumpBack | Action::JumpForward => {
+                        self.jump(action == Action::JumpForward);
+                        None
+                    }
+                    _ => self.update_panes(action),
+                },
                 Overlay::Help { .. } => {
                     self.update_help(action);
                     None
@@ -256,6 +310,12 @@ impl App {
                 Overlay::Search(_) => self.update_search(action),
                 Overlay::Path(_) => self.update_path(action),
                 Overlay::Export(_) => self.update_export(action),
+                Overlay::Quit => {
+                    if action == Action::Export {
+                        self.ask_export();
+                    }
+                    None
+                }
             },
         };
         self.relayout();
@@ -277,6 +337,46 @@ fn shell_word(s: &str) -> String {
         s.to_string()
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+impl App {
+    /// What to remember of this debate for the next run: ids only.
+    pub fn session(&self) -> Session {
+        let exported = !self.path.is_empty() && !self.path_unexported();
+        Session::of(&self.debate, &self.path, exported, self.current(), &[])
+    }
+
+    /// Takes up what was remembered from an earlier run; says what was set aside.
+    fn restore(&mut self, saved: Result<Session, String>) {
+        let session = match saved {
+            Ok(s) => s,
+            Err(why) => {
+                self.status = Some(format!("Started afresh: {why}"));
+                return;
+            }
+        };
+        let r = session.resolve(&self.debate);
+        let whole = r.missing == 0;
+        let steps = r.path.len();
+        self.set_path(r.path, session.exported && whole);
+        if let Some(node) = r.selected {
+            self.select(node);
+        }
+        let mut said = Vec::new();
+        if steps > 0 {
+            said.push(format!(
+                "Restored the path ({})",
+                crate::domain::export::plural(steps, "step")
+            ));
+        }
+        if !whole {
+            said.push(format!(
+                "left out {} the debate no longer has",
+                crate::domain::export::plural(r.missing, "saved id")
+            ));
+        }
+        self.status = (!said.is_empty()).then(|| said.join(" · "));
     }
 }
 

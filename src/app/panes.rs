@@ -186,15 +186,15 @@ impl App {
         }
     }
 
-    /// Follows from the focused pane: starts a path, follows a link, opens a quote or
-    /// a cited source.
+    /// Follows from the focused pane: the path goes on from a claim, follows a link, a
+    /// quote opens in its source, a cited source shows its text.
     fn follow(&mut self) {
         let Some(current) = self.current() else {
             return;
         };
         match self.focus {
             Pane::Claims => {
-                self.path = vec![current];
+                self.enter_claim(current);
                 self.focus = Pane::Rebuttals;
             }
             Pane::Rebuttals => {
@@ -204,25 +204,9 @@ impl App {
                     self.status = Some(String::from("Nothing to follow: no links here"));
                     return;
                 };
-                if self.path.last() != Some(&current) {
-                    self.path = vec![current];
-                }
-                self.path.push(target);
-                self.select(target);
+                self.follow_link(current, target);
             }
             Pane::Sources => self.open_source(current),
-        }
-    }
-
-    /// One step back along the path.
-    fn back(&mut self) {
-        if self.path.len() > 1 {
-            self.path.pop();
-            if let Some(&last) = self.path.last() {
-                self.select(last);
-            }
-        } else {
-            self.status = Some(String::from("At the start of the path"));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::keymap::{BINDINGS, Scope};
 use super::*;
+use crate::domain::graph::path::{Joint, joint};
 use crate::domain::search::{Field, Target};
 use crate::domain::{Relation, builtin, export};
 
@@ -84,6 +85,11 @@ fn check(app: &App) {
     for &n in &app.path {
         assert!(app.debate.contains(n));
     }
+    for p in app.jumps.places() {
+        assert!(app.debate.contains(p.node));
+    }
+    let (undo, redo) = app.history.depth();
+    assert!(undo <= super::path::UNDO_KEPT && redo <= super::path::UNDO_KEPT);
     if let Overlay::Source(v) = &app.overlay {
         assert!(v.scroll <= v.lines.len());
         // A cited source that nothing quotes opens with no passage.
@@ -203,18 +209,27 @@ fn enter_walks_a_path_and_backspace_steps_back() {
 }
 
 #[test]
-fn following_from_elsewhere_starts_a_new_path() {
+fn following_a_link_from_elsewhere_goes_on_from_there_and_keeps_the_path() {
     let mut a = app();
     go(&mut a, "will-release-openly");
     a.update(Action::Follow);
     a.update(Action::Follow);
-    assert_eq!(a.path.len(), 2);
+    let walked = a.path.clone();
+    assert_eq!(walked.len(), 2);
     a.update(Action::PreviousPane);
     go(&mut a, "no-kill-switch");
+    let from = a.current().unwrap();
     a.update(Action::NextPane);
     a.update(Action::Follow);
-    assert_eq!(a.path.len(), 2);
-    assert_eq!(a.debate.id_of(a.path[0]), "no-kill-switch");
+    let to = a.current().unwrap();
+    // The claim followed from joins the path (a jump), then the claim reached.
+    assert_eq!(a.path, [walked[0], walked[1], from, to]);
+    assert_eq!(
+        joint(&a.debate, &a.path, 2),
+        Joint::Jump,
+        "a step not linked to the one before is a jump"
+    );
+    assert!(matches!(joint(&a.debate, &a.path, 3), Joint::Linked(_)));
 }
 
 #[test]
@@ -271,7 +286,7 @@ fn the_source_view_walks_passages_and_goes_to_their_claims() {
     a.update(Action::Follow);
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(a.current(), Some(target));
-    assert_eq!(a.path, vec![target]);
+    assert!(a.path.is_empty(), "going somewhere starts no path");
 }
 
 #[test]
@@ -420,6 +435,11 @@ fn every_binding_in_the_key_table_is_handled() {
                 run(&mut a, Action::Exported(Exported::Exists));
                 assert_eq!(a.scope(), Scope::Confirm);
             }
+            Scope::Quit => {
+                three_step_path(&mut a);
+                run(&mut a, Action::Quit);
+                assert_eq!(a.scope(), Scope::Quit);
+            }
             Scope::Panes | Scope::Global => {}
         }
         let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
@@ -462,8 +482,14 @@ fn search_finds_a_claim_and_enter_goes_to_it() {
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(a.current(), Some(NodeId::Claim(c)));
     assert_eq!(a.focus, Pane::Claims);
-    // Choosing from search starts a new path there.
-    assert_eq!(a.path, vec![NodeId::Claim(c)]);
+    // Choosing from search starts no path; the status says how to start one.
+    assert!(a.path.is_empty());
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("a starts a path here")
+    );
     check(&a);
 }
 
@@ -560,7 +586,7 @@ fn a_adds_a_step_linked_or_as_a_jump_and_the_path_overlay_removes_one() {
     run(&mut a, Action::AddToPath);
     let said = a.status.clone().unwrap();
     assert!(
-        said.starts_with("Added step 2: ") && said.ends_with("step 1"),
+        said.starts_with("Added step 2: ") && said.ends_with("step 1 · u undoes"),
         "{said}"
     );
     assert!(!said.contains("jump"), "{said}");
@@ -773,7 +799,7 @@ fn a_search_for_a_cited_source_lands_on_the_citation() {
     assert_eq!(a.focus, Pane::Sources);
     // Past the claim's one quote, its second citation.
     assert_eq!(a.quote, 2);
-    assert_eq!(a.path, vec![node]);
+    assert!(a.path.is_empty(), "going to a result leaves the path as it is");
     check(&a);
 }
 
@@ -813,4 +839,366 @@ fn import_warnings_are_said_on_opening_until_the_next_key() {
     assert!(a.status.is_some());
     run(&mut a, Action::Down);
     assert_eq!(a.status, None);
+}
+
+// The path is never lost: moving leaves it as it is, every change can be undone, and
+// quitting with a path never exported asks first.
+
+/// The id of the selected node.
+fn here_id(a: &App) -> String {
+    a.debate.id_of(a.current().unwrap()).to_string()
+}
+
+#[test]
+fn enter_on_a_search_result_keeps_the_path_and_ctrl_o_comes_back() {
+    let mut a = app();
+    three_step_path(&mut a);
+    let walked = a.path.clone();
+    let before = a.here().unwrap();
+    search_for(&mut a, "kill switch");
+    run(&mut a, Action::Follow);
+    assert_eq!(a.path, walked, "a search result is a place, not a step");
+    assert_ne!(a.here(), Some(before));
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.contains("The path is kept (3 steps) · a adds it as step 4"),
+        "{said}"
+    );
+    assert!(said.contains("Ctrl-o goes back"), "{said}");
+    // Back to where the search was made, and forward again.
+    let result = a.here().unwrap();
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.here(), Some(before));
+    run(&mut a, Action::JumpForward);
+    assert_eq!(a.here(), Some(result));
+    assert_eq!(a.path, walked);
+    check(&a);
+}
+
+#[test]
+fn enter_in_the_source_view_keeps_the_path() {
+    let mut a = app();
+    three_step_path(&mut a);
+    let walked = a.path.clone();
+    go(&mut a, "no-kill-switch");
+    a.focus = Pane::Sources;
+    let before = a.here().unwrap();
+    run(&mut a, Action::Follow);
+    run(&mut a, Action::NextPassage);
+    run(&mut a, Action::Follow);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.path, walked);
+    assert_ne!(a.here(), Some(before), "another passage's claim");
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.here(), Some(before));
+}
+
+#[test]
+fn enter_in_the_claims_pane_goes_on_from_a_claim_and_replaces_nothing() {
+    let mut a = app();
+    three_step_path(&mut a);
+    let walked = a.path.clone();
+    // On the path's last step: the path stays, the Rebuttals pane is ready.
+    a.select(*walked.last().unwrap());
+    a.focus = Pane::Claims;
+    run(&mut a, Action::Follow);
+    assert_eq!(a.path, walked);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    // On the first step: it comes again, at the end, as the next step.
+    a.select(walked[0]);
+    a.focus = Pane::Claims;
+    run(&mut a, Action::Follow);
+    assert_eq!(a.path[..3], walked[..]);
+    assert_eq!(a.path[3], walked[0]);
+    assert!(a.status.as_deref().unwrap().starts_with("Added step 4: "));
+    // On a claim elsewhere: the next step, a jump unless linked.
+    a.focus = Pane::Claims;
+    go(&mut a, "will-release-openly");
+    let node = a.current().unwrap();
+    run(&mut a, Action::Follow);
+    assert_eq!(a.path.len(), 5);
+    assert_eq!(a.path[4], node);
+    check(&a);
+}
+
+#[test]
+fn following_a_link_from_an_earlier_step_drops_none_of_the_later_ones() {
+    let mut a = app();
+    three_step_path(&mut a);
+    let walked = a.path.clone();
+    // The path overlay goes to step 1; a link followed from there.
+    run(&mut a, Action::ShowPath);
+    run(&mut a, Action::Follow);
+    assert_eq!(a.current(), Some(walked[0]));
+    run(&mut a, Action::NextPane);
+    run(&mut a, Action::Follow);
+    let to = a.current().unwrap();
+    assert_eq!(a.path[..3], walked[..], "the later steps are kept");
+    assert_eq!(a.path[3..], [walked[0], to]);
+    // Ctrl-O goes back to step 1, then to where the overlay was opened.
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.current(), Some(walked[0]));
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.current(), Some(*walked.last().unwrap()));
+    assert_eq!(a.path.len(), 5, "jumping never changes the path");
+}
+
+#[test]
+fn every_change_to_the_path_can_be_undone_and_redone() {
+    let mut a = app();
+    run(&mut a, Action::Undo);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Nothing to undo: the path is as it was")
+    );
+    three_step_path(&mut a);
+    let walked = a.path.clone();
+    // Undo walks the three steps back one change at a time.
+    let (undo, _) = a.history.depth();
+    assert!(undo >= 3, "{undo}");
+    run(&mut a, Action::Undo);
+    assert_eq!(a.path, walked[..2]);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Undone: step 3 added")
+    );
+    run(&mut a, Action::Redo);
+    assert_eq!(a.path, walked);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Redone: step 3 added")
+    );
+    run(&mut a, Action::Redo);
+    assert_eq!(a.status.as_deref(), Some("Nothing to redo"));
+
+    // A step removed in the overlay comes back.
+    run(&mut a, Action::ShowPath);
+    run(&mut a, Action::Down);
+    run(&mut a, Action::RemoveStep);
+    assert_eq!(a.path, [walked[0], walked[2]]);
+    assert!(a.status.as_deref().unwrap().contains("u undoes"));
+    run(&mut a, Action::Undo);
+    assert_eq!(a.path, walked);
+    run(&mut a, Action::Close);
+
+    // Backspace takes a step off; undo puts it back.
+    run(&mut a, Action::Back);
+    assert_eq!(a.path, walked[..2]);
+    run(&mut a, Action::Undo);
+    assert_eq!(a.path, walked);
+
+    // A new path is an explicit key; the old one is an undo away.
+    go(&mut a, "will-release-openly");
+    let node = a.current().unwrap();
+    run(&mut a, Action::NewPath);
+    assert_eq!(a.path, [node]);
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.contains("u brings back the old one (3 steps)"),
+        "{said}"
+    );
+    run(&mut a, Action::NewPath);
+    assert_eq!(a.path, [node], "the same one-step path: nothing to keep");
+    run(&mut a, Action::Undo);
+    assert_eq!(a.path, walked);
+
+    // A change after an undo forgets what could be redone.
+    run(&mut a, Action::Undo);
+    run(&mut a, Action::AddToPath);
+    run(&mut a, Action::Redo);
+    assert_eq!(a.status.as_deref(), Some("Nothing to redo"));
+    check(&a);
+}
+
+#[test]
+fn undo_is_bounded_and_keeps_the_latest_changes() {
+    let mut a = app();
+    let claims = a.debate.claims.len() as u32;
+    for i in 0..(super::path::UNDO_KEPT as u32 + 30) {
+        a.select(NodeId::Claim(i % claims));
+        run(&mut a, Action::AddToPath);
+    }
+    assert_eq!(a.history.depth(), (super::path::UNDO_KEPT, 0));
+    let full = a.path.len();
+    for _ in 0..super::path::UNDO_KEPT {
+        run(&mut a, Action::Undo);
+    }
+    assert_eq!(a.path.len(), full - super::path::UNDO_KEPT);
+    run(&mut a, Action::Undo);
+    assert!(a.status.as_deref().unwrap().starts_with("Nothing to undo"));
+    check(&a);
+}
+
+#[test]
+fn the_jump_list_walks_back_and_forth_and_says_when_it_ends() {
+    let mut a = app();
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.status.as_deref(), Some("No jump to go back from"));
+    run(&mut a, Action::JumpForward);
+    assert_eq!(a.status.as_deref(), Some("No jump to go forward to"));
+    // Three jumps: two links followed and a search result.
+    go(&mut a, "will-release-openly");
+    let start = here_id(&a);
+    run(&mut a, Action::NextPane);
+    run(&mut a, Action::Follow);
+    let second = here_id(&a);
+    run(&mut a, Action::Follow);
+    let third = here_id(&a);
+    search_for(&mut a, "kill switch");
+    run(&mut a, Action::Follow);
+    let fourth = here_id(&a);
+    let mut seen = vec![fourth.clone()];
+    for _ in 0..3 {
+        run(&mut a, Action::JumpBack);
+        seen.push(here_id(&a));
+    }
+    assert_eq!(seen, [fourth.clone(), third.clone(), second, start.clone()]);
+    run(&mut a, Action::JumpBack);
+    assert_eq!(here_id(&a), start, "the first place: no further back");
+    assert!(a.status.is_some());
+    for _ in 0..3 {
+        run(&mut a, Action::JumpForward);
+    }
+    assert_eq!(here_id(&a), fourth);
+    // Moving by ordinary keys is no jump: back goes to the last jump's start.
+    run(&mut a, Action::Down);
+    run(&mut a, Action::JumpBack);
+    assert_eq!(here_id(&a), third);
+    check(&a);
+}
+
+#[test]
+fn the_jump_list_is_bounded() {
+    let mut a = app();
+    for _ in 0..(jumps::JUMPS_KEPT + 20) {
+        search_for(&mut a, "kill switch");
+        run(&mut a, Action::Down);
+        run(&mut a, Action::Follow);
+        search_for(&mut a, "LeCun");
+        run(&mut a, Action::Follow);
+    }
+    assert_eq!(a.jumps.len(), (jumps::JUMPS_KEPT, 0));
+    for _ in 0..(jumps::JUMPS_KEPT + 5) {
+        run(&mut a, Action::JumpBack);
+        check(&a);
+    }
+    let (back, forward) = a.jumps.len();
+    assert!(
+        back == 0 && forward <= jumps::JUMPS_KEPT,
+        "{back} {forward}"
+    );
+}
+
+#[test]
+fn quit_asks_once_and_only_for_a_path_never_exported() {
+    let mut a = app();
+    // No path: quits at once.
+    assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
+    three_step_path(&mut a);
+    // A path never exported: a question first.
+    assert_eq!(a.update(Action::Quit), None);
+    assert_eq!(a.overlay, Overlay::Quit);
+    assert_eq!(a.scope(), Scope::Quit);
+    // `q` again (or `y`) quits; it does not ask twice.
+    assert_eq!(a.clone().update(Action::Quit), Some(Effect::Quit));
+    // `n` (or Esc) stays, with everything as it was.
+    let path = a.path.clone();
+    assert_eq!(a.update(Action::Close), None);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.path, path);
+    // Ctrl-C never asks.
+    assert_eq!(a.clone().update(Action::QuitNow), Some(Effect::Quit));
+    // From the question, `e` exports first.
+    a.update(Action::Quit);
+    a.update(Action::Export);
+    assert!(matches!(a.overlay, Overlay::Export(_)), "{:?}", a.overlay);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("walk.md");
+    run(&mut a, Action::ClearInput);
+    for c in target.display().to_string().chars() {
+        run(&mut a, Action::Type(c));
+    }
+    let effect = run(&mut a, Action::Follow);
+    export_into(&mut a, effect);
+    assert!(target.exists());
+    // Exported as it is: quits at once.
+    assert_eq!(a.clone().update(Action::Quit), Some(Effect::Quit));
+    // Changed since: asks again; undone back to what was exported: quits at once.
+    run(&mut a, Action::Back);
+    assert_eq!(a.clone().update(Action::Quit), None);
+    run(&mut a, Action::Undo);
+    assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn the_session_remembers_the_path_and_selection_as_ids_and_restores_them() {
+    let mut a = app();
+    three_step_path(&mut a);
+    go(&mut a, "will-release-openly");
+    let s = a.session();
+    assert_eq!(s.path.len(), 3);
+    assert_eq!(s.selected.as_deref(), Some("will-release-openly"));
+    assert!(!s.exported);
+    let mut b = app();
+    b.update(Action::Restore(Ok(s.clone())));
+    assert_eq!(b.path, a.path);
+    assert_eq!(b.current(), a.current());
+    assert_eq!(b.status.as_deref(), Some("Restored the path (3 steps)"));
+    // Nothing to undo after a restore, and a path never exported still asks.
+    assert_eq!(b.history.depth(), (0, 0));
+    assert_eq!(b.clone().update(Action::Quit), None);
+    // Exported: remembered as such, so quitting does not ask.
+    let exported = crate::domain::session::Session {
+        exported: true,
+        ..s.clone()
+    };
+    let mut c = app();
+    c.update(Action::Restore(Ok(exported)));
+    assert!(c.session().exported);
+    assert_eq!(c.update(Action::Quit), Some(Effect::Quit));
+    check(&b);
+}
+
+#[test]
+fn a_saved_state_that_no_longer_fits_is_set_aside_with_a_note() {
+    let mut a = app();
+    three_step_path(&mut a);
+    let mut s = a.session();
+    s.path.insert(1, "a-claim-since-removed".into());
+    s.selected = Some("gone-too".into());
+    s.exported = true;
+    let mut b = app();
+    let start = b.current();
+    b.update(Action::Restore(Ok(s)));
+    assert_eq!(b.path, a.path, "the ids still there are kept");
+    assert_eq!(b.current(), start);
+    let said = b.status.clone().unwrap();
+    assert!(said.contains("left out 2 saved ids"), "{said}");
+    // Not the path that was exported any more: quitting asks.
+    assert_eq!(b.update(Action::Quit), None);
+    // A damaged or foreign file: a fresh start, and a note.
+    let mut c = app();
+    c.update(Action::Restore(Err("the state file is damaged".into())));
+    assert!(c.path.is_empty());
+    assert_eq!(
+        c.status.as_deref(),
+        Some("Started afresh: the state file is damaged")
+    );
+    check(&c);
+}
+
+#[test]
+fn a_state_that_could_not_be_saved_is_said_after_the_export() {
+    let mut a = app();
+    three_step_path(&mut a);
+    a.status = Some(String::from("Wrote the path (3 steps) to x.md"));
+    a.update(Action::NotRemembered(String::from("the disk is full")));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Wrote the path (3 steps) to x.md · Not remembered for next time: the disk is full")
+    );
 }

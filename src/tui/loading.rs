@@ -2,7 +2,7 @@
 //! indexes it, while the shell shows how far it has come.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
@@ -45,6 +45,7 @@ pub struct Loading {
     outcome: Receiver<Loaded>,
     progress: Arc<Progress>,
     opening: Opening,
+    file: Option<PathBuf>,
 }
 
 impl Loading {
@@ -63,6 +64,7 @@ impl Loading {
         let progress = Arc::new(Progress::default());
         let (tx, outcome) = mpsc::channel();
         let shared = Arc::clone(&progress);
+        let opened = file.clone();
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
                 let index = Index::new_with(&l.debate, &shared);
@@ -78,12 +80,18 @@ impl Loading {
             outcome,
             progress,
             opening,
+            file: opened,
         }
     }
 
     /// The debate's file as the user named it (for the built-in debate, a phrase).
     pub(super) fn name(&self) -> &str {
         &self.opening.name
+    }
+
+    /// The debate file being opened; none for the built-in debate.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
     }
 
     /// The outcome if it comes within [`QUIET_LOAD`], so that a quick load (or a quick
@@ -119,7 +127,7 @@ impl Loading {
                     if k.kind != KeyEventKind::Release
                         && matches!(
                             keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                            Some(Action::Quit | Action::Close)
+                            Some(Action::Quit | Action::QuitNow | Action::Close)
                         ) =>
                 {
                     return Ok(Err(Ended::Interrupted));

@@ -51,12 +51,14 @@ impl Widget for &App {
             Overlay::Search(v) => overlays::search(self, v, a.overlay, buf, theme),
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
             Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
+            Overlay::Quit => overlays::quit(self, a.prompt(), buf, theme),
         }
     }
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let quit = keymap::key_for(app.scope(), &Action::Quit);
+    // The key that quits at once: `q` may ask a question this screen has no room for.
+    let quit = keymap::key_for(app.scope(), &Action::QuitNow);
     let lines = vec![
         Line::styled("Terminal too small", theme.warning),
         Line::from(format!(

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::commands;
 use super::theme::Theme;
@@ -445,4 +445,38 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
     for (i, l) in lines.into_iter().take(inner.height as usize).enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+}
+
+/// The question before quitting with a path never exported: wrapped, so that it is
+/// whole at the smallest size.
+pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = framed(" Quit? ", area, buf, theme);
+    let steps = plural(app.path.len(), "step");
+    let kept = if app.remembers {
+        "It is kept for next time."
+    } else {
+        "It is not kept: quitting loses it."
+    };
+    let mut answers = Vec::new();
+    for action in [Action::Quit, Action::Export, Action::Close] {
+        let Some((key, name)) = keymap::named(Scope::Quit, &action) else {
+            continue;
+        };
+        if !answers.is_empty() {
+            answers.push(Span::raw(" · "));
+        }
+        answers.push(Span::styled(key, theme.key));
+        answers.push(Span::raw(format!(" {name}")));
+    }
+    let lines = vec![
+        Line::styled(
+            format!("The path ({steps}) was never exported."),
+            theme.warning,
+        ),
+        Line::styled(kept, theme.dim),
+        Line::from(answers),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -131,17 +131,17 @@ impl App {
         })
     }
 
-    /// Enter on a search result: a claim or position is selected and starts a new
-    /// path (found by a source it cites: with that citation selected); a quote selects
-    /// its claim with the quote selected; a source opens its text.
+    /// Enter on a search result: a jump. A claim or position is selected (found by a
+    /// source it cites: with that citation selected); a quote selects its claim with the
+    /// quote selected; a source opens its text. The path is left as it is.
     fn go_to(&mut self, hit: Hit) {
         self.overlay = Overlay::None;
         let target = hit.target;
         match target {
             Target::Claim(_) | Target::Position(_) | Target::Quote(..) => {
                 let Some(node) = target.node() else { return };
+                self.record_jump();
                 self.select(node);
-                self.path = vec![node];
                 if let Target::Quote(_, k) = target {
                     self.quote = k as usize;
                     self.focus = Pane::Sources;
@@ -151,6 +151,7 @@ impl App {
                 } else {
                     self.focus = Pane::Claims;
                 }
+                self.arrived(node);
             }
             Target::Source(s) => self.open_text(s),
         }

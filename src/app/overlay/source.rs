@@ -124,6 +124,8 @@ impl App {
         }
     }
 
+    /// Keys in the source view. Enter goes to the passage's claim: a jump, which
+    /// leaves the path as it is.
     pub(crate) fn update_source(&mut self, action: Action) {
         let rows = self.areas.overlay_rows();
         let Overlay::Source(v) = &mut self.overlay else {
@@ -157,10 +159,11 @@ impl App {
                     return;
                 };
                 self.overlay = Overlay::None;
+                self.record_jump();
                 self.select(p.node);
-                self.path = vec![p.node];
                 self.quote = p.quote as usize;
                 self.focus = Pane::Sources;
+                self.arrived(p.node);
             }
             _ => {}
         }
