@@ -1,0 +1,364 @@
+//! Which claims stand: the grounded labelling against a plain reference on random
+//! graphs, the strengths, and what-ifs.
+//!
+//! The random runs are the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
+//! `PROPTEST_CASES` explore further.
+
+use debate_tui::domain::graph::status::{Label, Status, Why};
+use debate_tui::domain::{Claim, Debate, Link, NodeId, Position, Relation, builtin};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+
+// ---------------------------------------------------------------------------------
+// Random graphs against a reference
+
+/// A random debate: `positions` positions, `claims` claims, and links from claims to
+/// any node, `(from claim, to node, rebuts)`, nodes numbered positions first.
+#[derive(Debug, Clone)]
+struct Shape {
+    positions: usize,
+    claims: usize,
+    links: Vec<(usize, usize, bool)>,
+}
+
+impl Shape {
+    fn nodes(&self) -> usize {
+        self.positions + self.claims
+    }
+
+    fn node(&self, i: usize) -> NodeId {
+        if i < self.positions {
+            NodeId::Position(i as u32)
+        } else {
+            NodeId::Claim((i - self.positions) as u32)
+        }
+    }
+
+    /// The links as a valid file allows them: none to itself, one per pair.
+    fn valid_links(&self) -> Vec<(usize, usize, bool)> {
+        let mut seen = std::collections::HashSet::new();
+        self.links
+            .iter()
+            .map(|&(c, to, r)| (self.positions + c, to, r))
+            .filter(|&(from, to, _)| from != to && seen.insert((from, to)))
+            .collect()
+    }
+
+    fn debate(&self) -> Debate {
+        self.debate_with(&self.valid_links())
+    }
+
+    fn debate_with(&self, links: &[(usize, usize, bool)]) -> Debate {
+        let positions = (0..self.positions)
+            .map(|i| Position {
+                id: format!("p{i}"),
+                title: format!("P{i}"),
+                summary: None,
+                quotes: vec![],
+                cites: vec![],
+            })
+            .collect();
+        let claims = (0..self.claims)
+            .map(|i| Claim {
+                id: format!("c{i}"),
+                position: (i % self.positions) as u32,
+                text: format!("C{i}"),
+                quotes: vec![],
+                tags: vec![],
+                cites: vec![],
+            })
+            .collect();
+        let links = links
+            .iter()
+            .map(|&(from, to, rebuts)| Link {
+                from: self.node(from),
+                to: self.node(to),
+                relation: if rebuts {
+                    Relation::Rebuts
+                } else {
+                    Relation::Supports
+                },
+            })
+            .collect();
+        Debate::new("random".into(), None, vec![], positions, claims, links)
+    }
+
+    /// Who rebuts each node of the debate, and its status.
+    fn status(&self) -> (Vec<Vec<usize>>, Status) {
+        let links = self.valid_links();
+        (
+            self.rebutters(&links),
+            Status::of(&self.debate_with(&links)),
+        )
+    }
+
+    /// Who rebuts each node.
+    fn rebutters(&self, links: &[(usize, usize, bool)]) -> Vec<Vec<usize>> {
+        let mut r = vec![Vec::new(); self.nodes()];
+        for &(from, to, rebuts) in links {
+            if rebuts {
+                r[to].push(from);
+            }
+        }
+        r
+    }
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (1usize..=3, 0usize..=40).prop_flat_map(|(positions, claims)| {
+        let n = positions + claims;
+        let link = (0..claims.max(1), 0..n, prop::bool::weighted(0.75));
+        let links = prop::collection::vec(link, 0..=claims * 3);
+        links.prop_map(move |links| Shape {
+            positions,
+            claims,
+            links: if claims == 0 { vec![] } else { links },
+        })
+    })
+}
+
+/// The grounded labelling by its definition: the least fixpoint of the
+/// characteristic function, iterated from the empty set. A node is in `F(S)` when
+/// each of its rebutters is rebutted by a member of `S`. Then the nodes rebutted by
+/// the grounded set fall, and the rest are open.
+fn reference_labels(rebutters: &[Vec<usize>]) -> Vec<Label> {
+    let n = rebutters.len();
+    let mut grounded = vec![false; n];
+    loop {
+        let defeated: Vec<bool> = (0..n)
+            .map(|v| rebutters[v].iter().any(|&r| grounded[r]))
+            .collect();
+        let next: Vec<bool> = (0..n)
+            .map(|v| rebutters[v].iter().all(|&r| defeated[r]))
+            .collect();
+        if next == grounded {
+            break;
+        }
+        grounded = next;
+    }
+    (0..n)
+        .map(|v| {
+            if grounded[v] {
+                Label::Stands
+            } else if rebutters[v].iter().any(|&r| grounded[r]) {
+                Label::Falls
+            } else {
+                Label::Open
+            }
+        })
+        .collect()
+}
+
+/// The h-categorizer by plain Jacobi rounds over the whole graph, from 1, until
+/// nothing moves (the graphs here are small, so depth is no problem).
+fn reference_strengths(rebutters: &[Vec<usize>]) -> Vec<f64> {
+    let mut s = vec![1.0; rebutters.len()];
+    for _ in 0..100_000 {
+        let next: Vec<f64> = rebutters
+            .iter()
+            .map(|r| 1.0 / (1.0 + r.iter().map(|&a| s[a]).sum::<f64>()))
+            .collect();
+        let change = next
+            .iter()
+            .zip(&s)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        s = next;
+        if change < 1e-13 {
+            break;
+        }
+    }
+    s
+}
+
+fn config() -> Config {
+    let mut c = Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        c.cases = 512;
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        c.rng_seed = RngSeed::Fixed(0x0057_a7e5);
+    }
+    c.failure_persistence = None;
+    c
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The labelling is complete and grounded: a standing node has only falling
+    /// rebuttals, a falling node has a standing one, an open node has an open one and
+    /// no standing one, and the standing set is the least fixpoint.
+    #[test]
+    fn the_labelling_is_complete_and_grounded(shape in shape()) {
+        let (rebutters, st) = shape.status();
+        let label = |i: usize| st.label(shape.node(i));
+        for (v, rs) in rebutters.iter().enumerate() {
+            match label(v) {
+                Label::Stands => prop_assert!(rs.iter().all(|&r| label(r) == Label::Falls)),
+                Label::Falls => prop_assert!(rs.iter().any(|&r| label(r) == Label::Stands)),
+                Label::Open => {
+                    prop_assert!(rs.iter().all(|&r| label(r) != Label::Stands));
+                    prop_assert!(rs.iter().any(|&r| label(r) == Label::Open));
+                }
+            }
+        }
+        let expected = reference_labels(&rebutters);
+        let got: Vec<Label> = (0..shape.nodes()).map(label).collect();
+        prop_assert_eq!(&got, &expected);
+        for l in Label::ALL {
+            prop_assert_eq!(st.count(l), expected.iter().filter(|&&e| e == l).count());
+        }
+    }
+
+    /// The why names nodes that agree with the label.
+    #[test]
+    fn the_why_names_the_deciding_nodes(shape in shape()) {
+        let (rebutters, st) = shape.status();
+        for (v, rs) in rebutters.iter().enumerate() {
+            let node = shape.node(v);
+            let all: Vec<NodeId> = rs.iter().map(|&r| shape.node(r)).collect();
+            match st.why(node) {
+                Why::Unanswered => prop_assert!(rs.is_empty()),
+                Why::RebuttalsFall(r) => {
+                    prop_assert_eq!(st.label(node), Label::Stands);
+                    prop_assert_eq!(r, all);
+                }
+                Why::RebuttedBy(r) => {
+                    prop_assert_eq!(st.label(node), Label::Falls);
+                    prop_assert!(!r.is_empty());
+                    prop_assert!(r.iter().all(|&n| st.label(n) == Label::Stands));
+                }
+                Why::Open { cycle, open } => {
+                    prop_assert_eq!(st.label(node), Label::Open);
+                    prop_assert!(!cycle.is_empty() || !open.is_empty());
+                    for n in cycle.iter().chain(&open) {
+                        prop_assert_eq!(st.label(*n), Label::Open);
+                        prop_assert!(all.contains(n));
+                    }
+                    // A rebutter in a cycle with the node is reached back from it.
+                    for n in &cycle {
+                        prop_assert!(reaches(&shape, &rebutters, *n, node));
+                    }
+                }
+                Why::SetAside => prop_assert!(false, "nothing is set aside"),
+            }
+        }
+    }
+
+    /// Strengths are in (0, 1], 1 exactly for an unanswered node, the fixpoint of the
+    /// h-categorizer, and what plain Jacobi rounds give.
+    #[test]
+    fn strengths_are_the_h_categorizer(shape in shape()) {
+        let (rebutters, st) = shape.status();
+        prop_assert!(st.convergence().converged);
+        let expected = reference_strengths(&rebutters);
+        for (v, rs) in rebutters.iter().enumerate() {
+            let s = st.strength(shape.node(v));
+            prop_assert!(s > 0.0 && s <= 1.0, "{}", s);
+            if rs.is_empty() {
+                prop_assert_eq!(s, 1.0);
+            }
+            let sum: f64 = rs.iter().map(|&r| st.strength(shape.node(r))).sum();
+            prop_assert!((s - 1.0 / (1.0 + sum)).abs() < 1e-8, "fixpoint at {}", v);
+            prop_assert!((s - expected[v]).abs() < 1e-7, "{} against {}", s, expected[v]);
+        }
+    }
+
+    /// One more unanswered rebuttal of a node makes it fall and lowers its strength.
+    #[test]
+    fn a_new_rebuttal_weakens(shape in shape(), target in any::<prop::sample::Index>()) {
+        let before = Status::of(&shape.debate());
+        let mut more = shape.clone();
+        more.claims += 1;
+        // The new claim comes last, so every node keeps its number.
+        let t = target.index(shape.nodes());
+        more.links.push((shape.claims, t, true));
+        let after = Status::of(&more.debate());
+        let node = shape.node(t);
+        prop_assert_eq!(after.label(node), Label::Falls);
+        prop_assert!(after.strength(node) < before.strength(node));
+    }
+
+    /// Setting claims aside is the same as taking away their rebuttals: every other
+    /// node gets the label and strength it has in that debate; those set aside fall,
+    /// at strength 0.
+    #[test]
+    fn what_if_is_the_debate_without_their_rebuttals(
+        shape in shape(),
+        aside in prop::collection::vec(any::<prop::sample::Index>(), 0..4),
+    ) {
+        prop_assume!(shape.claims > 0);
+        let links = shape.valid_links();
+        let aside: Vec<usize> = aside.iter().map(|i| shape.positions + i.index(shape.claims)).collect();
+        let st = Status::of(&shape.debate_with(&links));
+        let what_if = st.what_if(aside.iter().map(|&i| shape.node(i)));
+        let without: Vec<_> = links.iter().copied().filter(|&(from, _, r)| !(r && aside.contains(&from))).collect();
+        let reduced = Status::of(&shape.debate_with(&without));
+        prop_assert!(what_if.convergence().converged);
+        for v in 0..shape.nodes() {
+            let node = shape.node(v);
+            if aside.contains(&v) {
+                prop_assert_eq!(what_if.label(node), Label::Falls);
+                prop_assert_eq!(what_if.strength(node), 0.0);
+                prop_assert_eq!(what_if.why(node), Why::SetAside);
+                prop_assert!(what_if.is_set_aside(node));
+            } else {
+                prop_assert_eq!(what_if.label(node), reduced.label(node), "label of {}", v);
+                prop_assert!((what_if.strength(node) - reduced.strength(node)).abs() < 1e-7);
+            }
+        }
+        let mut distinct = aside.clone();
+        distinct.sort();
+        distinct.dedup();
+        prop_assert_eq!(what_if.set_aside().len(), distinct.len());
+        // Setting nothing aside gives the first status back.
+        let none = what_if.what_if([]);
+        for v in 0..shape.nodes() {
+            prop_assert_eq!(none.label(shape.node(v)), st.label(shape.node(v)));
+        }
+    }
+}
+
+/// Whether `to` is reached from `from` by following rebuttals back to their rebutters.
+fn reaches(shape: &Shape, rebutters: &[Vec<usize>], from: NodeId, to: NodeId) -> bool {
+    let index = |n: NodeId| (0..shape.nodes()).find(|&i| shape.node(i) == n).unwrap();
+    let (from, to) = (index(from), index(to));
+    let mut seen = vec![false; shape.nodes()];
+    let mut stack = vec![from];
+    while let Some(v) = stack.pop() {
+        if v == to {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[v], true) {
+            stack.extend(&rebutters[v]);
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------
+// The built-in debate
+
+#[test]
+fn the_built_in_debate_has_a_reading() {
+    let d = builtin::load().unwrap().debate;
+    let st = Status::of(&d);
+    let open_source = d.lookup("open-source").unwrap();
+    // The open-source side is rebutted by an unanswered claim.
+    assert_eq!(st.label(open_source), Label::Falls);
+    let unanswered = d.lookup("worse-than-sharing-data").unwrap();
+    assert_eq!(st.why(open_source), Why::RebuttedBy(vec![unanswered]));
+    // Suppose that claim fails: the side stands again.
+    let what_if = st.what_if([unanswered]);
+    assert_eq!(what_if.label(open_source), Label::Stands);
+    assert_eq!(
+        st.label(open_source),
+        Label::Falls,
+        "the first status is kept"
+    );
+    assert_eq!(
+        st.count(Label::Stands) + st.count(Label::Falls) + st.count(Label::Open),
+        d.positions.len() + d.claims.len()
+    );
+}
