@@ -366,6 +366,16 @@ pub fn exit_for(e: &LoadError) -> ExitCode {
 /// `debate-tui check`: every problem, then one summary line.
 pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
     match load(args.file.as_ref()) {
+        Ok(loaded) if !loaded.unmet.is_empty() => {
+            warn(out, &loaded.warnings);
+            let file = loaded.unmet[0].file.clone();
+            let e = LoadError::Invalid {
+                file,
+                problems: loaded.unmet,
+            };
+            let _ = writeln!(out, "{e}");
+            exit_for(&e)
+        }
         Ok(loaded) => {
             let d = &loaded.debate;
             let mut line = format!(
@@ -380,6 +390,10 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
                     ", {} not checked (their source has no file)",
                     plural(loaded.stats.quotes_unchecked, "quote")
                 ));
+            }
+            let expected = d.claims.iter().filter(|c| c.expect.is_some()).count();
+            if expected > 0 {
+                line.push_str(&format!(", {} met", plural(expected, "expectation")));
             }
             if !loaded.warnings.is_empty() {
                 line.push_str(&format!(", {}", plural(loaded.warnings.len(), "warning")));

@@ -1,13 +1,18 @@
 //! Which claims stand: the grounded labelling against a plain reference on random
-//! graphs, the strengths, and what-ifs.
+//! graphs, the strengths, what-ifs, and `expect:` checked by `check`.
 //!
 //! The random runs are the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
 //! `PROPTEST_CASES` explore further.
+
+use std::path::Path;
+use std::process::Command;
 
 use debate_tui::domain::graph::status::{Label, Status, Why};
 use debate_tui::domain::{Claim, Debate, Link, NodeId, Position, Relation, builtin};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
+
+const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");
 
 // ---------------------------------------------------------------------------------
 // Random graphs against a reference
@@ -66,6 +71,7 @@ impl Shape {
                 quotes: vec![],
                 tags: vec![],
                 cites: vec![],
+                expect: None,
             })
             .collect();
         let links = links
@@ -361,4 +367,166 @@ fn the_built_in_debate_has_a_reading() {
         st.count(Label::Stands) + st.count(Label::Falls) + st.count(Label::Open),
         d.positions.len() + d.claims.len()
     );
+}
+
+// ---------------------------------------------------------------------------------
+// The command line
+
+/// One run: exit status, standard output, standard error.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&std::ffi::OsStr]) -> (Run, Vec<u8>, Vec<u8>) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run debate-tui");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    (run, out.stdout, out.stderr)
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+    run_in(dir, &args).0
+}
+
+/// A debate in which `b` rebuts `a` and `c` rebuts `b`, and `x` and `y` rebut each
+/// other, with the given extra lines under claim `a`.
+fn chain(extra: &str) -> String {
+    format!(
+        "version: 1
+title: A chain and a cycle
+positions:
+  - id: p
+    title: P
+claims:
+  - id: a
+    position: p
+    text: A
+    supports: [p]
+{extra}  - id: b
+    position: p
+    text: B
+    rebuts: [a]
+  - id: c
+    position: p
+    text: C
+    rebuts: [b]
+  - id: x
+    position: p
+    text: X
+    rebuts: [y]
+  - id: y
+    position: p
+    text: Y
+    rebuts: [x]
+"
+    )
+}
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+// ---------------------------------------------------------------------------------
+// `expect:`, checked by `check`
+
+#[test]
+fn met_expectations_are_counted() {
+    let text = chain("    expect: stands\n")
+        .replace("    rebuts: [y]\n", "    rebuts: [y]\n    expect: open\n");
+    let dir = folder(&[("d.yaml", &text)]);
+    let r = run(dir.path(), &["check", "d.yaml"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.ends_with(", 2 expectations met\n"), "{r:?}");
+    assert!(r.stderr.is_empty(), "{r:?}");
+}
+
+#[test]
+fn an_unmet_expectation_is_an_error_at_its_line() {
+    // `a` stands (its rebuttal `b` falls); written as expecting to fall.
+    let text =
+        chain("    expect: falls\n").replace("    text: C\n", "    text: C\n    expect: open\n");
+    let dir = folder(&[("d.yaml", &text)]);
+    let r = run(dir.path(), &["check", "d.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        r.stdout,
+        "d.yaml:11:13: error: claim `a` expects falls but stands: its rebuttal `b` falls\n\
+         d.yaml:19:13: error: claim `c` expects open but stands: unanswered\n\
+         error: 2 problems in d.yaml\n"
+    );
+    // The debate loads all the same.
+    let r = run(dir.path(), &["d.yaml"]);
+    assert_eq!(r.code, 0, "the explorer's summary opens it: {r:?}");
+}
+
+#[test]
+fn the_message_names_the_claim_that_decides() {
+    let text = chain("").replace("    text: B\n", "    text: B\n    expect: stands\n");
+    let dir = folder(&[("d.yaml", &text)]);
+    let r = run(dir.path(), &["check", "d.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout.starts_with(
+            "d.yaml:14:13: error: claim `b` expects stands but falls: rebutted by `c`, which stands\n"
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_wrong_expectation_is_an_error_with_a_hint() {
+    let dir = folder(&[
+        ("maybe.yaml", &chain("    expect: maybe\n")),
+        ("caps.yaml", &chain("    expect: Stands\n")),
+        (
+            "list.yaml",
+            &chain("    expect: [stands]\n").replace("    text: B\n", "    txt: B\n"),
+        ),
+        (
+            "position.yaml",
+            &chain("").replace("    title: P\n", "    title: P\n    expect: stands\n"),
+        ),
+    ]);
+    let r = run(dir.path(), &["check", "maybe.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        r.stdout,
+        "maybe.yaml:11:13: error: `expect` must be `stands`, `falls` or `open`, not `maybe`\n  \
+         hint: `expect` is the label the claim should get from the rebuttals of the debate\n\
+         error: 1 problem in maybe.yaml\n"
+    );
+    let r = run(dir.path(), &["check", "caps.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout.contains("  hint: did you mean `stands`?\n"),
+        "{r:?}"
+    );
+    // Read leniently, with another problem: both are reported.
+    let r = run(dir.path(), &["check", "list.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("list.yaml:11:13: error: `expect` must be text"),
+        "{r:?}"
+    );
+    assert!(r.stdout.contains("unknown field `txt`"), "{r:?}");
+    // Only claims expect.
+    let r = run(dir.path(), &["check", "position.yaml"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.contains("unknown field `expect`"), "{r:?}");
 }

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::domain::graph::status::Label;
+
 /// A node of the graph: a position (a side) or a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeId {
@@ -88,6 +90,8 @@ pub struct Claim {
     pub tags: Vec<String>,
     /// Sources this claim cites as a whole, as indexes into [`Debate::sources`].
     pub cites: Vec<u32>,
+    /// The label the author expects it to get (`expect:`), which `check` verifies.
+    pub expect: Option<Label>,
 }
 
 /// Compressed adjacency: `items[start[n]..start[n + 1]]` are node `n`'s entries.
@@ -372,6 +376,7 @@ mod tests {
             quotes: vec![],
             tags: vec![],
             cites: vec![],
+            expect: None,
         }
     }
 

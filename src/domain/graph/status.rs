@@ -714,6 +714,7 @@ mod tests {
                 quotes: vec![],
                 tags: vec![],
                 cites: vec![],
+                expect: None,
             })
             .collect();
         Debate::new("t".into(), None, vec![], vec![position], claims, links)
