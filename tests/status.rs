@@ -1,8 +1,12 @@
 //! Which claims stand: the grounded labelling against a plain reference on random
-//! graphs, the strengths, what-ifs, and `expect:` checked by `check`.
+//! graphs, the strengths, what-ifs, `debate-tui status`, and `expect:` checked by
+//! `check`.
 //!
 //! The random runs are the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
 //! `PROPTEST_CASES` explore further.
+
+#[path = "support/hostile.rs"]
+mod hostile;
 
 use std::path::Path;
 use std::process::Command;
@@ -441,6 +445,162 @@ fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+#[test]
+fn status_prints_every_node_with_its_label_strength_and_why() {
+    let dir = folder(&[("d.yaml", &chain(""))]);
+    let r = run(dir.path(), &["status", "d.yaml"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let out = &r.stdout;
+    assert!(
+        out.starts_with("A chain and a cycle: 1 position, 5 claims\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n3 stand, 1 falls, 2 open\n"), "{out}");
+    for line in [
+        "stands  1.000  p: P\n               unanswered; supported by 1 standing claim\n",
+        "stands  0.667  a: A\n               its rebuttal `b` falls\n",
+        "falls   0.500  b: B\n               rebutted by `c`, which stands\n",
+        "stands  1.000  c: C\n               unanswered\n",
+        "open    0.618  x: X\n               in a cycle with `y`\n",
+    ] {
+        assert!(out.contains(line), "{line:?} in:\n{out}");
+    }
+    assert!(
+        out.contains("strengths: cycles settled within 1e-9 in "),
+        "{out}"
+    );
+}
+
+#[test]
+fn status_json_is_for_scripts() {
+    let dir = folder(&[("d.yaml", &chain(""))]);
+    let r = run(dir.path(), &["status", "--json", "d.yaml"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["title"], "A chain and a cycle");
+    assert_eq!(v["counts"]["stands"], 3);
+    assert_eq!(v["counts"]["falls"], 1);
+    assert_eq!(v["counts"]["open"], 2);
+    assert_eq!(v["strengths"]["converged"], true);
+    assert_eq!(v["strengths"]["tolerance"], 1e-9);
+    assert_eq!(v["positions"][0]["standing_supporters"], 1);
+    let b = &v["claims"][1];
+    assert_eq!(b["id"], "b");
+    assert_eq!(b["position"], "p");
+    assert_eq!(b["label"], "falls");
+    assert_eq!(b["strength"], 0.5);
+    assert_eq!(b["reason"], "rebutted");
+    assert_eq!(b["deciding"], serde_json::json!(["c"]));
+    assert_eq!(b["why"], "rebutted by `c`, which stands");
+    assert_eq!(v["claims"][3]["reason"], "cycle");
+    assert_eq!(v["claims"][3]["deciding"], serde_json::json!(["y"]));
+    assert_eq!(v["claims"][2]["reason"], "unanswered");
+    assert!(b.get("expect").is_none());
+}
+
+#[test]
+fn status_sets_claims_aside() {
+    let dir = folder(&[("d.yaml", &chain(""))]);
+    let r = run(dir.path(), &["status", "d.yaml", "--aside", "c, y"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("set aside (supposed to fail): `c`, `y`\n"),
+        "{r:?}"
+    );
+    assert!(
+        r.stdout
+            .contains("falls   0.000  c: C\n               set aside: supposed to fail\n"),
+        "{r:?}"
+    );
+    assert!(r.stdout.contains("stands  1.000  b: B\n"), "{r:?}");
+    assert!(r.stdout.contains("falls   0.500  a: A\n"), "{r:?}");
+    assert!(r.stdout.contains("stands  1.000  x: X\n"), "{r:?}");
+    let r = run(dir.path(), &["status", "d.yaml", "--json", "--aside", "c"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["set_aside"], serde_json::json!(["c"]));
+    assert_eq!(v["claims"][2]["reason"], "set-aside");
+
+    let r = run(dir.path(), &["status", "d.yaml", "--aside", "cc"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        r.stderr,
+        "debate-tui status: no claim or position with the id `cc` (did you mean `c`?)\n"
+    );
+    assert!(r.stdout.is_empty());
+    let r = run(dir.path(), &["status", "d.yaml", "--aside", " , "]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("--aside names no claim"), "{r:?}");
+}
+
+#[test]
+fn status_takes_the_file_on_either_side() {
+    let dir = folder(&[("d.yaml", &chain("")), ("e.yaml", &chain(""))]);
+    let after = run(dir.path(), &["status", "d.yaml"]);
+    let before = run(dir.path(), &["d.yaml", "status"]);
+    assert_eq!(before.code, 0, "{before:?}");
+    assert_eq!(before.stdout, after.stdout);
+    let both = run(dir.path(), &["d.yaml", "status", "e.yaml"]);
+    assert_eq!(both.code, 2, "{both:?}");
+    assert!(both.stderr.contains("two files"), "{both:?}");
+    let same = run(dir.path(), &["d.yaml", "status", "d.yaml", "--json"]);
+    assert_eq!(same.code, 0, "{same:?}");
+}
+
+#[test]
+fn status_without_a_file_reads_the_built_in_debate() {
+    let dir = folder(&[]);
+    let r = run(dir.path(), &["status"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains(
+        "falls   0.500  open-source: Release capable models openly\n               rebutted by `worse-than-sharing-data`, which stands"
+    ), "{}", r.stdout);
+}
+
+#[test]
+fn status_of_a_missing_or_invalid_file_fails() {
+    let dir = folder(&[("bad.yaml", "version: 1\ntitle: T\n")]);
+    let r = run(dir.path(), &["status", "nowhere.yaml"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stdout.is_empty() && r.stderr.contains("error: cannot load"),
+        "{r:?}"
+    );
+    let r = run(dir.path(), &["status", "bad.yaml", "--json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout.is_empty() && r.stderr.contains("missing required field `positions`"),
+        "{r:?}"
+    );
+    let r = run(dir.path(), &["status", "--jsn"]);
+    assert_eq!(r.code, 2, "{r:?}");
+}
+
+#[test]
+fn status_of_a_hostile_debate_prints_only_visible_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile::write(dir.path(), true);
+    for json in [false, true] {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["status".as_ref(), file.as_os_str()];
+        if json {
+            args.push("--json".as_ref());
+        }
+        let (r, stdout, stderr) = run_in(dir.path(), &args);
+        assert_eq!(r.code, 0, "{r:?}");
+        hostile::assert_clean("status: stdout", &stdout);
+        hostile::assert_clean("status: stderr", &stderr);
+        assert!(
+            r.stdout.contains("Rebuttal \u{FFFD}]0;PWNED"),
+            "{}",
+            r.stdout
+        );
+        if json {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+            assert_eq!(v["claims"][0]["label"], "falls");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // `expect:`, checked by `check`
 
@@ -469,7 +629,17 @@ fn an_unmet_expectation_is_an_error_at_its_line() {
          d.yaml:19:13: error: claim `c` expects open but stands: unanswered\n\
          error: 2 problems in d.yaml\n"
     );
-    // The debate loads all the same.
+    // The debate loads all the same: its status says what was expected.
+    let r = run(dir.path(), &["status", "d.yaml"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("               its rebuttal `b` falls; expected falls\n"),
+        "{r:?}"
+    );
+    let r = run(dir.path(), &["status", "d.yaml", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["claims"][0]["expect"], "falls");
     let r = run(dir.path(), &["d.yaml"]);
     assert_eq!(r.code, 0, "the explorer's summary opens it: {r:?}");
 }
