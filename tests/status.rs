@@ -322,10 +322,27 @@ proptest! {
         distinct.sort();
         distinct.dedup();
         prop_assert_eq!(what_if.set_aside().len(), distinct.len());
-        // Setting nothing aside gives the first status back.
+        // Setting nothing aside gives the first status back, and a what-if does not
+        // depend on the one it was asked of.
         let none = what_if.what_if([]);
+        let again = none.what_if(aside.iter().map(|&i| shape.node(i)));
         for v in 0..shape.nodes() {
-            prop_assert_eq!(none.label(shape.node(v)), st.label(shape.node(v)));
+            let node = shape.node(v);
+            prop_assert_eq!(none.label(node), st.label(node));
+            prop_assert_eq!(none.strength(node), st.strength(node));
+            prop_assert_eq!(again.label(node), what_if.label(node));
+            prop_assert_eq!(again.strength(node), what_if.strength(node));
+            prop_assert_eq!(again.why(node), what_if.why(node));
+            prop_assert_eq!(again.standing_supporters(node), what_if.standing_supporters(node));
+            let standing = links
+                .iter()
+                .filter(|&&(from, to, r)| !r && to == v && what_if.label(shape.node(from)) == Label::Stands)
+                .count();
+            prop_assert_eq!(what_if.standing_supporters(node), standing);
+        }
+        for l in Label::ALL {
+            let n = (0..shape.nodes()).filter(|&v| what_if.label(shape.node(v)) == l).count();
+            prop_assert_eq!(what_if.count(l), n);
         }
     }
 }

@@ -13,10 +13,11 @@
 //!   have passed ([`Convergence`] says which).
 //! - The **why** ([`Status::why`]) names the deciding nodes; [`explain`] and
 //!   [`describe`] put it in words for the command line and documents.
-//! - **What if** ([`Status::what_if`]) recomputes everything with some nodes *set
-//!   aside*: supposed to fail. A node set aside falls whatever answers it, its
-//!   rebuttals count for nothing (an argument that fails defeats nothing) and its
-//!   strength is 0.
+//! - **What if** ([`Status::what_if`]) gives the status with some nodes *set aside*:
+//!   supposed to fail. A node set aside falls whatever answers it, its rebuttals count
+//!   for nothing (an argument that fails defeats nothing) and its strength is 0. Only
+//!   what the nodes set aside rebut, directly or down a chain, can change, so only
+//!   that is worked out again, from the status with nothing set aside.
 //!
 //! Everything is linear in nodes plus links (cycles apart, for the strengths) and
 //! nothing recurses, so a debate of 100,000 claims or a chain 100,000 deep is fine.
@@ -108,87 +109,114 @@ pub struct Convergence {
 /// with strength 0 and no supporters.
 #[derive(Debug, Clone)]
 pub struct Status {
-    graph: Arc<Graph>,
-    labels: Vec<Label>,
-    strengths: Vec<f64>,
-    supporters: Vec<u32>,
+    shared: Arc<Shared>,
+    now: Snapshot,
     aside: Vec<bool>,
     /// The nodes set aside, in order.
     set_aside: Vec<NodeId>,
-    /// Each node's cycle, when setting nodes aside broke some of the graph's cycles.
-    components: Option<Vec<u32>>,
+}
+
+/// What every what-if of a debate starts from: its graph, and its status with nothing
+/// set aside.
+#[derive(Debug)]
+struct Shared {
+    graph: Rebuttals,
+    base: Snapshot,
+}
+
+/// Everything known of every node, numbered positions first, then claims.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    labels: Vec<Label>,
+    strengths: Vec<f64>,
+    /// How many claims that stand support each node.
+    supporters: Vec<u32>,
+    /// Each node's strongly connected component of rebuttals: two nodes in one are in
+    /// a cycle together.
+    components: Vec<u32>,
+    /// The number the next component found gets.
+    next_component: u32,
     counts: [usize; 3],
+    /// How the iteration of each cycle ended.
+    cycles: Vec<Iterated>,
     convergence: Convergence,
+}
+
+/// How the iteration of the strengths over one cycle ended.
+#[derive(Debug, Clone, Copy)]
+struct Iterated {
+    /// A node of the cycle.
+    node: u32,
+    rounds: u32,
+    change: f64,
 }
 
 impl Status {
     /// The status of every node of `debate`, nothing set aside.
     pub fn of(debate: &Debate) -> Status {
-        Status::compute(Arc::new(Graph::new(debate)), &[])
-    }
-
-    /// The status with the nodes `aside` set aside (and no others: earlier what-ifs do
-    /// not add up). Nodes not in the debate are ignored. Shares the prepared graph.
-    pub fn what_if(&self, aside: impl IntoIterator<Item = NodeId>) -> Status {
-        let nodes: Vec<u32> = aside
-            .into_iter()
-            .filter_map(|n| self.graph.index(n))
-            .map(|i| i as u32)
-            .collect();
-        Status::compute(Arc::clone(&self.graph), &nodes)
-    }
-
-    fn compute(graph: Arc<Graph>, aside_list: &[u32]) -> Status {
+        let graph = Rebuttals::new(debate);
         let n = graph.len();
-        let mut aside = vec![false; n];
-        for &i in aside_list {
-            aside[i as usize] = true;
-        }
-        let labels = graph.labels(&aside);
-        let (strengths, components, convergence) = graph.strengths(&aside);
-        let supporters = (0..n)
-            .map(|i| {
-                graph
-                    .supporters
-                    .of(i)
-                    .iter()
-                    .filter(|&&s| labels[s as usize] == Label::Stands)
-                    .count() as u32
-            })
-            .collect();
-        let mut counts = [0; 3];
-        for &l in &labels {
-            counts[l as usize] += 1;
-        }
-        let set_aside = (0..n)
-            .filter(|&i| aside[i])
-            .map(|i| graph.node(i))
-            .collect();
+        let mut base = Snapshot {
+            labels: vec![Label::Open; n],
+            strengths: vec![0.0; n],
+            supporters: vec![0; n],
+            components: vec![0; n],
+            next_component: 0,
+            counts: [0, 0, n],
+            cycles: Vec::new(),
+            convergence: EXACT,
+        };
+        let aside = vec![false; n];
+        let all: Vec<u32> = (0..n as u32).collect();
+        base.settle(&graph, &Region::new(all, n), &aside);
         Status {
-            graph,
-            labels,
-            strengths,
-            supporters,
+            now: base.clone(),
+            shared: Arc::new(Shared { graph, base }),
             aside,
-            set_aside,
-            components,
-            counts,
-            convergence,
+            set_aside: Vec::new(),
+        }
+    }
+
+    /// The status with the nodes `aside` set aside, and no others: what-ifs do not add
+    /// up, each is worked out from the status with nothing set aside. Nodes not in the
+    /// debate are ignored. Costs what the nodes set aside rebut, directly or down a
+    /// chain, plus a copy of the status.
+    pub fn what_if(&self, aside: impl IntoIterator<Item = NodeId>) -> Status {
+        let graph = &self.shared.graph;
+        let n = graph.len();
+        let mut flags = vec![false; n];
+        let mut set: Vec<u32> = Vec::new();
+        for i in aside.into_iter().filter_map(|node| graph.index(node)) {
+            if !std::mem::replace(&mut flags[i], true) {
+                set.push(i as u32);
+            }
+        }
+        set.sort_unstable();
+        let mut now = self.shared.base.clone();
+        if !set.is_empty() {
+            let region = Region::downstream(graph, &set);
+            now.settle(graph, &region, &flags);
+        }
+        Status {
+            shared: Arc::clone(&self.shared),
+            now,
+            aside: flags,
+            set_aside: set.iter().map(|&i| graph.node(i as usize)).collect(),
         }
     }
 
     pub fn label(&self, node: NodeId) -> Label {
-        self.at(node).map_or(Label::Open, |i| self.labels[i])
+        self.at(node).map_or(Label::Open, |i| self.now.labels[i])
     }
 
     /// The h-categorizer strength, in (0, 1]; 0 for a node set aside.
     pub fn strength(&self, node: NodeId) -> f64 {
-        self.at(node).map_or(0.0, |i| self.strengths[i])
+        self.at(node).map_or(0.0, |i| self.now.strengths[i])
     }
 
     /// How many claims that stand support this node.
     pub fn standing_supporters(&self, node: NodeId) -> usize {
-        self.at(node).map_or(0, |i| self.supporters[i] as usize)
+        self.at(node).map_or(0, |i| self.now.supporters[i] as usize)
     }
 
     pub fn is_set_aside(&self, node: NodeId) -> bool {
@@ -202,11 +230,11 @@ impl Status {
 
     /// How many nodes (positions and claims) have `label`.
     pub fn count(&self, label: Label) -> usize {
-        self.counts[label as usize]
+        self.now.counts[label as usize]
     }
 
     pub fn convergence(&self) -> Convergence {
-        self.convergence
+        self.now.convergence
     }
 
     /// The nodes that decide `node`'s label. Costs the number of its rebuttals.
@@ -220,39 +248,125 @@ impl Status {
         if self.aside[i] {
             return Why::SetAside;
         }
-        let rebutters = self.graph.rebutters.of(i);
+        let graph = &self.shared.graph;
+        let now = &self.now;
+        let rebutters = graph.rebutters.of(i);
         let with = |label: Label| {
             rebutters
                 .iter()
-                .filter(move |&&r| self.labels[r as usize] == label)
-                .map(|&r| self.graph.node(r as usize))
+                .filter(move |&&r| now.labels[r as usize] == label)
         };
-        match self.labels[i] {
+        let node = |&r: &u32| graph.node(r as usize);
+        match now.labels[i] {
             _ if rebutters.is_empty() => Why::Unanswered,
-            Label::Stands => Why::RebuttalsFall(
-                rebutters
-                    .iter()
-                    .map(|&r| self.graph.node(r as usize))
-                    .collect(),
-            ),
-            Label::Falls => Why::RebuttedBy(with(Label::Stands).collect()),
+            Label::Stands => Why::RebuttalsFall(rebutters.iter().map(node).collect()),
+            Label::Falls => Why::RebuttedBy(with(Label::Stands).map(node).collect()),
             Label::Open => {
-                let here = self.component(i);
-                let (cycle, open) = with(Label::Open)
-                    .partition(|&r| self.graph.index(r).map(|r| self.component(r)) == Some(here));
-                Why::Open { cycle, open }
+                let here = now.components[i];
+                let in_cycle = |r: &&u32| now.components[**r as usize] == here;
+                Why::Open {
+                    cycle: with(Label::Open).filter(in_cycle).map(node).collect(),
+                    open: with(Label::Open)
+                        .filter(|r| !in_cycle(r))
+                        .map(node)
+                        .collect(),
+                }
             }
         }
     }
 
     fn at(&self, node: NodeId) -> Option<usize> {
-        self.graph.index(node)
+        self.shared.graph.index(node)
+    }
+}
+
+/// No cycle iterated yet.
+const EXACT: Convergence = Convergence {
+    rounds: 0,
+    max_change: 0.0,
+    converged: true,
+};
+
+/// How the iterations over `cycles` ended, taken together.
+fn convergence(cycles: &[Iterated]) -> Convergence {
+    cycles.iter().fold(EXACT, |c, it| Convergence {
+        rounds: c.rounds.max(it.rounds),
+        max_change: c.max_change.max(it.change),
+        converged: c.converged && it.change <= TOLERANCE,
+    })
+}
+
+impl Snapshot {
+    /// Works out again the labels, strengths and components of the nodes of `region`
+    /// with the nodes `aside` set aside, those outside it being settled already, and
+    /// brings the counts and the supporters up to date.
+    fn settle(&mut self, graph: &Rebuttals, region: &Region, aside: &[bool]) {
+        let before: Vec<Label> = region
+            .nodes
+            .iter()
+            .map(|&v| self.labels[v as usize])
+            .collect();
+        graph.settle_labels(&mut self.labels, region, aside);
+        let cycles = graph.settle_strengths(
+            &mut self.strengths,
+            &mut self.components,
+            &mut self.next_component,
+            region,
+            aside,
+        );
+        self.cycles.retain(|c| !region.inside[c.node as usize]);
+        self.cycles.extend(cycles);
+        self.convergence = convergence(&self.cycles);
+        for (&v, was) in region.nodes.iter().zip(before) {
+            let now = self.labels[v as usize];
+            if now == was {
+                continue;
+            }
+            self.counts[was as usize] -= 1;
+            self.counts[now as usize] += 1;
+            for &t in graph.supported.of(v as usize) {
+                let t = t as usize;
+                if was == Label::Stands {
+                    self.supporters[t] -= 1;
+                }
+                if now == Label::Stands {
+                    self.supporters[t] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The nodes whose status is worked out again. Everything a node of the region rebuts
+/// is in it, so nothing outside it depends on what is inside.
+struct Region {
+    nodes: Vec<u32>,
+    /// One flag a node of the graph: whether it is in `nodes`.
+    inside: Vec<bool>,
+}
+
+impl Region {
+    fn new(nodes: Vec<u32>, len: usize) -> Region {
+        let mut inside = vec![false; len];
+        for &v in &nodes {
+            inside[v as usize] = true;
+        }
+        Region { nodes, inside }
     }
 
-    fn component(&self, i: usize) -> u32 {
-        self.components
-            .as_ref()
-            .map_or(self.graph.component[i], |c| c[i])
+    /// `from` and everything it rebuts, directly or down a chain.
+    fn downstream(graph: &Rebuttals, from: &[u32]) -> Region {
+        let mut inside = vec![false; graph.len()];
+        let mut nodes = Vec::new();
+        let mut todo: Vec<u32> = from.to_vec();
+        while let Some(v) = todo.pop() {
+            if std::mem::replace(&mut inside[v as usize], true) {
+                continue;
+            }
+            nodes.push(v);
+            todo.extend(graph.rebutted.of(v as usize));
+        }
+        Region { nodes, inside }
     }
 }
 
@@ -270,6 +384,9 @@ pub fn explain(debate: &Debate, why: &Why) -> String {
             ids(r),
             if r.len() == 1 { "stands" } else { "stand" }
         ),
+        Why::Open { cycle, open } if cycle.is_empty() && open.is_empty() => {
+            "not in the debate".to_string()
+        }
         Why::Open { cycle, .. } if !cycle.is_empty() => format!("in a cycle with {}", ids(cycle)),
         Why::Open { open, .. } => format!(
             "rebutted by {}, which {} open",
@@ -312,23 +429,245 @@ fn named(debate: &Debate, nodes: &[NodeId]) -> String {
     }
 }
 
-/// The rebuttal graph of a debate, prepared once: rebuttals both ways, supports, and
-/// its cycles (strongly connected components) in an order where a node's rebuttals
-/// come before it. Nodes are numbered positions first, then claims.
+/// The rebuttal graph of a debate, prepared once: who rebuts and supports each node,
+/// and whom each node rebuts and supports. Nodes are numbered positions first, then
+/// claims.
+///
+/// [`Status`] is all a reader needs; this is public so that each step can be measured
+/// on its own (`benches/status.rs`).
 #[derive(Debug)]
-struct Graph {
+pub struct Rebuttals {
     positions: usize,
     claims: usize,
     /// Who rebuts each node.
     rebutters: Adjacency,
     /// Whom each node rebuts.
     rebutted: Adjacency,
-    /// Who supports each node.
-    supporters: Adjacency,
-    /// The components, each a run of `order`, rebuttals' components first.
-    order: Order,
-    /// Each node's component.
-    component: Vec<u32>,
+    /// Whom each node supports.
+    supported: Adjacency,
+}
+
+/// Marks a node not yet reached by [`Tarjan::run`].
+const UNSEEN: u32 = u32::MAX;
+
+impl Rebuttals {
+    pub fn new(debate: &Debate) -> Rebuttals {
+        let positions = debate.positions.len();
+        let claims = debate.claims.len();
+        let dense = |n: NodeId| match n {
+            NodeId::Position(i) => i as usize,
+            NodeId::Claim(i) => positions + i as usize,
+        };
+        let nodes = positions + claims;
+        let of = |relation: Relation| -> Vec<(u32, u32)> {
+            debate
+                .links()
+                .iter()
+                .filter(|l| l.relation == relation)
+                .map(|l| (dense(l.from) as u32, dense(l.to) as u32))
+                .collect()
+        };
+        let rebuts = of(Relation::Rebuts);
+        let supports = of(Relation::Supports);
+        let by_target = |links: &[(u32, u32)]| {
+            Adjacency::build_with(nodes, links.len(), |i| links[i].1 as usize, |i| links[i].0)
+        };
+        let by_source = |links: &[(u32, u32)]| {
+            Adjacency::build_with(nodes, links.len(), |i| links[i].0 as usize, |i| links[i].1)
+        };
+        Rebuttals {
+            positions,
+            claims,
+            rebutters: by_target(&rebuts),
+            rebutted: by_source(&rebuts),
+            supported: by_source(&supports),
+        }
+    }
+
+    /// How many nodes: positions and claims.
+    pub fn len(&self) -> usize {
+        self.positions + self.claims
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The label of every node, positions first, then claims, nothing set aside: the
+    /// first step of [`Status::of`].
+    pub fn labels(&self) -> Vec<Label> {
+        let n = self.len();
+        let mut labels = vec![Label::Open; n];
+        let all = Region::new((0..n as u32).collect(), n);
+        self.settle_labels(&mut labels, &all, &vec![false; n]);
+        labels
+    }
+
+    /// The strength of every node, positions first, then claims, nothing set aside,
+    /// and how the iteration over cycles ended: the second step of [`Status::of`].
+    pub fn strengths(&self) -> (Vec<f64>, Convergence) {
+        let n = self.len();
+        let mut strengths = vec![0.0; n];
+        let all = Region::new((0..n as u32).collect(), n);
+        let cycles = self.settle_strengths(
+            &mut strengths,
+            &mut vec![0; n],
+            &mut 0,
+            &all,
+            &vec![false; n],
+        );
+        (strengths, convergence(&cycles))
+    }
+
+    fn index(&self, node: NodeId) -> Option<usize> {
+        match node {
+            NodeId::Position(i) if (i as usize) < self.positions => Some(i as usize),
+            NodeId::Claim(i) if (i as usize) < self.claims => Some(self.positions + i as usize),
+            _ => None,
+        }
+    }
+
+    fn node(&self, i: usize) -> NodeId {
+        if i < self.positions {
+            NodeId::Position(i as u32)
+        } else {
+            NodeId::Claim((i - self.positions) as u32)
+        }
+    }
+
+    /// The grounded labelling of the nodes of `region`, the labels outside it being
+    /// settled: each node waits for its rebuttals; one that stands makes its targets
+    /// fall at once, and once all of a node's rebuttals have fallen it stands. What
+    /// never settles is open. Each node is settled once.
+    fn settle_labels(&self, labels: &mut [Label], region: &Region, aside: &[bool]) {
+        // Rebuttals not yet fallen, for the nodes of the region that wait.
+        let mut waiting = vec![0u32; self.len()];
+        let mut settled: Vec<u32> = Vec::new();
+        for &v in &region.nodes {
+            labels[v as usize] = Label::Open;
+        }
+        for &v in &region.nodes {
+            let v = v as usize;
+            if aside[v] {
+                labels[v] = Label::Falls;
+                continue;
+            }
+            let (mut wait, mut beaten) = (0, false);
+            for &r in self.rebutters.of(v) {
+                let r = r as usize;
+                if aside[r] {
+                    continue;
+                }
+                match (region.inside[r], labels[r]) {
+                    (true, _) | (false, Label::Open) => wait += 1,
+                    (false, Label::Stands) => beaten = true,
+                    (false, Label::Falls) => {}
+                }
+            }
+            if beaten {
+                labels[v] = Label::Falls;
+            } else if wait == 0 {
+                labels[v] = Label::Stands;
+            } else {
+                waiting[v] = wait;
+                continue;
+            }
+            settled.push(v as u32);
+        }
+        while let Some(v) = settled.pop() {
+            let stands = labels[v as usize] == Label::Stands;
+            for &t in self.rebutted.of(v as usize) {
+                let t = t as usize;
+                if labels[t] != Label::Open || !region.inside[t] {
+                    continue;
+                }
+                if stands {
+                    labels[t] = Label::Falls;
+                    settled.push(t as u32);
+                } else {
+                    waiting[t] -= 1;
+                    if waiting[t] == 0 {
+                        labels[t] = Label::Stands;
+                        settled.push(t as u32);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The h-categorizer strengths of the nodes of `region`, the strengths outside it
+    /// being settled. A node whose rebuttals are all settled is settled at once, so a
+    /// chain costs one pass. What is left lies in or below a cycle: it is cut into its
+    /// strongly connected components, which are settled in an order where a node's
+    /// rebuttals come first. Components are numbered on from `next` in `components`.
+    fn settle_strengths(
+        &self,
+        strengths: &mut [f64],
+        components: &mut [u32],
+        next: &mut u32,
+        region: &Region,
+        aside: &[bool],
+    ) -> Vec<Iterated> {
+        let mut settle = Settle {
+            graph: self,
+            aside,
+            next: Vec::new(),
+            cycles: Vec::new(),
+        };
+        // The rebuttals that count, within the region.
+        let counts = |r: u32| region.inside[r as usize] && !aside[r as usize];
+        // Rebuttals not yet settled, for the nodes of the region that wait.
+        let mut waiting = vec![0u32; self.len()];
+        let mut ready: Vec<u32> = Vec::new();
+        for &v in &region.nodes {
+            match self
+                .rebutters
+                .of(v as usize)
+                .iter()
+                .filter(|&&r| counts(r))
+                .count()
+            {
+                0 => ready.push(v),
+                n => waiting[v as usize] = n as u32,
+            }
+        }
+        while let Some(v) = ready.pop() {
+            strengths[v as usize] = settle.value(strengths, v);
+            components[v as usize] = *next;
+            *next += 1;
+            if aside[v as usize] {
+                continue; // it counted for nothing
+            }
+            for &t in self.rebutted.of(v as usize) {
+                let t = t as usize;
+                if region.inside[t] {
+                    waiting[t] -= 1;
+                    if waiting[t] == 0 {
+                        ready.push(t as u32);
+                    }
+                }
+            }
+        }
+        let left = || {
+            region
+                .nodes
+                .iter()
+                .copied()
+                .filter(|&v| waiting[v as usize] > 0)
+        };
+        if left().next().is_none() {
+            return settle.cycles;
+        }
+        let mut tarjan = Tarjan::new(self.len(), *next);
+        let mut order = Order::default();
+        let keep = |r: u32| counts(r) && waiting[r as usize] > 0;
+        tarjan.run(self, left(), keep, &mut order, components);
+        *next = tarjan.components;
+        for (members, cyclic) in order.components() {
+            settle.run(strengths, members, cyclic);
+        }
+        settle.cycles
+    }
 }
 
 /// Components of the rebuttal graph in order: the `c`-th is
@@ -353,176 +692,12 @@ impl Order {
     }
 }
 
-/// Marks a node not yet reached by [`Graph::components`].
-const UNSEEN: u32 = u32::MAX;
-
-impl Graph {
-    fn new(debate: &Debate) -> Graph {
-        let positions = debate.positions.len();
-        let claims = debate.claims.len();
-        let dense = |n: NodeId| match n {
-            NodeId::Position(i) => i as usize,
-            NodeId::Claim(i) => positions + i as usize,
-        };
-        let nodes = positions + claims;
-        let of = |relation: Relation| -> Vec<(u32, u32)> {
-            debate
-                .links()
-                .iter()
-                .filter(|l| l.relation == relation)
-                .map(|l| (dense(l.from) as u32, dense(l.to) as u32))
-                .collect()
-        };
-        let rebuts = of(Relation::Rebuts);
-        let supports = of(Relation::Supports);
-        let rebutters = Adjacency::build_with(
-            nodes,
-            rebuts.len(),
-            |i| rebuts[i].1 as usize,
-            |i| rebuts[i].0,
-        );
-        let rebutted = Adjacency::build_with(
-            nodes,
-            rebuts.len(),
-            |i| rebuts[i].0 as usize,
-            |i| rebuts[i].1,
-        );
-        let supporters = Adjacency::build_with(
-            nodes,
-            supports.len(),
-            |i| supports[i].1 as usize,
-            |i| supports[i].0,
-        );
-        let mut g = Graph {
-            positions,
-            claims,
-            rebutters,
-            rebutted,
-            supporters,
-            order: Order::default(),
-            component: vec![0; nodes],
-        };
-        let mut scratch = Tarjan::new(nodes, 0);
-        let mut order = Order::default();
-        let mut component = vec![0; nodes];
-        scratch.run(&g, 0..nodes as u32, |_| true, &mut order, &mut component);
-        g.order = order;
-        g.component = component;
-        g
-    }
-
-    fn len(&self) -> usize {
-        self.positions + self.claims
-    }
-
-    fn index(&self, node: NodeId) -> Option<usize> {
-        match node {
-            NodeId::Position(i) if (i as usize) < self.positions => Some(i as usize),
-            NodeId::Claim(i) if (i as usize) < self.claims => Some(self.positions + i as usize),
-            _ => None,
-        }
-    }
-
-    fn node(&self, i: usize) -> NodeId {
-        if i < self.positions {
-            NodeId::Position(i as u32)
-        } else {
-            NodeId::Claim((i - self.positions) as u32)
-        }
-    }
-
-    /// The grounded labelling: each node waits for its rebuttals; one that stands
-    /// makes its targets fall at once, and once all of a node's rebuttals have fallen
-    /// it stands. What never settles is open. Each node is settled once.
-    fn labels(&self, aside: &[bool]) -> Vec<Label> {
-        let n = self.len();
-        let mut labels = vec![Label::Open; n];
-        // Rebuttals not yet fallen; a node set aside has fallen from the start.
-        let mut waiting: Vec<u32> = (0..n)
-            .map(|i| {
-                self.rebutters
-                    .of(i)
-                    .iter()
-                    .filter(|&&r| !aside[r as usize])
-                    .count() as u32
-            })
-            .collect();
-        let mut settled: Vec<u32> = Vec::new();
-        for i in 0..n {
-            if aside[i] {
-                labels[i] = Label::Falls;
-            } else if waiting[i] == 0 {
-                labels[i] = Label::Stands;
-                settled.push(i as u32);
-            }
-        }
-        while let Some(i) = settled.pop() {
-            let stands = labels[i as usize] == Label::Stands;
-            for &t in self.rebutted.of(i as usize) {
-                let t = t as usize;
-                if labels[t] != Label::Open {
-                    continue;
-                }
-                if stands {
-                    labels[t] = Label::Falls;
-                    settled.push(t as u32);
-                } else {
-                    waiting[t] -= 1;
-                    if waiting[t] == 0 {
-                        labels[t] = Label::Stands;
-                        settled.push(t as u32);
-                    }
-                }
-            }
-        }
-        labels
-    }
-
-    /// The h-categorizer strengths, component by component, rebuttals first. A
-    /// component that holds a node set aside may no longer be a cycle, or may be
-    /// several: it is split again first, so that each part is settled in order.
-    /// Returns the components after the split when there was one.
-    fn strengths(&self, aside: &[bool]) -> (Vec<f64>, Option<Vec<u32>>, Convergence) {
-        let mut s = vec![0.0; self.len()];
-        let mut settle = Settle {
-            graph: self,
-            aside,
-            next: Vec::new(),
-            convergence: Convergence {
-                rounds: 0,
-                max_change: 0.0,
-                converged: true,
-            },
-        };
-        let mut split: Option<(Tarjan, Vec<u32>)> = None;
-        for (c, (members, cyclic)) in self.order.components().enumerate() {
-            if !cyclic || !members.iter().any(|&m| aside[m as usize]) {
-                settle.run(&mut s, members, cyclic);
-                continue;
-            }
-            let (tarjan, components) = split.get_or_insert_with(|| {
-                let first = self.order.ends.len() as u32;
-                (Tarjan::new(self.len(), first), self.component.clone())
-            });
-            let mut parts = Order::default();
-            let c = c as u32;
-            // Follow only the rebuttals that still count, within this component.
-            let keep = |r: u32| self.component[r as usize] == c && !aside[r as usize];
-            tarjan.run(self, members.iter().copied(), keep, &mut parts, components);
-            for (part, cyclic) in parts.components() {
-                settle.run(&mut s, part, cyclic);
-            }
-        }
-        (s, split.map(|(_, c)| c), settle.convergence)
-    }
-}
-
 /// Settles the strengths of one component, its rebuttals outside it settled already.
 struct Settle<'a> {
-    graph: &'a Graph,
+    graph: &'a Rebuttals,
     aside: &'a [bool],
     next: Vec<f64>,
-    convergence: Convergence,
+    cycles: Vec<Iterated>,
 }
 
 impl Settle<'_> {
@@ -535,6 +710,7 @@ impl Settle<'_> {
             .rebutters
             .of(i as usize)
             .iter()
+            .filter(|&&r| !self.aside[r as usize])
             .map(|&r| s[r as usize])
             .sum();
         1.0 / (1.0 + sum)
@@ -564,10 +740,11 @@ impl Settle<'_> {
             rounds += 1;
         }
         self.next = next;
-        let c = &mut self.convergence;
-        c.rounds = c.rounds.max(rounds);
-        c.max_change = c.max_change.max(change);
-        c.converged &= change <= TOLERANCE;
+        self.cycles.push(Iterated {
+            node: members[0],
+            rounds,
+            change,
+        });
     }
 }
 
@@ -605,7 +782,7 @@ impl Tarjan {
     /// the components found before.
     fn run(
         &mut self,
-        graph: &Graph,
+        graph: &Rebuttals,
         roots: impl Iterator<Item = u32>,
         keep: impl Fn(u32) -> bool,
         order: &mut Order,
@@ -944,5 +1121,9 @@ mod tests {
         assert_eq!(s.label(NodeId::Claim(9)), Label::Open);
         assert_eq!(s.strength(NodeId::Claim(9)), 0.0);
         assert_eq!(s.what_if([NodeId::Claim(9)]).set_aside(), &[]);
+        assert_eq!(
+            describe(&d, &s, NodeId::Claim(9)),
+            "open: not in the debate"
+        );
     }
 }
