@@ -1,4 +1,5 @@
-//! The debate graph and the paths a reader walks through it.
+//! The debate graph, the paths a reader walks through it, and which of its claims stand.
 
 pub mod model;
 pub mod path;
+pub mod status;

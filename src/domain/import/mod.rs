@@ -108,6 +108,7 @@ pub fn check(
             debate,
             stats,
             warnings: Vec::new(),
+            unmet: Vec::new(),
         }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),

@@ -29,7 +29,7 @@ use crate::domain::load::lenient::lenient;
 use crate::domain::load::locate::place;
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::{RawDebate, budget};
-use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, validate};
+use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, unmet, validate};
 
 pub use crate::domain::load::read::{EmbeddedFiles, MAX_FILE_BYTES};
 
@@ -41,6 +41,9 @@ pub struct Loaded {
     /// What loaded but deserves a word: for an imported file, what could not be
     /// carried over into format v1, with counts and reasons.
     pub warnings: Vec<Diagnostic>,
+    /// The expectations (`expect:`) the debate does not meet, as errors at their lines.
+    /// The debate loads all the same; `check` fails on them.
+    pub unmet: Vec<Diagnostic>,
 }
 
 /// Loads the format v1 text of a file called `name` (used in messages), its byte
@@ -56,10 +59,15 @@ pub fn load_yaml(
     let result = match raw {
         Some(raw) => match validate(raw, &origins, files, progress) {
             Ok((debate, stats)) if problems.is_empty() => {
+                let unmet = match unmet(&debate, &origins) {
+                    u if u.is_empty() => Vec::new(),
+                    u => place(name, text, u),
+                };
                 return Ok(Loaded {
                     debate,
                     stats,
                     warnings: Vec::new(),
+                    unmet,
                 });
             }
             Ok(_) => Vec::new(),

@@ -78,6 +78,9 @@ pub struct RawClaim {
     pub tags: Vec<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub cites: Vec<String>,
+    /// The label the author expects the claim to get: `stands`, `falls` or `open`.
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub expect: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -161,6 +164,7 @@ pub mod schema {
         opt("rebuts", Kind::StrList),
         opt("tags", Kind::StrList),
         opt("cites", Kind::StrList),
+        opt("expect", Kind::Str),
     ];
     pub const DEBATE: &[Field] = &[
         req("version", Kind::Int),
@@ -384,6 +388,7 @@ mod tests {
                 rebuts: vec!["q".into()],
                 tags: vec!["x".into()],
                 cites: vec!["s".into()],
+                expect: Some("stands".into()),
             }],
         };
         let v = serde_yaml::to_value(&full).unwrap();
@@ -392,11 +397,12 @@ mod tests {
         assert_eq!(keys(&v["positions"][0]), names(schema::POSITION));
         assert_eq!(keys(&v["claims"][0]), names(schema::CLAIM));
         assert_eq!(keys(&v["claims"][0]["quotes"][0]), names(schema::QUOTE));
-        for f in schema::CLAIM {
-            if f.kind == Kind::Str {
-                assert!(f.required, "claim field {} should be required", f.name);
-            }
-        }
+        let required: Vec<&str> = schema::CLAIM
+            .iter()
+            .filter(|f| f.kind == Kind::Str && f.required)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(required, ["id", "position", "text"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::domain::graph::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use crate::domain::graph::status::{Label, Status, describe};
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::quote::SourceIndex;
 use crate::domain::load::raw::{RawClaim, RawDebate, RawQuote};
@@ -225,6 +226,7 @@ pub fn validate(
         let at = At("claims", Origins::at(&origins.claims, i));
         let quotes = v.quotes(c.quotes, at, &source_ctx, &mut stats);
         let cites = v.cites(&c.cites, at, &source_ctx);
+        let expect = v.expect(c.expect.as_deref(), at);
         tick(progress, i);
         claims.push(Claim {
             id: c.id,
@@ -233,6 +235,7 @@ pub fn validate(
             quotes,
             tags: c.tags,
             cites,
+            expect,
         });
     }
 
@@ -250,6 +253,32 @@ pub fn validate(
         links,
     );
     Ok((debate, stats))
+}
+
+/// The expectations (`expect:`) of a valid debate that its labels do not meet, each a
+/// problem at its `expect` field: "claim `a` expects stands but falls: rebutted by `b`,
+/// which stands". Free when no claim expects anything.
+pub fn unmet(debate: &Debate, origins: &Origins) -> Vec<Problem> {
+    if debate.claims.iter().all(|c| c.expect.is_none()) {
+        return Vec::new();
+    }
+    let status = Status::of(debate);
+    let mut problems = Vec::new();
+    for (i, c) in debate.claims.iter().enumerate() {
+        let node = NodeId::Claim(i as u32);
+        match c.expect {
+            Some(expected) if status.label(node) != expected => problems.push(Problem::new(
+                format!("claims[{}].expect", Origins::at(&origins.claims, i)),
+                format!(
+                    "claim `{}` expects {expected} but {}",
+                    c.id,
+                    describe(debate, &status, node)
+                ),
+            )),
+            _ => {}
+        }
+    }
+    problems
 }
 
 /// Where an item is in the file (`claims[3]`), written out only for a problem.
@@ -566,6 +595,25 @@ impl Validator<'_> {
             };
         }
         self.push(p);
+        None
+    }
+
+    /// The label a claim expects (`expect: stands`), or a problem at the field.
+    fn expect(&mut self, value: Option<&str>, at: At) -> Option<Label> {
+        let value = value?;
+        if let Some(label) = Label::parse(value) {
+            return Some(label);
+        }
+        let mut p = Problem::new(
+            sub(at, ".expect").to_string(),
+            format!("`expect` must be `stands`, `falls` or `open`, not `{value}`"),
+        );
+        if let Some(near) = closest(&value.to_lowercase(), Label::ALL.map(Label::name)) {
+            p = p.note(format!("hint: did you mean `{near}`?"));
+        }
+        self.push(p.note(
+            "hint: `expect` is the label the claim should get from the rebuttals of the debate",
+        ));
         None
     }
 
