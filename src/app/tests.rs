@@ -799,7 +799,10 @@ fn a_search_for_a_cited_source_lands_on_the_citation() {
     assert_eq!(a.focus, Pane::Sources);
     // Past the claim's one quote, its second citation.
     assert_eq!(a.quote, 2);
-    assert!(a.path.is_empty(), "going to a result leaves the path as it is");
+    assert!(
+        a.path.is_empty(),
+        "going to a result leaves the path as it is"
+    );
     check(&a);
 }
 
