@@ -108,6 +108,7 @@ pub fn check(
             debate,
             stats,
             warnings: Vec::new(),
+            lint: None,
         }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),
