@@ -290,7 +290,7 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
         .join(",");
     let check = debate_tui::cli::CheckArgs {
         file: Some(file.clone()),
-        allow_outside_sources: false,
+        ..Default::default()
     };
     g.bench_function("check_file", |b| {
         b.iter(|| debate_tui::cli::check(&check, &mut std::io::sink()))

@@ -1,5 +1,8 @@
 //! The command line: what to open, and the subcommands that need no terminal.
 
+mod docs;
+mod report;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,10 +16,13 @@ use crate::domain::graph::path;
 use crate::domain::graph::status::{self, Label, Status, Why};
 use crate::domain::load::EmbeddedFiles;
 use crate::domain::load::progress::Progress;
-use crate::domain::open::load_path_with;
+use crate::domain::open::{check_path, load_path_with};
 use crate::domain::save::{SaveError, write_atomic};
 use crate::domain::text::{visible, visible_multiline};
 use crate::domain::{self, Debate, Diagnostic, LoadError, Loaded, NodeId, builtin};
+
+pub use docs::{completions, help, man, schema};
+pub use report::CheckFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,7 +31,9 @@ use crate::domain::{self, Debate, Diagnostic, LoadError, Loaded, NodeId, builtin
     about = "Explore a debate as an argument graph, with every quote checked against its source",
     after_help = "With no FILE, opens the built-in debate (an Italian article on Meta's open-source AI strategy).",
     // Help and errors are printed as plain text, through the visibility filter.
-    styles = Styles::plain()
+    styles = Styles::plain(),
+    // `help` is a subcommand of ours, which knows `help format` too.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
@@ -90,12 +98,11 @@ impl Cli {
             Some(Command::Export(a)) => ("export", &mut a.file),
             Some(Command::Import(a)) => ("import", &mut a.file),
             Some(Command::Status(a)) => ("status", &mut a.file),
-            Some(Command::Generate(_)) => {
-                return Err(usage(format!(
-                    "generate reads no file, and {} was given; leave it out",
-                    quoted(&file)
-                )));
-            }
+            Some(Command::Generate(_)) => return Err(reads_no_file("generate", &file)),
+            Some(Command::Schema) => return Err(reads_no_file("schema", &file)),
+            Some(Command::Completions(_)) => return Err(reads_no_file("completions", &file)),
+            Some(Command::Man(_)) => return Err(reads_no_file("man", &file)),
+            Some(Command::Help(_)) => return Err(reads_no_file("help", &file)),
         };
         match slot {
             Some(other) if *other != file => Err(usage(format!(
@@ -116,6 +123,14 @@ fn usage(message: String) -> clap::Error {
     Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message)
 }
 
+/// The usage error of a FILE given to a subcommand that reads none.
+fn reads_no_file(command: &str, file: &Path) -> clap::Error {
+    usage(format!(
+        "{command} reads no file, and {} was given; leave it out",
+        quoted(file)
+    ))
+}
+
 /// A path between quotes, for a message.
 fn quoted(path: &Path) -> String {
     format!("'{}'", path.display())
@@ -125,8 +140,10 @@ fn quoted(path: &Path) -> String {
 pub enum Command {
     /// Validate a debate file and verify its quotes (the built-in debate without FILE).
     ///
-    /// Prints each problem as FILE:LINE:COL: error: MESSAGE, then one summary line.
-    /// Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
+    /// Prints each problem as FILE:LINE:COL: error: MESSAGE (warnings too, such as a
+    /// claim linked to nothing), then one summary line; `--format json` or `github`
+    /// for scripts and CI. Exit status: 0 valid (warnings or not), 1 invalid (or
+    /// warnings, with --deny-warnings), 2 usage or I/O error.
     Check(CheckArgs),
     /// Which claims stand: every position and claim with its label, strength and the
     /// claims that decide it.
@@ -155,6 +172,23 @@ pub enum Command {
     /// Write a generated debate of N claims to standard output (the same bytes for the
     /// same seed), to try debate-tui at scale.
     Generate(GenerateArgs),
+    /// Print the JSON Schema of the debate file format (v1), for editors.
+    ///
+    /// Save it beside your debates and name it on the file's first line,
+    /// `# yaml-language-server: $schema=debate.schema.json`, and editors that use the
+    /// YAML language server (VS Code, Helix, Neovim) complete fields and flag typos.
+    Schema,
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example `debate-tui completions bash > ~/.local/share/bash-completion/completions/debate-tui`.
+    Completions(CompletionsArgs),
+    /// Print a man page (roff): of debate-tui, or of one of its subcommands.
+    ///
+    /// For example `debate-tui man | man -l -`, or `debate-tui man > debate-tui.1`.
+    Man(ManArgs),
+    /// Print help: of debate-tui, of a subcommand, or of the debate file format
+    /// (`debate-tui help format`).
+    Help(HelpArgs),
 }
 
 /// What `debate-tui check` was asked for.
@@ -165,6 +199,35 @@ pub struct CheckArgs {
     /// Set from the global `--allow-outside-sources`.
     #[arg(skip)]
     pub allow_outside_sources: bool,
+    /// The report's format: text for a person, one JSON document for a script, or
+    /// GitHub Actions annotations for a pull request.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Exit with status 1 when there are warnings, as when there are errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// What `debate-tui completions` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// What `debate-tui man` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// A subcommand, for its own page (`debate-tui-check(1)`).
+    pub command: Option<String>,
+}
+
+/// What `debate-tui help` was asked for.
+#[derive(Debug, Clone, Args)]
+pub struct HelpArgs {
+    /// `format`, or a subcommand.
+    pub topic: Option<String>,
 }
 
 /// What `debate-tui export` was asked for.
@@ -414,50 +477,21 @@ pub fn exit_for(e: &LoadError) -> ExitCode {
     })
 }
 
-/// `debate-tui check`: every problem, then one summary line.
+/// `debate-tui check`: every problem and warning, then one summary, in the format asked
+/// for.
 pub fn check(args: &CheckArgs, out: &mut dyn Write) -> ExitCode {
-    match load(args.file.as_ref(), args.allow_outside_sources) {
-        Ok(loaded) if !loaded.unmet.is_empty() => {
-            warn(out, &loaded.warnings);
-            let file = loaded.unmet[0].file.clone();
-            let e = LoadError::Invalid {
-                file,
-                problems: loaded.unmet,
-            };
-            let _ = writeln!(out, "{e}");
-            exit_for(&e)
-        }
-        Ok(loaded) => {
-            let d = &loaded.debate;
-            let mut line = format!(
-                "ok: {}, {}, {}, {} verified",
-                plural(d.claims.len(), "claim"),
-                plural(d.positions.len(), "position"),
-                plural(d.sources.len(), "source"),
-                plural(loaded.stats.quotes_verified, "quote"),
-            );
-            if loaded.stats.quotes_unchecked > 0 {
-                line.push_str(&format!(
-                    ", {} not checked (their source has no file)",
-                    plural(loaded.stats.quotes_unchecked, "quote")
-                ));
-            }
-            let expected = d.claims.iter().filter(|c| c.expect.is_some()).count();
-            if expected > 0 {
-                line.push_str(&format!(", {} met", plural(expected, "expectation")));
-            }
-            if !loaded.warnings.is_empty() {
-                line.push_str(&format!(", {}", plural(loaded.warnings.len(), "warning")));
-            }
-            let _ = writeln!(out, "{line}");
-            warn(out, &loaded.warnings);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let _ = writeln!(out, "{e}");
-            exit_for(&e)
-        }
-    }
+    let progress = Progress::default();
+    let (name, outcome) = match &args.file {
+        Some(path) => (
+            path.display().to_string(),
+            check_path(path, args.allow_outside_sources, &progress),
+        ),
+        None => (builtin::NAME.to_string(), builtin::check()),
+    };
+    let report = report::Report::new(&name, &outcome, args.deny_warnings);
+    // A reader that went away (`| head`) changes nothing of what was found.
+    let _ = report.write(args.format, out);
+    ExitCode::from(report.exit())
 }
 
 /// Prints each warning, made visible, one after the other.

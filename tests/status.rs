@@ -673,6 +673,10 @@ fn the_message_names_the_claim_that_decides() {
         ),
         "{r:?}"
     );
+    let r = run(dir.path(), &["check", "d.yaml", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["problems"][0]["code"], "E020", "{r:?}");
+    assert_eq!(v["problems"][0]["name"], "unmet-expectation", "{r:?}");
 }
 
 #[test]

@@ -109,6 +109,7 @@ pub fn check(
             stats,
             warnings: Vec::new(),
             unmet: Vec::new(),
+            lint: None,
         }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),

@@ -60,6 +60,7 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
         sources,
         positions,
         claims,
+        lint: None,
     })
 }
 
