@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::json::{Graph, Kind};
+use super::graph::Graph;
+use super::json::Kind;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::raw::{RawClaim, RawPosition};
 
@@ -15,19 +16,19 @@ pub(super) fn claims(
     name: &str,
     prefix: &str,
     graph: &Graph,
-) -> Result<(Vec<RawClaim>, Vec<Option<usize>>), LoadError> {
+) -> Result<(Vec<RawClaim>, Vec<Option<u32>>), LoadError> {
     let nodes = &graph.nodes;
-    let mut claim_of: Vec<Option<usize>> = vec![None; nodes.len()];
+    let mut claim_of: Vec<Option<u32>> = vec![None; nodes.len()];
     let mut claims: Vec<RawClaim> = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for (k, n) in nodes.iter().enumerate() {
         if n.kind != Kind::I {
             continue;
         }
-        claim_of[k] = Some(claims.len());
+        claim_of[k] = Some(claims.len() as u32);
         claims.push(RawClaim {
             id: unique_id(&n.id, &mut used),
-            text: n.text.clone(),
+            text: n.text.to_string(),
             ..RawClaim::default()
         });
     }
@@ -52,12 +53,13 @@ pub(super) struct Links {
 
 /// Links the claims: `X -> RA -> Y` supports, `X -> CA -> Y` rebuts, and an attack on
 /// a relation goes to the claim that carries it.
-pub(super) fn links(graph: &Graph, claim_of: &[Option<usize>], claims: &mut [RawClaim]) -> Links {
+pub(super) fn links(graph: &Graph, claim_of: &[Option<u32>], claims: &mut [RawClaim]) -> Links {
     let Graph { nodes, ins, outs } = graph;
+    let claim_of = |n: usize| claim_of[n].map(|c| c as usize);
     let carriers = |n: usize| -> Vec<usize> {
         match nodes[n].kind {
-            Kind::I => claim_of[n].into_iter().collect(),
-            Kind::Ra | Kind::Ca => ins[n].iter().filter_map(|&p| claim_of[p]).collect(),
+            Kind::I => claim_of(n).into_iter().collect(),
+            Kind::Ra | Kind::Ca => ins.of(n).filter_map(claim_of).collect(),
             _ => Vec::new(),
         }
     };
@@ -69,8 +71,8 @@ pub(super) fn links(graph: &Graph, claim_of: &[Option<usize>], claims: &mut [Raw
             Kind::Ca => false,
             _ => continue,
         };
-        let targets: Vec<usize> = outs[r].iter().flat_map(|&o| carriers(o)).collect();
-        for &from in ins[r].iter().filter_map(|&p| claim_of[p].as_ref()) {
+        let targets: Vec<usize> = outs.of(r).flat_map(carriers).collect();
+        for from in ins.of(r).filter_map(claim_of) {
             for &to in &targets {
                 // Itself, or a second link to the same claim (the same, or contrary,
                 // which format v1 does not allow): left out.

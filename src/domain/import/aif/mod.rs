@@ -26,6 +26,7 @@
 //!   more position, `other`.
 
 mod build;
+mod graph;
 mod json;
 mod speakers;
 
@@ -38,9 +39,9 @@ use speakers::Speakers;
 /// with their line and column, problems of shape with their JSON path.
 pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
     let root = json::parse(name, text)?;
-    let (set, mut report) = json::nodeset(name, &root)?;
-    let graph = json::graph(set, &mut report);
-    let speakers = Speakers::read(set, &mut report);
+    let (set, mut report) = graph::nodeset(name, root)?;
+    let graph = graph::graph(set.nodes, set.edges, &mut report);
+    let speakers = Speakers::read(set.locutions, set.participants, &mut report);
     let prefix = report.prefix;
     report.done()?;
 
