@@ -310,6 +310,11 @@ impl Adjacent {
         let (a, b) = (self.start[n] as usize, self.start[n + 1] as usize);
         self.entries[a..b].iter().map(|&e| e as usize)
     }
+
+    /// How many entries node `n` has.
+    pub(super) fn count(&self, n: usize) -> usize {
+        (self.start[n + 1] - self.start[n]) as usize
+    }
 }
 
 /// The nodes, in file order (one for each item of `nodes`), and the edges into and out

@@ -130,6 +130,16 @@ mod tests {
     }
 
     #[test]
+    fn ids_that_meet_once_cleaned_take_a_number() {
+        let text = r#"{"nodes":[
+            {"nodeID":"x_y","text":"A","type":"I"},{"nodeID":"x.y","text":"B","type":"I"},
+            {"nodeID":"x_y-2","text":"C","type":"I"},{"nodeID":7,"text":"D","type":"I"}]}"#;
+        let d = import("i.json", text).unwrap();
+        let ids: Vec<&str> = d.claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["nx_y", "nx_y-2", "nx_y-2-2", "n7"]);
+    }
+
+    #[test]
     fn shape_problems_name_their_json_path() {
         let e = errors(
             r#"{"AIF": {"nodes": [{"nodeID": "1", "type": 3, "text": "x"}, {"nodeID": 1.5, "type": "I", "text": "y"}, {"nodeID": "2", "type": "I", "text": " "}], "edges": [{"fromID": "1", "toID": "9"}]}}"#,
