@@ -520,7 +520,7 @@ fn an_unsourced_claim_says_so() {
     let mut app = App::new(d, Rect::new(0, 0, 120, 30));
     let target = app.debate.lookup("k-1-1").unwrap();
     app.update(Action::Top);
-    for _ in 0..app.rows.len() {
+    for _ in 0..app.tree.len() {
         if app.current() == Some(target) {
             break;
         }

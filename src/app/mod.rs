@@ -3,16 +3,19 @@
 //! [`Effect`] for the shell. Nothing here touches the terminal.
 
 pub mod action;
+mod claims;
 pub mod keymap;
 pub mod layout;
 mod overlay;
 mod panes;
 pub mod search;
+pub mod tree;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::domain::graph::tree::Tree;
 use crate::domain::search::Index;
 use crate::domain::{Debate, NodeId};
 
@@ -21,6 +24,7 @@ use keymap::{Scope, help_len};
 use layout::{Areas, areas};
 pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
 pub use panes::{Group, LinkRow};
+pub use tree::{Place, Row, TreeView};
 
 /// A selection in a list and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,11 +53,10 @@ pub struct App {
     pub debate: Debate,
     /// The search data, prepared once; shared with the search worker.
     pub index: Arc<Index>,
-    /// The Claims pane's rows: each position followed by its claims.
-    pub rows: Vec<NodeId>,
-    /// For each node (positions, then claims), its row in `rows`.
-    row_of: Vec<u32>,
+    /// The Claims pane's tree: its folds, its visible rows, its focus.
+    pub tree: TreeView,
     pub focus: Pane,
+    /// The selected row of the Claims pane, among the rows it shows.
     pub claims: ListPos,
     /// The Rebuttals pane of the focused node.
     pub links: Vec<LinkRow>,
@@ -81,23 +84,12 @@ impl App {
 
     /// The explorer of `debate`, with its search index prepared by the caller.
     pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
-        let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
-        let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
-        let p = debate.positions.len();
-        for i in 0..p as u32 {
-            row_of[i as usize] = rows.len() as u32;
-            rows.push(NodeId::Position(i));
-            for &c in debate.claims_of(i) {
-                row_of[p + c as usize] = rows.len() as u32;
-                rows.push(NodeId::Claim(c));
-            }
-        }
+        let tree = TreeView::new(Tree::new(&debate));
         let index = Arc::new(index);
         let mut app = App {
             debate,
             index,
-            rows,
-            row_of,
+            tree,
             focus: Pane::Claims,
             claims: ListPos::default(),
             links: Vec::new(),
@@ -111,7 +103,12 @@ impl App {
             no_color: false,
         };
         // Start on the first claim, where there is one.
-        if let Some(i) = app.rows.iter().position(|n| matches!(n, NodeId::Claim(_))) {
+        if let Some(i) = app
+            .tree
+            .rows()
+            .iter()
+            .position(|r| matches!(r.node, NodeId::Claim(_)))
+        {
             app.claims.selected = i;
         }
         app.focus_changed();
@@ -120,7 +117,23 @@ impl App {
 
     /// The node the Rebuttals and Sources panes are about.
     pub fn current(&self) -> Option<NodeId> {
-        self.rows.get(self.claims.selected).copied()
+        self.tree.get(self.claims.selected).map(|r| r.node)
+    }
+
+    /// Where the reader is in the tree: what a jump list keeps.
+    pub fn place(&self) -> Option<Place> {
+        self.tree.place(self.claims.selected)
+    }
+
+    /// The list rows of the Claims pane: its inner rows, less the breadcrumb's in a
+    /// focus.
+    pub fn claims_rows(&self) -> usize {
+        let rows = self.areas.rows(Pane::Claims);
+        if self.tree.is_focused() && rows > 1 {
+            rows - 1
+        } else {
+            rows
+        }
     }
 
     /// Where everything goes on screen, as of the last action.
@@ -137,6 +150,7 @@ impl App {
     /// The key scope in force: the open overlay's, else the panes'.
     pub fn scope(&self) -> Scope {
         match &self.overlay {
+            Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
@@ -147,18 +161,11 @@ impl App {
         }
     }
 
-    fn row_of(&self, node: NodeId) -> Option<usize> {
-        let dense = match node {
-            NodeId::Position(i) => i as usize,
-            NodeId::Claim(i) => self.debate.positions.len() + i as usize,
-        };
-        self.row_of.get(dense).map(|&r| r as usize)
-    }
-
     /// Keeps every selection in range and visible.
     fn clamp(&mut self) {
+        let claims_rows = self.claims_rows();
         let a = &self.areas;
-        self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
+        self.claims.clamp(self.tree.len(), claims_rows);
         self.links_pos
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
         let quotes = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
@@ -175,9 +182,10 @@ impl App {
         }
     }
 
-    /// Selects a node in the Claims pane.
+    /// Selects a node in the Claims pane: its full row, unfolding what hides it and
+    /// stepping out of a focus that does not hold it.
     fn select(&mut self, node: NodeId) {
-        if let Some(r) = self.row_of(node) {
+        if let Some(r) = self.tree.reveal(node) {
             self.claims.selected = r;
             self.focus_changed();
         }
@@ -210,6 +218,10 @@ impl App {
             }
             Action::Exported(outcome) => {
                 self.exported(outcome);
+                None
+            }
+            Action::GoTo(place) => {
+                self.go_to_place(&place);
                 None
             }
             _ => match self.overlay {
