@@ -223,10 +223,13 @@ impl TreeView {
                 full: ch.full,
                 last: k + 1 == kids.len(),
             });
-            if ch.full && self.is_open(n) {
-                let below = self.tree.children(n);
-                if !below.is_empty() {
-                    stack.push((n, below, 0));
+            if ch.full {
+                let d = self.tree.dense(n);
+                if self.open.get(d as usize) == Some(&true) {
+                    let below = self.tree.children_of(d);
+                    if !below.is_empty() {
+                        stack.push((n, below, 0));
+                    }
                 }
             }
         }

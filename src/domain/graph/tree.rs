@@ -5,11 +5,13 @@
 //!   (the claims' file order), and under each of those its own supporters and
 //!   rebutters, recursively.
 //! - A claim that answers several nodes is shown in full once, under its *home*, and as
-//!   a one-line reference (a leaf) under the others. Its home is, of the nodes it
-//!   answers: the one whose id its own id extends (`k-1-2-1` answering `k-1-2`: the
-//!   place a Kialo import gives it, its `-> See` references elsewhere); else a
-//!   position (it argues a side directly); else the first, its `supports` before its
-//!   `rebuts` as the file writes them.
+//!   a one-line reference (a leaf) under the others. Its home is the first node it
+//!   answers. The file lists a claim's `supports` before its `rebuts`, so for a claim
+//!   that does both, that order says little: its home is then the node whose id is
+//!   its own id less its last `-part`, if it answers it (a Kialo import writes ids so,
+//!   `k-1-2-1` under `k-1-2`, and adds a `-> See` reference's link, which may be of
+//!   the other relation, after the claim's own); else the first position it answers
+//!   (it argues a side directly); else the first node it answers.
 //! - Claims that answer nothing are listed under their side's position, among the
 //!   position's answers in file order, with no relation.
 //! - Where following homes would go round for ever (a rebuts b, b rebuts a, and
@@ -86,128 +88,98 @@ impl Tree {
             NodeId::Position(i) => i,
             NodeId::Claim(i) => positions + i,
         };
-        // Each claim's first answer, or its side when it answers nothing.
-        let side = |c: usize| match positions {
-            0 => NONE,
-            p => debate.claims[c].position.min(p - 1),
-        };
+        let answers = |c: usize| debate.outgoing(NodeId::Claim(c as u32));
+        // Each claim's side, read from the positions' lists rather than claim by claim.
+        let mut sides = vec![NONE; claims];
+        for p in 0..positions {
+            for &c in debate.claims_of(p) {
+                if let Some(s) = sides.get_mut(c as usize) {
+                    *s = p;
+                }
+            }
+        }
+        let side = |c: usize| sides[c];
+        // Each claim's home, or its side when it answers nothing.
         let mut home: Vec<u32> = (0..claims)
             .map(|c| home_of(debate, c as u32).map_or_else(|| side(c), dense))
             .collect();
         break_loops(&mut home, positions, side);
 
-        // Children: the claims answering each node, in link order; a position's also
-        // takes, in file order among them, the claims listed under it as their side.
-        let mut extra: Vec<Vec<u32>> = vec![Vec::new(); positions as usize];
-        for (c, &h) in home.iter().enumerate() {
-            if h < positions
-                && !debate
-                    .outgoing(NodeId::Claim(c as u32))
-                    .any(|l| l.to == NodeId::Position(h))
-            {
-                extra[h as usize].push(c as u32);
+        // Children, in one pass over the claims in file order: each claim joins the
+        // children of every node it answers, and of its position when it is listed
+        // there without answering it. So every node's children are in file order.
+        let listed = |c: usize| {
+            let h = home[c];
+            h < positions && !answers(c).any(|l| l.to == NodeId::Position(h))
+        };
+        let mut start = vec![0u32; nodes + 1];
+        for c in 0..claims {
+            for l in answers(c) {
+                start[dense(l.to) as usize + 1] += 1;
+            }
+            if listed(c) {
+                start[home[c] as usize + 1] += 1;
             }
         }
-        let mut start = Vec::with_capacity(nodes + 1);
-        let mut children = Vec::with_capacity(debate.links().len() + claims);
-        start.push(0u32);
-        let linked = |n: u32, l: &super::model::Link| {
-            let NodeId::Claim(c) = l.from else {
-                return None;
-            };
-            Some(Child {
-                claim: c,
-                answer: l.relation.into(),
-                full: home.get(c as usize) == Some(&n),
-            })
+        for n in 0..nodes {
+            start[n + 1] += start[n];
+        }
+        let mut next = start.clone();
+        let empty = Child {
+            claim: 0,
+            answer: Answer::Nothing,
+            full: false,
         };
-        for n in 0..nodes as u32 {
-            let node = if n < positions {
-                NodeId::Position(n)
-            } else {
-                NodeId::Claim(n - positions)
-            };
-            let mut links = debate
-                .incoming(node)
-                .filter_map(|l| linked(n, l))
-                .peekable();
-            if n < positions {
-                // Merge the two lists, both in file order.
-                let mut listed = extra[n as usize].iter().copied().peekable();
-                loop {
-                    let take_listed = match (links.peek(), listed.peek()) {
-                        (Some(l), Some(&c)) => c < l.claim,
-                        (None, Some(_)) => true,
-                        (_, None) => false,
-                    };
-                    if take_listed {
-                        let claim = listed.next().unwrap_or_default();
-                        children.push(Child {
-                            claim,
-                            answer: Answer::Nothing,
-                            full: true,
-                        });
-                    } else if let Some(l) = links.next() {
-                        children.push(l);
-                    } else {
-                        break;
-                    }
-                }
-            } else {
-                children.extend(links);
+        let mut children = vec![empty; start[nodes] as usize];
+        // Each claim's place under its home, and a row below each node per child.
+        let mut nth = vec![0u32; claims];
+        let mut below = vec![0u32; nodes];
+        let mut put = |n: u32, ch: Child| {
+            let at = &mut next[n as usize];
+            children[*at as usize] = ch;
+            if ch.full {
+                nth[ch.claim as usize] = *at - start[n as usize];
             }
-            start.push(children.len() as u32);
+            *at += 1;
+            below[n as usize] += 1;
+        };
+        for (c, &h) in home.iter().enumerate() {
+            let claim = c as u32;
+            for l in answers(c) {
+                let to = dense(l.to);
+                let full = h == to;
+                put(
+                    to,
+                    Child {
+                        claim,
+                        answer: l.relation.into(),
+                        full,
+                    },
+                );
+            }
+            if listed(c) {
+                let answer = Answer::Nothing;
+                put(
+                    h,
+                    Child {
+                        claim,
+                        answer,
+                        full: true,
+                    },
+                );
+            }
         }
 
-        let mut tree = Tree {
+        let depth = depths(&home, positions);
+        add_subtrees(&mut below, &home, &depth, positions);
+        Tree {
             positions,
             home,
-            nth: vec![0; claims],
+            nth,
             start,
             children,
-            depth: vec![0; nodes],
-            below: vec![0; nodes],
-        };
-        tree.measure();
-        tree
-    }
-
-    /// Depths and places from the roots down, then the rows below each node from the
-    /// leaves up: one pass each way over the nodes in breadth-first order.
-    fn measure(&mut self) {
-        let nodes = self.depth.len();
-        let mut order: Vec<u32> = Vec::with_capacity(nodes);
-        order.extend(0..self.positions);
-        let mut i = 0;
-        while i < order.len() {
-            let n = order[i];
-            i += 1;
-            let d = self.depth[n as usize] + 1;
-            let (a, b) = self.range(n);
-            for k in a..b {
-                let ch = self.children[k];
-                if ch.full {
-                    let dn = self.positions + ch.claim;
-                    self.depth[dn as usize] = d;
-                    self.nth[ch.claim as usize] = (k - a) as u32;
-                    order.push(dn);
-                }
-            }
-        }
-        debug_assert!(
-            self.positions == 0 || order.len() == nodes,
-            "every claim is shown in full once"
-        );
-        for &n in order.iter().rev() {
-            let (a, b) = self.range(n);
-            let mut sum = 0u32;
-            for ch in &self.children[a..b] {
-                sum = sum.saturating_add(1);
-                if ch.full {
-                    sum = sum.saturating_add(self.below[(self.positions + ch.claim) as usize]);
-                }
-            }
-            self.below[n as usize] = sum;
+            depth,
+            below,
         }
     }
 
@@ -314,22 +286,27 @@ impl Tree {
 }
 
 /// The node a claim is shown in full under, of those it answers (see the module's
-/// documentation); `None` when it answers nothing.
+/// documentation); `None` when it answers nothing. Ids are read only for a claim
+/// that both supports and rebuts.
 fn home_of(debate: &Debate, claim: u32) -> Option<NodeId> {
     let node = NodeId::Claim(claim);
-    let own = debate.id_of(node);
-    let extends = |target: NodeId| {
-        let t = debate.id_of(target);
-        !t.is_empty()
-            && own
-                .strip_prefix(t)
-                .is_some_and(|rest| rest.starts_with('-'))
+    let mut links = debate.outgoing(node);
+    let first = links.next()?;
+    if links.all(|l| l.relation == first.relation) {
+        return Some(first.to);
+    }
+    let above = || {
+        let own = debate.id_of(node);
+        let up = debate.lookup(&own[..own.rfind('-')?])?;
+        debate.outgoing(node).any(|l| l.to == up).then_some(up)
     };
-    let targets = || debate.outgoing(node).map(|l| l.to);
-    targets()
-        .find(|&t| extends(t))
-        .or_else(|| targets().find(|t| matches!(t, NodeId::Position(_))))
-        .or_else(|| targets().next())
+    let position = || {
+        debate
+            .outgoing(node)
+            .map(|l| l.to)
+            .find(|t| matches!(t, NodeId::Position(_)))
+    };
+    above().or_else(position).or(Some(first.to))
 }
 
 /// Makes every chain of homes end at a position: where one goes round a loop of
@@ -370,6 +347,58 @@ fn break_loops(home: &mut [u32], positions: u32, side: impl Fn(usize) -> u32) {
         }
         for &w in &walk {
             seen[w as usize] = DONE;
+        }
+    }
+}
+
+/// Each node's depth: 0 for a position, one more than its home's for a claim; each
+/// chain of homes is walked once, as far as the first node whose depth is known.
+fn depths(home: &[u32], positions: u32) -> Vec<u32> {
+    let p = positions as usize;
+    // 0 stands for "not yet" among claims: a claim is at least one level down.
+    let mut depth = vec![0u32; p + home.len()];
+    let mut chain: Vec<u32> = Vec::new();
+    for c in 0..home.len() {
+        let mut at = c;
+        while depth[p + at] == 0 {
+            chain.push(at as u32);
+            match home[at] {
+                h if h < positions || h == NONE => break,
+                h => at = (h - positions) as usize,
+            }
+        }
+        let mut d = depth[p + at];
+        while let Some(x) = chain.pop() {
+            d += 1;
+            depth[p + x as usize] = d;
+        }
+    }
+    depth
+}
+
+/// Adds to each node's count of rows below it (its children, counted already) the
+/// rows below its claims in full: deepest claims first.
+fn add_subtrees(below: &mut [u32], home: &[u32], depth: &[u32], positions: u32) {
+    let p = positions as usize;
+    let deepest = depth[p..].iter().copied().max().unwrap_or(0) as usize;
+    // The claims by depth, deepest first: a counting sort.
+    let mut at = vec![0u32; deepest + 2];
+    for &d in &depth[p..] {
+        at[deepest - d as usize + 1] += 1;
+    }
+    for i in 0..=deepest {
+        at[i + 1] += at[i];
+    }
+    let mut order = vec![0u32; home.len()];
+    for (c, &d) in depth[p..].iter().enumerate() {
+        let slot = &mut at[deepest - d as usize];
+        order[*slot as usize] = c as u32;
+        *slot += 1;
+    }
+    for &c in &order {
+        let h = home[c as usize];
+        if h != NONE {
+            below[h as usize] = below[h as usize].saturating_add(below[p + c as usize]);
         }
     }
 }
@@ -497,13 +526,13 @@ mod tests {
             // x supports b first (its home) and rebuts a.
             ("x", 1, &["b"], &["a"]),
             ("y", 0, &[], &["x"]),
-            // w rebuts a and q: at home under the position.
-            ("w", 0, &[], &["a", "q"]),
+            // w supports q and rebuts a: at home under the position.
+            ("w", 0, &["q"], &["a"]),
         ]);
         let t = Tree::new(&d);
         assert_eq!(
             outline(&d, &t),
-            "p\n  + a\n    - -> x\n    - -> w\n  + b\n    + x\n      - y\nq\n  - w\n"
+            "p\n  + a\n    - -> x\n    - -> w\n  + b\n    + x\n      - y\nq\n  + w\n"
         );
         let x = d.lookup("x").unwrap();
         assert_eq!(t.parent(x), d.lookup("b"));
@@ -540,13 +569,13 @@ mod tests {
             ("x", 0, &[], &["z"]),
             ("y", 1, &[], &["x"]),
             ("z", 0, &[], &["y"]),
-            // w answers p too: at home there.
+            // w answers p too, after y: a reference there.
             ("w", 1, &[], &["y", "p"]),
         ]);
         let t = Tree::new(&d);
         assert_eq!(
             outline(&d, &t),
-            "p\n  . x\n    - y\n      - z\n        - -> x\n      - -> w\n  - w\nq\n"
+            "p\n  . x\n    - y\n      - z\n        - -> x\n      - w\n  - -> w\nq\n"
         );
         for c in 0..4 {
             assert!(t.is_within(NodeId::Claim(c), NodeId::Position(0)));
@@ -567,7 +596,7 @@ mod tests {
             outline(&d, &t),
             "p\n  . a\n    - b\n      - -> a\n  + c\n    - -> a\nq\n"
         );
-        // A position among its answers is home before any loop.
+        // The loop's first claim answers its side too: it is in full there.
         let d = debate(&[("a", 0, &[], &["b", "p"]), ("b", 1, &[], &["a"])]);
         let t = Tree::new(&d);
         assert_eq!(outline(&d, &t), "p\n  - a\n    - b\n      - -> a\nq\n");
