@@ -84,7 +84,15 @@ impl App {
 
     /// The explorer of `debate`, with its search index prepared by the caller.
     pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
-        let tree = TreeView::new(Tree::new(&debate));
+        let tree = Tree::new(&debate);
+        App::with_tree(debate, index, tree, size)
+    }
+
+    /// The explorer of `debate`, with its search index and its tree prepared by the
+    /// caller (the tree must be `debate`'s). It opens with the positions and their
+    /// claims unfolded: work in proportion to those rows.
+    pub fn with_tree(debate: Debate, index: Index, tree: Tree, size: Rect) -> App {
+        let tree = TreeView::new(tree);
         let index = Arc::new(index);
         let mut app = App {
             debate,

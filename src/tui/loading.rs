@@ -1,5 +1,5 @@
 //! Loading a debate beside the terminal: a thread of its own reads, validates and
-//! indexes it, while the shell shows how far it has come.
+//! indexes it and builds its tree, while the shell shows how far it has come.
 
 use std::io;
 use std::path::PathBuf;
@@ -14,13 +14,17 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::tree::Tree;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, LoadError};
 use crate::ui::LoadingScreen;
 
-/// What the loading thread hands over: the debate and its search index, or why not.
-pub type Loaded = Result<(Debate, Index), LoadError>;
+/// A debate ready to explore: with its search index and its tree.
+pub type Ready = (Debate, Index, Tree);
+
+/// What the loading thread hands over: the debate ready to explore, or why not.
+pub type Loaded = Result<Ready, LoadError>;
 
 /// What is being opened, for the progress screen.
 #[derive(Debug, Clone)]
@@ -57,8 +61,17 @@ impl Loading {
         let shared = Arc::clone(&progress);
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
-                let index = Index::new_with(&l.debate, &shared);
-                (l.debate, index)
+                let debate = l.debate;
+                // The tree on a thread of its own, beside the index.
+                let (index, tree) = std::thread::scope(|s| {
+                    let tree = s.spawn(|| Tree::new(&debate));
+                    let index = Index::new_with(&debate, &shared);
+                    match tree.join() {
+                        Ok(tree) => (index, tree),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                });
+                (debate, index, tree)
             });
             let _ = tx.send(loaded);
         });
@@ -86,7 +99,7 @@ impl Loading {
         terminal: &mut DefaultTerminal,
         no_color: bool,
         input: &mut Input,
-    ) -> io::Result<Result<(Debate, Index), Ended>> {
+    ) -> io::Result<Result<Ready, Ended>> {
         let started = Instant::now();
         loop {
             let screen = LoadingScreen {

@@ -20,8 +20,7 @@ use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
-use crate::domain::search::Index;
-use crate::domain::{Debate, LoadError};
+use crate::domain::LoadError;
 use input::{Input, Next};
 
 /// How often the loop wakes to look at signals when no event comes.
@@ -87,7 +86,7 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
         std::process::exit(101);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        let (debate, index) = match quick {
+        let (debate, index, tree) = match quick {
             Some(loaded) => loaded,
             None => match loading
                 .wait(&mut terminal, no_color, &mut input)
@@ -98,7 +97,7 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
                 Err(ended) => return Ok(ended),
             },
         };
-        event_loop(&mut terminal, debate, index, no_color, &mut input)
+        event_loop(&mut terminal, (debate, index, tree), no_color, &mut input)
             .or_else(|e| input.lost(e))
             .map(|()| Ended::Quit)
     });
@@ -115,13 +114,13 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    debate: Debate,
-    index: Index,
+    (debate, index, tree): loading::Ready,
     no_color: bool,
     input: &mut Input,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
+    let size = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::with_tree(debate, index, tree, size);
     app.no_color = no_color;
     // For the end-to-end tests: a panic once the explorer is drawn, on this thread or,
     // with `thread`, on another one while this one goes on.
