@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use debate_tui::app::{Action, App, Pane};
+use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, NodeId, export, generate, load_bytes};
 use ratatui::Terminal;
@@ -149,7 +149,7 @@ fn load(c: &mut Criterion, text: &str) {
         b.iter(|| serde_yaml::from_str::<Plain>(black_box(text)).map(|p| p.claims.len()))
     });
     g.bench_function("debate_tui_load_and_prepare", |b| {
-        b.iter(|| open(black_box(text)).rows.len())
+        b.iter(|| open(black_box(text)).tree.len())
     });
     g.finish();
 }
@@ -189,11 +189,8 @@ fn busiest_claim(c: &mut Criterion, app: &mut App) {
         .max_by_key(|&n| d.rebuttal_count(n))
         .expect("claims");
     let rebuttals = d.rebuttal_count(hub);
-    let row = app.rows.iter().position(|&n| n == hub).expect("a row");
-    app.update(Action::Top);
-    for _ in 1..row {
-        app.update(Action::Down);
-    }
+    app.update(Action::GoTo(Place::at(hub)));
+    app.update(Action::Up);
     let mut t = terminal();
     app.update(Action::Down);
     assert_eq!(app.current(), Some(hub));

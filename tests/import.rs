@@ -558,13 +558,8 @@ fn an_unsourced_claim_says_so() {
     let d = load("kialo-old.txt").debate;
     let mut app = App::new(d, Rect::new(0, 0, 120, 30));
     let target = app.debate.lookup("k-1-1-1").unwrap();
-    app.update(Action::Top);
-    for _ in 0..app.rows.len() {
-        if app.current() == Some(target) {
-            break;
-        }
-        app.update(Action::Down);
-    }
+    // Below a folded claim: going there unfolds what hides it.
+    app.update(Action::GoTo(debate_tui::app::Place::at(target)));
     assert_eq!(app.current(), Some(target));
     let mut buf = Buffer::empty(app.size);
     Widget::render(&app, app.size, &mut buf);

@@ -1,7 +1,7 @@
 //! Rendering at every size: snapshots of the text, and the styles that carry meaning
 //! (focus, selection, sides), which snapshots cannot show.
 
-use debate_tui::app::{Action, App, Pane};
+use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::builtin;
 use debate_tui::ui::theme::{COLOR, MONO, Theme};
 use ratatui::buffer::Buffer;
@@ -51,12 +51,11 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Selects a claim, unfolding what hides it.
 fn go(app: &mut App, id: &str) {
     let node = app.debate.lookup(id).unwrap();
-    app.update(Action::Top);
-    while app.current() != Some(node) {
-        app.update(Action::Down);
-    }
+    app.update(Action::GoTo(Place::at(node)));
+    assert_eq!(app.current(), Some(node));
 }
 
 #[test]
@@ -169,7 +168,10 @@ fn the_footer_hints_come_from_the_key_table() {
     let t = text(&draw(&a));
     let footer = t.lines().nth(39).unwrap();
     for hint in [
+        "unfold",
+        "focus",
         "move",
+        "search",
         "pane",
         "open",
         "back",
@@ -250,13 +252,63 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
 
 #[test]
 fn an_overflowing_list_keeps_its_corners() {
-    let a = app(100, 30);
-    assert!(a.rows.len() > a.areas().rows(Pane::Claims));
+    let mut a = app(100, 30);
+    a.update(Action::UnfoldAll);
+    assert!(a.tree.len() > a.areas().rows(Pane::Claims));
     let buf = draw(&a);
     let claims = a.areas().pane(Pane::Claims).unwrap();
     let right = claims.right() - 1;
     assert_eq!(buf[(right, claims.y)].symbol(), "┐");
     assert_eq!(buf[(right, claims.bottom() - 1)].symbol(), "┘");
+}
+
+/// The tree at every usual size down to the smallest: a claim four levels down
+/// selected, the rows above it unfolded, guides, marks and counts of folded rows.
+#[test]
+fn the_tree_at_every_size() {
+    for (w, h) in [(140, 40), (100, 30), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        go(&mut a, "frontier-model-forum");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        for mark in ["▾ ", "▸ ", "└─", "+ "] {
+            assert!(t.contains(mark), "{mark:?} at {w}×{h}:\n{t}");
+        }
+        insta::assert_snapshot!(format!("tree_{w}x{h}"), t);
+    }
+}
+
+/// A focus: the subtree fills the pane, its ancestors a breadcrumb above it; the title
+/// says how to step out. Everything unfolded, and at the smallest size.
+#[test]
+fn a_focus_shows_its_breadcrumb() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        a.update(Action::UnfoldAll);
+        go(&mut a, "league-under-openai-control");
+        a.update(Action::Focus);
+        assert_eq!(a.tree.focus().len(), 1);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("focus · Esc out"), "{t}");
+        assert!(t.contains(" ›"), "the breadcrumb: {t}");
+        insta::assert_snapshot!(format!("focus_{w}x{h}"), t);
+    }
+}
+
+/// A chain 300 claims deep, unfolded: deep rows show their last levels, the cut
+/// marked, and the grid holds; the loop back to the first claim ends in a reference.
+#[test]
+fn a_deep_chain_keeps_its_rows_readable() {
+    let d = edge::chain(300);
+    let mut a = App::new(d, Rect::new(0, 0, 60, 20));
+    a.update(Action::UnfoldAll);
+    a.update(Action::Bottom);
+    let t = text(&draw(&a));
+    assert_fits(&t, 60);
+    assert!(t.contains('…'), "the cut levels are marked: {t}");
+    assert!(t.contains("↪"), "the loop ends in a reference: {t}");
+    insta::assert_snapshot!("deep_chain_60x20", t);
 }
 
 #[test]
@@ -282,6 +334,11 @@ fn no_color_uses_no_colour_and_still_marks_everything() {
         t.contains("◆ ") && t.contains("● "),
         "sides keep their marks"
     );
+    // Relations, folds and references are marks too.
+    for mark in ["+ ", "− ", "· ", "▸ ", "▾ ", "↪ ", "[3]"] {
+        assert!(t.contains(mark), "{mark:?} in\n{t}");
+    }
+    insta::assert_snapshot!("no_color_140x40", t);
 }
 
 #[test]
@@ -337,10 +394,7 @@ fn huge_values_display_cut_to_the_screen() {
         lines[0]
     );
     assert!(lines[0].contains("path: xxx"), "{}", lines[0]);
-    let claim_row = lines
-        .iter()
-        .find(|l| l.contains("◆   parola") || l.contains("  ◆ parola"))
-        .unwrap();
+    let claim_row = lines.iter().find(|l| l.contains("· ◆ parola")).unwrap();
     assert!(claim_row.contains('…'), "{claim_row}");
     for l in &lines {
         assert!(unicode_width::UnicodeWidthStr::width(*l) <= 140, "{l}");
@@ -540,7 +594,10 @@ fn ten_thousand_rebuttals_scroll_with_their_count() {
     let mut a = App::new(d, Rect::new(0, 0, 80, 24));
     assert_eq!(a.debate.id_of(a.current().unwrap()), "target");
     let t = text(&draw(&a));
-    assert!(t.contains("✗10000"), "the count after the claim: {t}");
+    assert!(
+        t.contains("[10000]"),
+        "the rows the folded claim hides: {t}"
+    );
     assert!(t.contains("Rebutted by (10000)"), "{t}");
     a.update(Action::NextPane);
     a.update(Action::Bottom);
@@ -660,7 +717,7 @@ fn a_debate_with_no_claims_says_so_and_keys_do_no_harm() {
         Action::Close,
     ] {
         a.update(action);
-        assert!(a.claims.selected < a.rows.len());
+        assert!(a.claims.selected < a.tree.len());
         assert!(a.path.iter().all(|&n| a.debate.contains(n)));
         assert_fits(&text(&draw(&a)), 80);
     }

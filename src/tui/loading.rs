@@ -1,5 +1,5 @@
 //! Loading a debate beside the terminal: a thread of its own reads, validates and
-//! indexes it, while the shell shows how far it has come.
+//! indexes it and builds its tree, while the shell shows how far it has come.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,16 +14,18 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::tree::Tree;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, Diagnostic, LoadError};
 use crate::ui::LoadingScreen;
 
-/// A debate ready to explore: its search index, and what its import could not carry
-/// over, for the status line.
+/// A debate ready to explore: its search index and its tree, and what its import
+/// could not carry over, for the status line.
 pub struct Opened {
     pub debate: Debate,
     pub index: Index,
+    pub tree: Tree,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -67,10 +69,20 @@ impl Loading {
         let opened = file.clone();
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
-                let index = Index::new_with(&l.debate, &shared);
+                let debate = l.debate;
+                // The tree on a thread of its own, beside the index.
+                let (index, tree) = std::thread::scope(|s| {
+                    let tree = s.spawn(|| Tree::new(&debate));
+                    let index = Index::new_with(&debate, &shared);
+                    match tree.join() {
+                        Ok(tree) => (index, tree),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                });
                 Opened {
-                    debate: l.debate,
+                    debate,
                     index,
+                    tree,
                     warnings: l.warnings,
                 }
             });

@@ -45,9 +45,14 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
                 }
                 Line::from(sides)
             }
-            HelpLine::Legend => {
-                Line::styled("✗n after a claim: how many claims rebut it", theme.dim)
-            }
+            HelpLine::Legend => Line::styled(
+                "+ supports, − rebuts what is above it; · answers nothing (listed under its side)",
+                theme.dim,
+            ),
+            HelpLine::Folds => Line::styled(
+                "▸ folded, [n] rows below it; ▾ unfolded; ↪ answers it too, shown in full elsewhere",
+                theme.dim,
+            ),
             HelpLine::Blank => Line::raw(""),
             HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
             HelpLine::SearchSyntax => Line::styled(
