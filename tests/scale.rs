@@ -6,6 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use debate_tui::app::{Action, App, Effect, Pane};
+use debate_tui::domain::graph::status::Why;
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{generate, load_bytes};
 use ratatui::buffer::Buffer;
@@ -61,6 +62,14 @@ fn frame_work(a: &mut App) -> Vec<(&'static str, usize)> {
     let mut out = vec![("panes", frame(a))];
     for _ in 0..40 {
         a.update(Action::PageDown);
+    }
+    // On to the next claim nothing rebuts: the Sources pane names the claims that
+    // decide a label (five at most), so the view has the same shape at both sizes.
+    for _ in 0..1000 {
+        if a.why() == Some(&Why::Unanswered) {
+            break;
+        }
+        a.update(Action::Down);
     }
     out.push(("panes, scrolled", frame(a)));
     // Into the Rebuttals pane of the busiest claim.

@@ -10,12 +10,14 @@ mod overlay;
 mod panes;
 pub mod path;
 pub mod search;
+mod standing;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use crate::domain::export::plural;
+use crate::domain::graph::status::{Status, Why};
 use crate::domain::search::Index;
 use crate::domain::session::Session;
 use crate::domain::{Debate, Diagnostic, NodeId};
@@ -55,6 +57,13 @@ pub struct App {
     pub debate: Debate,
     /// The search data, prepared once; shared with the search worker.
     pub index: Arc<Index>,
+    /// Which claims stand, with the claims the reader set aside (a what-if).
+    pub standing: Status,
+    /// Whether the panes show each claim's label.
+    pub show_status: bool,
+    /// Why the node the panes are about has its label, worked out when that node or
+    /// the what-if changes (a claim may have any number of rebuttals).
+    why: Option<(NodeId, Why)>,
     /// The Claims pane's rows: each position followed by its claims.
     pub rows: Vec<NodeId>,
     /// For each node (positions, then claims), its row in `rows`.
@@ -87,14 +96,17 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer of `debate`, its search index prepared here.
+    /// The explorer of `debate`, its search index and status worked out here.
     pub fn new(debate: Debate, size: Rect) -> App {
-        let index = Index::new(&debate);
-        App::with_index(debate, index, size)
+        let status = Status::of(&debate);
+        let mut index = Index::new(&debate);
+        index.set_labels(&debate, &status);
+        App::with_index(debate, index, status, size)
     }
 
-    /// The explorer of `debate`, with its search index prepared by the caller.
-    pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
+    /// The explorer of `debate`, with its search index (its labels set) and its status
+    /// prepared by the caller.
+    pub fn with_index(debate: Debate, index: Index, status: Status, size: Rect) -> App {
         let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
         let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
         let p = debate.positions.len();
@@ -110,6 +122,9 @@ impl App {
         let mut app = App {
             debate,
             index,
+            standing: status,
+            show_status: true,
+            why: None,
             rows,
             row_of,
             focus: Pane::Claims,
@@ -132,6 +147,7 @@ impl App {
             app.claims.selected = i;
         }
         app.focus_changed();
+        app.refresh_why();
         app
     }
 
@@ -321,6 +337,7 @@ impl App {
         self.relayout();
         self.clamp();
         self.mark_rows();
+        self.refresh_why();
         effect
     }
 }

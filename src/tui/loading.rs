@@ -14,16 +14,18 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::status::Status;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, Diagnostic, LoadError};
 use crate::ui::LoadingScreen;
 
-/// A debate ready to explore: its search index, and what its import could not carry
-/// over, for the status line.
+/// A debate ready to explore: its search index, which of its claims stand, and what
+/// its import could not carry over, for the status line.
 pub struct Opened {
     pub debate: Debate,
     pub index: Index,
+    pub status: Status,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -67,10 +69,13 @@ impl Loading {
         let opened = file.clone();
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
-                let index = Index::new_with(&l.debate, &shared);
+                let status = Status::of(&l.debate);
+                let mut index = Index::new_with(&l.debate, &shared);
+                index.set_labels(&l.debate, &status);
                 Opened {
                     debate: l.debate,
                     index,
+                    status,
                     warnings: l.warnings,
                 }
             });
