@@ -273,8 +273,9 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
     let path: Vec<NodeId> = (0..10).map(NodeId::Claim).collect();
     let mut g = c.benchmark_group("commands_100k");
     g.sample_size(10);
+    let status = debate_tui::domain::graph::status::Status::of(d);
     g.bench_function("markdown_of_a_10_step_path", |b| {
-        b.iter(|| export::markdown(d, black_box(&path)).len())
+        b.iter(|| export::markdown(d, &status, black_box(&path)).len())
     });
     let dir = std::env::temp_dir().join(format!("debate-tui-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");

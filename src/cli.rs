@@ -340,7 +340,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             Err(msg) => return fail(err, &msg, EXIT_INVALID),
         };
         match args.format {
-            ExportFormat::Markdown => export::markdown(d, &steps),
+            ExportFormat::Markdown => export::markdown(d, &Status::of(d), &steps),
             ExportFormat::Dot => export::dot(d, Some(&steps)),
         }
     } else {

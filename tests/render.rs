@@ -3,7 +3,7 @@
 
 use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::builtin;
-use debate_tui::ui::theme::{COLOR, MONO, Theme};
+use debate_tui::ui::theme::{self, COLOR, MONO, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -241,7 +241,7 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
     let pane: Vec<String> = t
         .lines()
         .skip(src.y as usize + 1)
-        .take(6)
+        .take(8)
         .map(|l| {
             let cells: String = l.chars().skip(src.x as usize + 1).collect();
             cells.trim_end_matches(['│', ' ']).trim().to_string()
@@ -394,7 +394,10 @@ fn huge_values_display_cut_to_the_screen() {
         lines[0]
     );
     assert!(lines[0].contains("path: xxx"), "{}", lines[0]);
-    let claim_row = lines.iter().find(|l| l.contains("· ◆ parola")).unwrap();
+    let claim_row = lines
+        .iter()
+        .find(|l| l.contains("· ◆ ") && l.contains(" parola"))
+        .unwrap();
     assert!(claim_row.contains('…'), "{claim_row}");
     for l in &lines {
         assert!(unicode_width::UnicodeWidthStr::width(*l) <= 140, "{l}");
@@ -656,7 +659,7 @@ fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
     let t = text(&draw(&a));
     assert!(t.contains("path: …") || t.contains("path: a › b"), "{t}");
     assert!(t.contains(" › a › b") || t.contains(" › b › a"), "{t}");
-    let md = debate_tui::domain::export::markdown(&a.debate, &a.path);
+    let md = debate_tui::domain::export::markdown(&a.debate, &a.standing, &a.path);
     assert_eq!(md.matches("\n## ").count(), 11, "{md}");
     assert!(md.len() < 10_000);
     let dot = debate_tui::domain::export::dot(&a.debate, Some(&a.path));
@@ -779,7 +782,9 @@ fn the_sources_pane_lists_citations_and_speech_acts() {
     assert!(t.contains("“The cap limits the unit rates"), "{t}");
     assert!(!t.contains("Unsourced"), "{t}");
     insta::assert_snapshot!("sources_with_citations_100x36", t);
-    // The last citation selected: all entries still show when they fit.
+    // The last citation selected: all entries still show when they fit (below the
+    // label, a row taller).
+    a.update(Action::Resize(100, 38));
     go(&mut a, "cap-misleads");
     a.focus = Pane::Sources;
     a.update(Action::Bottom);
@@ -920,5 +925,65 @@ fn the_status_line_says_what_an_import_left_out() {
         insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), t);
         a.update(Action::Down);
         assert!(!text(&draw(&a)).contains("3 warnings"));
+    }
+}
+
+/// The what-if of the README: the worry that rebuts the open-source side set aside,
+/// seen from that side, with the Rebuttals pane focused on a supporter.
+fn supposing(w: u16, h: u16, no_color: bool) -> (App, Buffer) {
+    let mut a = app(w, h);
+    a.no_color = no_color;
+    go(&mut a, "worse-than-sharing-data");
+    a.update(Action::SetAside);
+    go(&mut a, "open-source");
+    a.update(Action::NextPane);
+    a.update(Action::Down);
+    let buf = draw(&a);
+    (a, buf)
+}
+
+#[test]
+fn status_marks_and_a_what_if_at_100x30_and_80x24() {
+    for (w, h) in [(100, 30), (80, 24)] {
+        let (a, buf) = supposing(w, h, false);
+        let t = text(&buf);
+        assert_fits(&t, w);
+        // The label of the side and why, a set-aside mark, and the footer's what-if.
+        assert!(t.contains("◉ Stands:"), "{t}");
+        assert!(t.contains("⊘ "), "{t}");
+        assert!(
+            t.contains("supposing 1 claim fails: worse-than-sharing-data"),
+            "{t}"
+        );
+        let (x, y) = find(&buf, "⊘").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.set_aside.fg.unwrap());
+        let (x, y) = find(&buf, "◉ Stands").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.stands.fg.unwrap());
+        insta::assert_snapshot!(format!("status_what_if_{w}x{h}"), t);
+        // Hidden: no mark, no label; the what-if stays said.
+        let mut hidden = a.clone();
+        hidden.update(Action::ToggleStatus);
+        let t = text(&draw(&hidden));
+        for mark in ["◉", "○", "◐", "⊘", "Stands:"] {
+            assert!(!t.contains(mark), "{mark} while hidden: {t}");
+        }
+    }
+}
+
+#[test]
+fn status_marks_read_without_colour() {
+    let (_, buf) = supposing(80, 24, true);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let t = text(&buf);
+    assert!(t.contains("◉ Stands:") && t.contains("⊘ "), "{t}");
+    insta::assert_snapshot!("status_what_if_no_color_80x24", t);
+    // Each mark is one column, none of them a side's mark.
+    for mark in [theme::STANDS, theme::FALLS, theme::OPEN, theme::SET_ASIDE] {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(mark), 1, "{mark}");
+        assert!(!theme::SIDE_MARKS.contains(&mark), "{mark}");
+        assert!(!["✗", "✓"].contains(&mark), "{mark}");
     }
 }

@@ -98,6 +98,11 @@ pub enum Action {
     JumpBack,
     /// Go forward again to where a jump back left from.
     JumpForward,
+    /// Show or hide whether each claim stands, falls or is open.
+    ToggleStatus,
+    /// Set the selected claim aside (suppose it fails) and work every label out
+    /// again; on a claim set aside, bring it back.
+    SetAside,
     /// Hand the terminal back to the shell and stop, until `fg` continues.
     Suspend,
     /// Unfold the selected node; on an unfolded one, go to its first claim; on a

@@ -393,6 +393,20 @@ pub const BINDINGS: &[Binding] = &[
         Unnamed,
     ),
     b(
+        Panes,
+        &[c('S')],
+        Action::ToggleStatus,
+        "show or hide whether each claim stands, falls or is open",
+        Title("status"),
+    ),
+    b(
+        Panes,
+        &[c('x')],
+        Action::SetAside,
+        "what if: suppose the selected claim fails (again: bring it back)",
+        Title("what if"),
+    ),
+    b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -853,20 +867,30 @@ pub enum HelpLine {
     Legend,
     /// What the tree's marks mean: folds.
     Folds,
+    /// The marks of whether a claim stands.
+    Marks,
     Blank,
     Heading(Scope),
     /// How a search query is written, under the search popup's heading.
     SearchSyntax,
+    /// The `status:` filters, below that.
+    StatusSyntax,
     Binding(&'static Binding),
 }
 
 pub fn help_lines() -> Vec<HelpLine> {
-    let mut out = vec![HelpLine::Sides, HelpLine::Legend, HelpLine::Folds];
+    let mut out = vec![
+        HelpLine::Sides,
+        HelpLine::Legend,
+        HelpLine::Folds,
+        HelpLine::Marks,
+    ];
     for scope in SCOPES {
         out.push(HelpLine::Blank);
         out.push(HelpLine::Heading(scope));
         if scope == Scope::Search {
             out.push(HelpLine::SearchSyntax);
+            out.push(HelpLine::StatusSyntax);
         }
         out.extend(
             BINDINGS
@@ -913,7 +937,7 @@ mod tests {
         assert_eq!(action_for(c('q'), Panes), Some(Action::Quit));
         assert_eq!(action_for(k(K::Backspace), SourceView), Some(Action::Close));
         assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::QuitNow));
-        assert_eq!(action_for(c('x'), Panes), None);
+        assert_eq!(action_for(c('z'), Panes), None);
         // In the search popup, characters are text, even those bound elsewhere.
         assert_eq!(action_for(c('q'), Search), Some(Action::Type('q')));
         assert_eq!(action_for(c('?'), Search), Some(Action::Type('?')));

@@ -11,6 +11,7 @@ mod overlay;
 mod panes;
 pub mod path;
 pub mod search;
+mod standing;
 pub mod tree;
 
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::domain::export::plural;
+use crate::domain::graph::status::{Status, Why};
 use crate::domain::graph::tree::Tree;
 use crate::domain::search::Index;
 use crate::domain::session::Session;
@@ -61,6 +63,13 @@ pub struct App {
     pub index: Arc<Index>,
     /// The Claims pane's tree: its folds, its visible rows, its focus.
     pub tree: TreeView,
+    /// Which claims stand, with the claims the reader set aside (a what-if).
+    pub standing: Status,
+    /// Whether the panes show each claim's label.
+    pub show_status: bool,
+    /// Why the node the panes are about has its label, worked out when that node or
+    /// the what-if changes (a claim may have any number of rebuttals).
+    why: Option<(NodeId, Why)>,
     pub focus: Pane,
     /// The selected row of the Claims pane, among the rows it shows.
     pub claims: ListPos,
@@ -90,28 +99,34 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer of `debate`, its search index prepared here.
+    /// The explorer of `debate`, its search index and status worked out here.
     pub fn new(debate: Debate, size: Rect) -> App {
-        let index = Index::new(&debate);
-        App::with_index(debate, index, size)
+        let status = Status::of(&debate);
+        let mut index = Index::new(&debate);
+        index.set_labels(&debate, &status);
+        App::with_index(debate, index, status, size)
     }
 
-    /// The explorer of `debate`, with its search index prepared by the caller.
-    pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
+    /// The explorer of `debate`, with its search index (its labels set) and its status
+    /// prepared by the caller.
+    pub fn with_index(debate: Debate, index: Index, status: Status, size: Rect) -> App {
         let tree = Tree::new(&debate);
-        App::with_tree(debate, index, tree, size)
+        App::with_tree(debate, index, tree, status, size)
     }
 
-    /// The explorer of `debate`, with its search index and its tree prepared by the
-    /// caller (the tree must be `debate`'s). It opens with the positions and their
-    /// claims unfolded: work in proportion to those rows.
-    pub fn with_tree(debate: Debate, index: Index, tree: Tree, size: Rect) -> App {
+    /// The explorer of `debate`, with its search index, its tree and its status
+    /// prepared by the caller (all of them `debate`'s). It opens with the positions and
+    /// their claims unfolded: work in proportion to those rows.
+    pub fn with_tree(debate: Debate, index: Index, tree: Tree, status: Status, size: Rect) -> App {
         let tree = TreeView::new(tree);
         let index = Arc::new(index);
         let mut app = App {
             debate,
             index,
             tree,
+            standing: status,
+            show_status: true,
+            why: None,
             focus: Pane::Claims,
             claims: ListPos::default(),
             links: Vec::new(),
@@ -137,6 +152,7 @@ impl App {
             app.claims.selected = i;
         }
         app.focus_changed();
+        app.refresh_why();
         app
     }
 
@@ -341,6 +357,7 @@ impl App {
         self.relayout();
         self.clamp();
         self.mark_rows();
+        self.refresh_why();
         effect
     }
 }

@@ -129,6 +129,8 @@ impl App {
             Action::AddToPath => self.add_to_path(),
             Action::ShowPath => self.overlay = Overlay::Path(ListPos::default()),
             Action::Export => self.ask_export(),
+            Action::ToggleStatus => self.toggle_status(),
+            Action::SetAside => self.set_aside(),
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas, x, y) {

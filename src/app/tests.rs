@@ -681,7 +681,7 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
     let said = a.status.clone().unwrap();
     assert!(said.contains(&target.display().to_string()), "{said}");
     let first = std::fs::read_to_string(&target).unwrap();
-    assert_eq!(first, export::markdown(&a.debate, &a.path));
+    assert_eq!(first, export::markdown(&a.debate, &a.standing, &a.path));
 
     // Again, after changing the path: the file exists, so the app asks.
     run(&mut a, Action::Back);
@@ -711,7 +711,7 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
     export_into(&mut a, effect);
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
-        export::markdown(&a.debate, &a.path)
+        export::markdown(&a.debate, &a.standing, &a.path)
     );
 
     // A folder that does not exist: the error shows, the prompt and the path stay.
@@ -1465,4 +1465,126 @@ fn clicks_select_fold_and_step_out() {
     assert!(!a.tree.is_focused());
     assert_eq!(a.current(), Some(champion));
     check(&a);
+}
+
+#[test]
+fn status_shows_and_hides_from_the_key_table() {
+    let mut a = app();
+    assert!(a.show_status, "shown from the start");
+    for action in [Action::ToggleStatus, Action::SetAside] {
+        assert!(
+            !keymap::key_for(Scope::Panes, &action).is_empty(),
+            "{action:?} has a key"
+        );
+    }
+    run(&mut a, Action::ToggleStatus);
+    assert!(!a.show_status);
+    assert_eq!(a.status.as_deref(), Some("Status hidden"));
+    // Moving on keeps it hidden.
+    run(&mut a, Action::Down);
+    assert!(!a.show_status);
+    run(&mut a, Action::ToggleStatus);
+    assert!(a.show_status);
+}
+
+#[test]
+fn a_what_if_sets_a_claim_aside_and_a_second_press_brings_it_back() {
+    use crate::domain::graph::status::Label;
+    let mut a = app();
+    let worry = a.debate.lookup("worse-than-sharing-data").unwrap();
+    let open = a.debate.lookup("open-source").unwrap();
+    assert_eq!(a.standing.label(open), Label::Falls);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    assert_eq!(a.standing.set_aside(), [worry]);
+    assert!(a.standing.is_set_aside(worry));
+    assert_eq!(a.standing.label(worry), Label::Falls);
+    assert_eq!(
+        a.standing.label(open),
+        Label::Stands,
+        "the whole debate again"
+    );
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.starts_with("Supposing worse-than-sharing-data fails"),
+        "{said}"
+    );
+    // Moving does not undo it; the same key on the claim does.
+    run(&mut a, Action::Down);
+    assert_eq!(a.standing.set_aside(), [worry]);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    assert!(a.standing.set_aside().is_empty());
+    assert_eq!(a.standing.label(open), Label::Falls);
+    assert!(a.status.unwrap().starts_with("Brought back"));
+}
+
+#[test]
+fn a_what_if_in_the_rebuttals_pane_is_about_the_selected_link() {
+    let mut a = app();
+    go(&mut a, "open-source");
+    run(&mut a, Action::SetAside);
+    assert!(
+        a.standing.set_aside().is_empty(),
+        "a position is not set aside"
+    );
+    assert!(a.status.as_deref().unwrap().contains("Only a claim"));
+    run(&mut a, Action::NextPane);
+    let LinkRow::Entry(_, link) = a.links[a.links_pos.selected] else {
+        panic!("an entry is selected")
+    };
+    run(&mut a, Action::SetAside);
+    assert_eq!(a.standing.set_aside(), [link]);
+    // Two at once, and each comes back on its own.
+    run(&mut a, Action::Down);
+    let LinkRow::Entry(_, second) = a.links[a.links_pos.selected] else {
+        panic!("an entry is selected")
+    };
+    if second != link {
+        run(&mut a, Action::SetAside);
+        assert_eq!(a.standing.set_aside().len(), 2);
+        run(&mut a, Action::SetAside);
+    }
+    assert_eq!(a.standing.set_aside(), [link]);
+}
+
+#[test]
+fn status_filters_find_claims_by_label() {
+    use crate::domain::graph::status::Label;
+    let mut a = app();
+    for (filter, label) in [
+        ("status:stands", Label::Stands),
+        ("status:falls", Label::Falls),
+        ("status:f", Label::Falls),
+    ] {
+        run(&mut a, Action::Close);
+        search_for(&mut a, &format!("{filter} is:claim"));
+        let hits = search_view(&a).hits().to_vec();
+        let want = (0..a.debate.claims.len() as u32)
+            .filter(|&c| a.standing.label(NodeId::Claim(c)) == label)
+            .count();
+        assert_eq!(hits.len(), want, "{filter}");
+        for h in hits {
+            assert_eq!(
+                a.standing.label(h.target.node().unwrap()),
+                label,
+                "{filter}"
+            );
+        }
+    }
+    run(&mut a, Action::Close);
+    search_for(&mut a, "status:open");
+    assert!(search_view(&a).hits().is_empty(), "nothing is open here");
+    // A what-if changes the marks, not what a search finds: the debate as written.
+    run(&mut a, Action::Close);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    search_for(&mut a, "status:stands is:position");
+    let ids: Vec<&str> = search_view(&a)
+        .hits()
+        .iter()
+        .map(|h| a.debate.id_of(h.target.node().unwrap()))
+        .collect();
+    assert!(ids.contains(&"alignment"), "{ids:?}");
+    assert!(!ids.contains(&"open-source"), "{ids:?}");
 }

@@ -14,6 +14,7 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::status::Status;
 use crate::domain::graph::tree::Tree;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
@@ -26,6 +27,7 @@ pub struct Opened {
     pub debate: Debate,
     pub index: Index,
     pub tree: Tree,
+    pub status: Status,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -70,19 +72,21 @@ impl Loading {
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
                 let debate = l.debate;
-                // The tree on a thread of its own, beside the index.
-                let (index, tree) = std::thread::scope(|s| {
-                    let tree = s.spawn(|| Tree::new(&debate));
+                // The tree and the labels on a thread of their own, beside the index.
+                let (mut index, (tree, status)) = std::thread::scope(|s| {
+                    let other = s.spawn(|| (Tree::new(&debate), Status::of(&debate)));
                     let index = Index::new_with(&debate, &shared);
-                    match tree.join() {
-                        Ok(tree) => (index, tree),
+                    match other.join() {
+                        Ok(done) => (index, done),
                         Err(panic) => std::panic::resume_unwind(panic),
                     }
                 });
+                index.set_labels(&debate, &status);
                 Opened {
                     debate,
                     index,
                     tree,
+                    status,
                     warnings: l.warnings,
                 }
             });

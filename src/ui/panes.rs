@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::keymap::{self, Scope};
 use crate::app::tree::layout;
 use crate::app::{Action, App, LinkRow, Pane, Row};
+use crate::domain::graph::status::{explain_with, support};
 use crate::domain::graph::tree::Answer;
 use crate::domain::text::{char_width, display_width, fit, head, truncate_left, visible, wrap};
 use crate::domain::{NodeId, Quote};
@@ -107,6 +108,7 @@ pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: b
             format!("{} ", Theme::mark(side)),
             theme.side(side),
         ));
+        prefix.extend(super::status_mark(app, r.node, theme));
         let suffix = app
             .tree
             .is_folded(r)
@@ -278,8 +280,10 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
                     (width / 3).max(4),
                 );
                 let suffix = Span::styled(format!(" {name}"), theme.side(side));
+                let mut prefix = side_prefix(app, node, theme, "  ");
+                prefix.extend(super::status_mark(app, node, theme));
                 row(
-                    side_prefix(app, node, theme, "  "),
+                    prefix,
                     app.debate.text_of(node),
                     Some(suffix),
                     width,
@@ -310,8 +314,31 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     let width = inner.width.saturating_sub(2).max(1) as usize;
     let rows = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
-    // The statement in full (the Claims pane cuts it to one row), then the quotes,
-    // then the sources cited.
+    // Whether it stands and why, the statement in full (the Claims pane cuts it to one
+    // row), then the quotes, then the sources cited.
+    if let Some(mark) = super::status_mark(app, node, theme) {
+        let (label, why) = standing(app, node, width);
+        push_wrapped(
+            &mut lines,
+            &format!("{label} {why}"),
+            width,
+            theme.dim,
+            rows,
+        );
+        for l in lines.iter_mut().skip(1) {
+            l.spans.insert(0, Span::raw("  "));
+        }
+        // The label in its own style, after the mark.
+        if let Some(first) = lines.first_mut()
+            && let Some(span) = first.spans.first_mut()
+            && let Some(rest) = span.content.strip_prefix(label.as_str())
+        {
+            let rest = Span::styled(rest.to_string(), span.style);
+            *span = Span::styled(label, mark.style.patch(theme.title));
+            first.spans.insert(0, mark);
+            first.spans.push(rest);
+        }
+    }
     push_wrapped(
         &mut lines,
         app.debate.text_of(node),
@@ -364,6 +391,33 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             Line::styled(hint, theme.dim).render(r, buf);
         }
     }
+}
+
+/// A node's label and why in words, naming the deciding claims by their text when
+/// the pane is wide enough, else by id: ("Falls:", "rebutted by “The fear…”, which
+/// stands; supported by 1 standing claim"). Reads only the node's own rebuttals.
+fn standing(app: &App, node: NodeId, width: usize) -> (String, String) {
+    let d = &app.debate;
+    let st = &app.standing;
+    let name = |n: NodeId| {
+        if width >= 30 {
+            format!("“{}”", fit(d.text_of(n), (width / 2).min(40)))
+        } else {
+            d.id_of(n).to_string()
+        }
+    };
+    let label = st.label(node).name();
+    let mut capital = label[..1].to_uppercase();
+    capital.push_str(&label[1..]);
+    capital.push(':');
+    let mut why = app
+        .why()
+        .map_or_else(String::new, |w| explain_with(w, name));
+    if let Some(s) = support(st, node) {
+        why.push_str("; ");
+        why.push_str(&s);
+    }
+    (capital, why)
 }
 
 /// The entries of the Sources pane (quotes, then cited sources) as lines.

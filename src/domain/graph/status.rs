@@ -373,7 +373,13 @@ impl Region {
 /// The why of a node in words, naming nodes by id: "rebutted by `y`, which stands".
 /// The ids are as written in the file: make the text visible before printing it.
 pub fn explain(debate: &Debate, why: &Why) -> String {
-    let ids = |nodes: &[NodeId]| named(debate, nodes);
+    explain_with(why, |n| format!("`{}`", debate.id_of(n)))
+}
+
+/// The why of a node in words, each deciding node named by `name` (its id, its title):
+/// "rebutted by NAME, which stands". Names at most five nodes, then "and N more".
+pub fn explain_with(why: &Why, name: impl Fn(NodeId) -> String) -> String {
+    let ids = |nodes: &[NodeId]| named(nodes, &name);
     match why {
         Why::SetAside => "set aside: supposed to fail".to_string(),
         Why::Unanswered => "unanswered".to_string(),
@@ -415,12 +421,8 @@ pub fn support(status: &Status, node: NodeId) -> Option<String> {
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b`, `c`, `d`, `e` and 3 more".
-fn named(debate: &Debate, nodes: &[NodeId]) -> String {
-    let shown: Vec<String> = nodes
-        .iter()
-        .take(NAMED)
-        .map(|&n| format!("`{}`", debate.id_of(n)))
-        .collect();
+fn named(nodes: &[NodeId], name: impl Fn(NodeId) -> String) -> String {
+    let shown: Vec<String> = nodes.iter().take(NAMED).map(|&n| name(n)).collect();
     match (shown.split_last(), nodes.len().saturating_sub(NAMED)) {
         (None, _) => String::new(),
         (Some((only, [])), 0) => only.clone(),
