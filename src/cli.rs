@@ -125,12 +125,14 @@ pub enum Command {
     /// Prints each problem as FILE:LINE:COL: error: MESSAGE, then one summary line.
     /// Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
     Check(CheckArgs),
-    /// Write a path through a debate as Markdown, or as a Graphviz graph.
+    /// Write a path through a debate as Markdown or a Graphviz graph, or the whole
+    /// debate for other tools: an AIF nodeset, an Argdown map, or JSON.
     ///
-    /// The document has a section per step (the claim, its side, how it relates to the
-    /// step before, its quotes) and the sources cited. Exit status: 0 written, 1 for
-    /// an unreadable or invalid debate, unknown ids, an empty path or a failed write,
-    /// 2 for a usage error.
+    /// The Markdown document has a section per step (the claim, its side, how it
+    /// relates to the step before, its quotes) and the sources cited. AIF, Argdown and
+    /// JSON always hold the whole debate. Exit status: 0 written, 1 for an unreadable
+    /// or invalid debate, unknown ids, an empty path or a failed write, 2 for a usage
+    /// error.
     Export(ExportArgs),
     /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
     ///
@@ -171,7 +173,8 @@ pub struct ExportArgs {
     /// The document's format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
     pub format: ExportFormat,
-    /// With `--format dot`: the whole debate rather than a path.
+    /// The whole debate rather than a path: with `--format dot`, and implied by the
+    /// formats that always hold the whole debate (aif, argdown, json).
     #[arg(long)]
     pub all: bool,
     /// Replace OUT if it exists (without this, an existing file is left alone).
@@ -213,16 +216,43 @@ pub enum ExportFormat {
     Markdown,
     /// A Graphviz graph (`dot -Tsvg`).
     Dot,
+    /// The whole debate as an AIF nodeset (JSON), as AIFdb and OVA load it.
+    Aif,
+    /// The whole debate as Argdown (`.argdown`), for Argdown's map and its tools.
+    Argdown,
+    /// The whole debate as format v1 in JSON, for scripts and `jq`.
+    Json,
+}
+
+impl ExportFormat {
+    /// Whether the format always holds the whole debate, never a path.
+    fn whole(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Aif | ExportFormat::Argdown | ExportFormat::Json
+        )
+    }
 }
 
 /// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "export", msg, code);
     // Usage errors first, before a large debate is read for nothing.
-    if args.all && args.format != ExportFormat::Dot {
-        return fail(err, "--all works with --format dot", EXIT_USAGE);
+    if args.all && !(args.format == ExportFormat::Dot || args.format.whole()) {
+        return fail(
+            err,
+            "--all works with --format dot, aif, argdown or json",
+            EXIT_USAGE,
+        );
     }
-    let ids = match (&args.path, args.all) {
+    if args.format.whole() && args.path.is_some() {
+        return fail(
+            err,
+            "--format aif, argdown and json write the whole debate: leave out --path",
+            EXIT_USAGE,
+        );
+    }
+    let ids = match (&args.path, args.all || args.format.whole()) {
         (_, true) => None,
         (Some(ids), false) => Some(ids),
         (None, false) => {
@@ -248,10 +278,15 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         };
         match args.format {
             ExportFormat::Markdown => export::markdown(d, &steps),
-            ExportFormat::Dot => export::dot(d, Some(&steps)),
+            _ => export::dot(d, Some(&steps)),
         }
     } else {
-        export::dot(d, None)
+        match args.format {
+            ExportFormat::Aif => export::aif::aif(d),
+            ExportFormat::Argdown => export::argdown::argdown(d),
+            ExportFormat::Json => export::json::json(d),
+            _ => export::dot(d, None),
+        }
     };
     match deliver("export", &doc, args.output.as_ref(), args.force, out, err) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,10 +1,15 @@
 //! A path as a document: Markdown to share, cite or paste into notes, and Graphviz DOT
-//! for a picture of the path or of the whole debate.
+//! for a picture of the path or of the whole debate. The whole debate for other tools:
+//! an AIF nodeset ([`aif`]), an Argdown map ([`argdown`]), format v1 as JSON ([`json`]).
 //!
 //! Text from the debate is untrusted. In Markdown every character that could start
 //! markup is escaped, so `# heading`, `*stars*`, `<script>` or `[x](y)` come out as the
 //! same visible text; in DOT, strings are quoted and escaped. Controls never reach the
 //! output. The same path always gives the same bytes.
+
+pub mod aif;
+pub mod argdown;
+pub mod json;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
