@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use graph::{links, run, side, text};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 use debate_tui::domain::export::{self, clean};
 use debate_tui::domain::import::{self, Format};
@@ -116,10 +118,16 @@ fn debates() -> Vec<(String, Debate)> {
 
 /// An export is safe to print: nothing the visibility filter would change.
 fn assert_safe(name: &str, text: &str) {
-    assert!(
-        visible_multiline(text) == text,
-        "{name}: the export holds characters that would act on a terminal"
-    );
+    if visible_multiline(text) != text {
+        let shown = visible_multiline(text);
+        let at = text
+            .chars()
+            .zip(shown.chars())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let around: String = text.chars().skip(at.saturating_sub(20)).take(40).collect();
+        panic!("{name}: the export holds characters that would act on a terminal: {around:?}");
+    }
 }
 
 /// `text` imported in `format` and checked by the rules of format v1.
@@ -625,25 +633,36 @@ fn argdowns_own_parser_reads_the_export_as_our_graph() {
     let mut all = debates();
     all.retain(|(n, _)| n != "generated");
     all.push(("generated".into(), generated(300)));
-    for (k, (name, d)) in all.iter().enumerate() {
+    // And debates of tricky texts, as the property test below makes them.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for i in 0..60 {
+        let d = tricky_debate().new_tree(&mut runner).unwrap().current();
+        all.push((format!("tricky {i}"), d));
+    }
+    for (k, (_, d)) in all.iter().enumerate() {
         let file = dir.path().join(format!("d{k}.argdown"));
         std::fs::write(&file, export::argdown::argdown(d)).unwrap();
-        let out = Command::new(&cli)
-            .arg("json")
-            .arg(&file)
-            .arg(dir.path())
-            .stdin(Stdio::null())
-            .output()
-            .expect("run argdown");
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let json = dir.path().join(format!("d{k}.json"));
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        compare_with_argdown(name, d, &v, &file);
+    }
+    // One run for every file: the command starts slowly.
+    let out = Command::new(&cli)
+        .arg("json")
+        .arg(dir.path().join("*.argdown"))
+        .arg(dir.path().join("json"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run argdown");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (k, (name, d)) in all.iter().enumerate() {
+        let json = dir.path().join(format!("json/d{k}.json"));
+        let read = std::fs::read_to_string(&json)
+            .unwrap_or_else(|e| panic!("{name}: Argdown wrote no JSON: {e}"));
+        let v: serde_json::Value =
+            serde_json::from_str(&read).unwrap_or_else(|e| panic!("{name}: {e}"));
+        compare_with_argdown(name, d, &v, &json);
     }
 }
 
@@ -701,5 +720,199 @@ fn compare_with_argdown(name: &str, d: &Debate, v: &serde_json::Value, file: &Pa
             .collect();
         want.dedup();
         assert_eq!(tags, want, "{name}: tags of {}", c.id);
+    }
+}
+
+/// Text made of Argdown's syntax, JSON's escapes and characters that act on a
+/// terminal, between ordinary words.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("word".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        prop::sample::select(vec![
+            "[",
+            "]",
+            "<",
+            ">",
+            "#",
+            "{",
+            "}",
+            "*",
+            "_",
+            "/",
+            "=",
+            ".",
+            ":",
+            "\\",
+            "-",
+            "+",
+            "(",
+            ")",
+            "@",
+            ",",
+            ";",
+            "\"",
+            "'",
+            "`",
+            "~",
+            "|",
+            "!",
+            "?",
+            "%",
+            "&",
+            "$",
+            "//",
+            "/*",
+            "*/",
+            "<!--",
+            "-->",
+            "===",
+            ".A.",
+            ":heart:",
+            "#tag",
+            "[t]:",
+            "<a>:",
+            "[x](y)",
+            "\t",
+            "\u{1b}[2J",
+            "\u{202E}",
+            "\u{FE0F}",
+            "é",
+            "’",
+            " : ",
+        ])
+        .prop_map(str::to_string),
+    ];
+    prop::collection::vec(piece, 1..12)
+        .prop_map(|p| p.concat())
+        .prop_filter("a text with words", |t| !t.trim().is_empty())
+}
+
+/// A debate of two positions and a few claims with tricky texts, tags and quotes,
+/// linked at random.
+fn tricky_debate() -> impl Strategy<Value = Debate> {
+    (
+        tricky_text(),
+        prop::collection::vec(
+            (
+                tricky_text(),
+                prop::collection::vec(tricky_text(), 0..3),
+                prop::option::of(tricky_text()),
+                any::<u8>(),
+            ),
+            1..6,
+        ),
+    )
+        .prop_map(|(title, claims)| {
+            use debate_tui::domain::load::raw::{
+                RawClaim, RawDebate, RawPosition, RawQuote, RawSource,
+            };
+            let mut raw = RawDebate {
+                version: 1,
+                title,
+                sources: vec![RawSource {
+                    id: "s".into(),
+                    title: "S".into(),
+                    ..RawSource::default()
+                }],
+                positions: ["p", "-q"]
+                    .iter()
+                    .map(|id| RawPosition {
+                        id: (*id).into(),
+                        title: format!("Position {id}"),
+                        ..RawPosition::default()
+                    })
+                    .collect(),
+                ..RawDebate::default()
+            };
+            for (i, (text, tags, speaker, links)) in claims.into_iter().enumerate() {
+                let mut c = RawClaim {
+                    id: format!("c{i}"),
+                    position: if links.is_multiple_of(2) { "p" } else { "-q" }.into(),
+                    text,
+                    tags,
+                    quotes: vec![RawQuote {
+                        source: "s".into(),
+                        text: "Some words".into(),
+                        speaker: speaker.map(|s| clean(&s).replace(" : ", " ")),
+                        ..RawQuote::default()
+                    }],
+                    ..RawClaim::default()
+                };
+                if c.quotes[0].speaker.as_deref() == Some("") {
+                    c.quotes[0].speaker = None;
+                }
+                let target = |k: u8| {
+                    if i == 0 || k.is_multiple_of(3) {
+                        ["p", "-q"][k as usize % 2].to_string()
+                    } else {
+                        format!("c{}", k as usize % i)
+                    }
+                };
+                if links & 4 != 0 {
+                    c.supports.push(target(links / 8));
+                }
+                if links & 64 != 0 {
+                    let t = target(links / 3);
+                    if !c.supports.contains(&t) {
+                        c.rebuts.push(t);
+                    }
+                }
+                raw.claims.push(c);
+            }
+            let yaml = serde_yaml::to_string(&raw).unwrap();
+            load_bytes("t.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+                .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
+                .debate
+        })
+}
+
+fn config() -> ProptestConfig {
+    let mut c = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        c.cases = 200;
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x1e7e_0a1f);
+    }
+    c.failure_persistence = None;
+    c
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever the texts hold, each export is safe to print and reads back.
+    #[test]
+    fn tricky_texts_survive_every_export(d in tricky_debate()) {
+        let ad = export::argdown::argdown(&d);
+        assert_safe("tricky", &ad);
+        let (back, warnings) = reimport(Format::Argdown, "t.argdown", &ad);
+        prop_assert!(warnings.is_empty(), "{warnings:?}\n{ad}");
+        assert_same_debate("tricky", &d, &back);
+        let aif = export::aif::aif(&d);
+        assert_safe("tricky", &aif);
+        let (back, _) = reimport(Format::Aif, "t.json", &aif);
+        let order = nodes(&d);
+        for (k, &n) in order.iter().enumerate() {
+            prop_assert_eq!(&back.claims[k].text, d.text_of(n).trim());
+        }
+        let json = export::json::json(&d);
+        assert_safe("tricky", &json);
+        let again = load_bytes("t.json", json.as_bytes(), &EmbeddedFiles(&[])).unwrap().debate;
+        prop_assert_eq!(again, d);
+    }
+
+    /// Any text read as Argdown gives a debate or an error, never a panic.
+    #[test]
+    fn any_text_imports_as_argdown_or_says_why(text in tricky_text(), more in tricky_text()) {
+        let doc = format!("{text}\n  + {more}\n\n(1) {more}\n----\n(2) {text}\n");
+        for t in [text.as_str(), doc.as_str()] {
+            if let Ok(c) = import::import(Format::Argdown, "t.argdown", t) {
+                let checked = import::check("t.argdown", c.raw, &EmbeddedFiles(&[]), &Progress::default());
+                prop_assert!(checked.is_ok(), "{:?}\n{t}", checked.err().map(|e| e.to_string()));
+            }
+        }
     }
 }

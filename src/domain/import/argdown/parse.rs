@@ -144,7 +144,7 @@ fn front_matter(text: &str) -> (Option<(String, usize)>, String) {
 /// The text with its comments (`// ...`, `/* ... */`, `<!-- ... -->`) blanked out,
 /// line breaks kept; and for each line, whether a comment stood on it. What Argdown
 /// reads as one token (an escape, a title, a link, data) is passed over whole, as its
-/// lexer does, so `//` inside a web address of a link stays.
+/// lexer does, so `//` inside a web address of a link, or in a tag, stays.
 fn without_comments(text: &str) -> (String, Vec<bool>) {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -187,6 +187,11 @@ fn without_comments(text: &str) -> (String, Vec<bool>) {
                 }
             }
             b'{' => data_end(rest).unwrap_or(1),
+            // A tag `#(...)`.
+            b'#' if rest.starts_with("#(") => match rest.find([')', '\n']) {
+                Some(k) if rest[k..].starts_with(')') => k + 1,
+                _ => 1,
+            },
             b'/' | b'<' => {
                 // Where the comment that starts here ends, if one does.
                 let closed = |open: &str, close: &str| {
