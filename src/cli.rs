@@ -28,8 +28,9 @@ use crate::domain::{self, Diagnostic, LoadError, Loaded, builtin};
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
-    /// export (.txt) or an AIF file (.json), told apart by their content. Before a
-    /// COMMAND, the file it works on: `debate-tui FILE check` is `debate-tui check FILE`.
+    /// export (.txt), an AIF file (.json) or an Argdown document (.argdown), told apart
+    /// by their content. Before a COMMAND, the file it works on: `debate-tui FILE
+    /// check` is `debate-tui check FILE`.
     pub file: Option<PathBuf>,
     /// Let the debate read source files outside its own folder (absolute paths, `..`,
     /// links that lead out). Only for a debate you trust: a downloaded one could name
@@ -134,9 +135,11 @@ pub enum Command {
     /// or invalid debate, unknown ids, an empty path or a failed write, 2 for a usage
     /// error.
     Export(ExportArgs),
-    /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
+    /// Convert a Kialo export (.txt), an AIF file (.json) or an Argdown document
+    /// (.argdown) to a debate file (format v1).
     ///
-    /// The format is told by the file's content. The YAML written starts with a comment
+    /// The format is told by the file's content (by a .argdown name only where the
+    /// content could be anything). The YAML written starts with a comment
     /// naming the file and format it came from, and passes `debate-tui check`. Exit
     /// status: 0 written, 1 for a file that is not in a format debate-tui imports, is
     /// damaged, or cannot be written, 2 for a usage error or an unreadable file.
@@ -186,7 +189,8 @@ pub struct ExportArgs {
 #[derive(Debug, Clone, Args)]
 #[command(override_usage = "debate-tui import [OPTIONS] <FILE>")]
 pub struct ImportArgs {
-    /// The Kialo export or AIF file (required; it may come before `import` instead).
+    /// The Kialo export, AIF file or Argdown document (required; it may come before
+    /// `import` instead).
     pub file: Option<PathBuf>,
     /// Where to write; standard output without it. The file is written atomically.
     #[arg(short, long, value_name = "OUT")]

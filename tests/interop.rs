@@ -916,3 +916,35 @@ proptest! {
         }
     }
 }
+
+/// Large and pathological Argdown: a long chain of relations, each one level deeper,
+/// and long lines of what opens titles, links, tags and data without closing them.
+#[test]
+fn large_and_pathological_argdown_imports_quickly() {
+    let mut doc = String::from("[s0]: The root.\n");
+    for i in 1..20_000 {
+        doc.push_str(&" ".repeat(i.min(300)));
+        doc.push_str(&format!(
+            "{} [s{i}]: Statement {i}.\n",
+            if i % 2 == 0 { "+" } else { "-" }
+        ));
+    }
+    doc.push_str("\n[open]: ");
+    for piece in ["[", "<", "#(", "{", "{\"", "[a](", "/*x", "\\"] {
+        doc.push_str(&piece.repeat(50_000));
+    }
+    doc.push('\n');
+    let started = std::time::Instant::now();
+    let c = import::import(Format::Argdown, "big.argdown", &doc).unwrap();
+    assert_eq!(c.raw.claims.len(), 20_001);
+    // Each statement relates to the one above it, one level less indented; past 300
+    // spaces, the rest are siblings under `s299`.
+    assert_eq!(c.raw.claims[299].rebuts, ["s298"]);
+    assert_eq!(c.raw.claims[300].supports, ["s299"]);
+    assert_eq!(c.raw.claims[19_999].rebuts, ["s299"]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}

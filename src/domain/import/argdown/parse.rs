@@ -164,22 +164,27 @@ fn without_comments(text: &str) -> (String, Vec<bool>) {
                 }
             }
         };
+    let (mut square, mut angle, mut paren) = (Next::default(), Next::default(), Next::default());
     while i < b.len() {
         let rest = &text[i..];
         let skip = match b[i] {
             b'\\' => rest.chars().nth(1).map_or(1, |c| 1 + c.len_utf8()),
             b'[' | b'<' if !rest.starts_with("<!--") => {
-                let close = if b[i] == b'[' { ']' } else { '>' };
-                match rest[1..].find(['\n', close]) {
-                    Some(k) if rest[1 + k..].starts_with(close) => {
-                        let mut end = 2 + k;
+                let (close, next) = if b[i] == b'[' {
+                    (']', &mut square)
+                } else {
+                    ('>', &mut angle)
+                };
+                match next.within(text, i + 1, &['\n', close]) {
+                    Some(at) if text[at..].starts_with(close) => {
+                        let mut end = at + 1 - i;
                         // A link's address: `[label](url)`.
                         if b[i] == b'['
                             && rest[end..].starts_with('(')
-                            && let Some(k) = rest[end..].find(['\n', ')'])
-                            && rest[end + k..].starts_with(')')
+                            && let Some(at) = paren.within(text, i + end, &[')', '\n'])
+                            && text[at..].starts_with(')')
                         {
-                            end += k + 1;
+                            end = at + 1 - i;
                         }
                         end
                     }
@@ -188,8 +193,8 @@ fn without_comments(text: &str) -> (String, Vec<bool>) {
             }
             b'{' => data_end(rest).unwrap_or(1),
             // A tag `#(...)`.
-            b'#' if rest.starts_with("#(") => match rest.find([')', '\n']) {
-                Some(k) if rest[k..].starts_with(')') => k + 1,
+            b'#' if rest.starts_with("#(") => match paren.within(text, i, &[')', '\n']) {
+                Some(at) if text[at..].starts_with(')') => at + 1 - i,
                 _ => 1,
             },
             b'/' | b'<' => {
@@ -223,13 +228,63 @@ fn without_comments(text: &str) -> (String, Vec<bool>) {
     (out, commented)
 }
 
+/// The most bytes a title, a link or a tag is looked for in: past it, what opened one
+/// is a character like any other. This bounds the work on a long line of `[` to the
+/// line's length times this.
+pub(super) const TOKEN_MAX: usize = 4096;
+
+/// The most bytes a data block (`{...}`) may take, and how deep it may nest.
+const DATA_MAX: usize = TOKEN_MAX;
+const DATA_DEPTH: usize = 16;
+
+/// The next place where one of some characters stands in a text, remembered, so that
+/// a line of many `[` without a `]` is read once, not once for each `[`.
+#[derive(Default)]
+pub(super) struct Next {
+    /// Where the last search started, and what it found.
+    from: usize,
+    found: Option<Option<usize>>,
+}
+
+impl Next {
+    /// Where one of `chars` next stands in `text` at or after `from`, if it is within
+    /// [`TOKEN_MAX`] bytes of it. Calls must come with `from` never decreasing.
+    pub(super) fn within(&mut self, text: &str, from: usize, chars: &[char]) -> Option<usize> {
+        let stale = match self.found {
+            None => true,
+            Some(Some(at)) => at < from,
+            Some(None) => false,
+        } || from < self.from;
+        if stale {
+            self.from = from;
+            self.found = Some(text[from..].find(chars).map(|k| from + k));
+        }
+        self.found.flatten().filter(|&at| at - from <= TOKEN_MAX)
+    }
+}
+
+/// At most the first [`TOKEN_MAX`] bytes of `s`, cut at a character boundary.
+pub(super) fn window(s: &str) -> &str {
+    if s.len() <= TOKEN_MAX {
+        return s;
+    }
+    let mut end = TOKEN_MAX;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The length of the data block (`{...}`, braces balanced outside quotes) that `s`
-/// starts with, if it closes.
+/// starts with, if it closes within [`DATA_MAX`] bytes.
 pub(super) fn data_end(s: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut escaped = false;
     for (i, c) in s.char_indices() {
+        if i > DATA_MAX {
+            return None;
+        }
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
@@ -242,7 +297,12 @@ pub(super) fn data_end(s: &str) -> Option<usize> {
         }
         match c {
             '"' | '\'' => quote = Some(c),
-            '{' => depth += 1,
+            '{' => {
+                depth += 1;
+                if depth > DATA_DEPTH {
+                    return None;
+                }
+            }
             '}' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {

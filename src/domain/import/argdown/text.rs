@@ -1,7 +1,7 @@
 //! The text of one element as Argdown reads it: escapes undone, tags, links and data
 //! taken out, emphasis markers dropped, white space made single spaces.
 
-use super::parse::data_end;
+use super::parse::{Next, data_end, window};
 
 /// What an element's text holds.
 #[derive(Debug, Default, PartialEq)]
@@ -20,12 +20,12 @@ pub(super) struct Inline {
 /// `[label](url)` at the start of `s`: the label, the address and the length.
 pub(super) fn link_at(s: &str) -> Option<(&str, &str, usize)> {
     let rest = s.strip_prefix('[')?;
-    let close = rest.find([']', '\n'])?;
+    let close = window(rest).find([']', '\n'])?;
     if close == 0 || !rest[close..].starts_with("](") {
         return None;
     }
     let url_start = close + 2;
-    let url_len = rest[url_start..].find([')', '\n'])?;
+    let url_len = window(&rest[url_start..]).find([')', '\n'])?;
     if url_len == 0 || !rest[url_start + url_len..].starts_with(')') {
         return None;
     }
@@ -54,6 +54,7 @@ fn closes(c: Option<char>) -> bool {
 pub(super) fn inline(raw: &str) -> Inline {
     let mut out = Inline::default();
     let mut text = String::with_capacity(raw.len());
+    let (mut square, mut paren) = (Next::default(), Next::default());
     let mut i = 0;
     while i < raw.len() {
         let rest = &raw[i..];
@@ -66,21 +67,30 @@ pub(super) fn inline(raw: &str) -> Inline {
                 continue;
             }
             '[' => {
-                if let Some((label, url, len)) = link_at(rest) {
+                // `[label](url)`, its ends found once for the whole text.
+                if let Some(close) = square.within(raw, i + 1, &[']', '\n'])
+                    && close > i + 1
+                    && raw[close..].starts_with("](")
+                    && let Some(end) = paren.within(raw, close + 2, &[')', '\n'])
+                    && end > close + 2
+                    && raw[end..].starts_with(')')
+                {
+                    let (label, url) = (&raw[i + 1..close], &raw[close + 2..end]);
                     text.push_str(label);
                     out.links
                         .push((label.trim().to_string(), url.trim().to_string()));
-                    i += len;
+                    i = end + 1;
                     continue;
                 }
             }
             '#' => {
-                if let Some(inner) = rest.strip_prefix("#(")
-                    && let Some(k) = inner.find(')')
-                    && k > 0
+                if rest.starts_with("#(")
+                    && let Some(end) = paren.within(raw, i + 2, &[')', '\n'])
+                    && end > i + 2
+                    && raw[end..].starts_with(')')
                 {
-                    push_tag(&mut out.tags, &inner[..k]);
-                    i += 3 + k;
+                    push_tag(&mut out.tags, &raw[i + 2..end]);
+                    i = end + 1;
                     continue;
                 }
                 let len: usize = rest[1..]
