@@ -66,10 +66,14 @@ fn split_name(name: &str) -> (String, String) {
     }
 }
 
-/// The debate as an AIF nodeset.
+/// The debate as an AIF nodeset, written in one pass per list straight into the
+/// output: node ids are numbered in the order nodes are written (I nodes, then an RA or
+/// CA for each link, then an L and a YA for each quote), so each list can name them
+/// without keeping the others.
 pub fn aif(d: &Debate) -> String {
-    let mut w = Writer::default();
     let positions = d.positions.len();
+    let statements = positions + d.claims.len();
+    let links = d.links();
     // I nodes: 1.. for positions, then claims, so an id is the node's dense index + 1.
     let i_node = |n: NodeId| -> u64 {
         match n {
@@ -77,141 +81,185 @@ pub fn aif(d: &Debate) -> String {
             NodeId::Claim(c) => positions as u64 + u64::from(c) + 1,
         }
     };
-    for p in &d.positions {
-        w.node("I", &p.title, None);
-    }
-    for c in &d.claims {
-        w.node("I", &c.text, None);
-    }
-    for l in d.links() {
-        let (kind, text, scheme) = match l.relation {
-            Relation::Supports => ("RA", "Default Inference", "72"),
-            Relation::Rebuts => ("CA", "Default Conflict", "71"),
+    let relation_node = |k: usize| (statements + k + 1) as u64;
+    let first_quote = (statements + links.len() + 1) as u64;
+    let quotes = || {
+        (0..statements)
+            .map(|i| {
+                if i < positions {
+                    NodeId::Position(i as u32)
+                } else {
+                    NodeId::Claim((i - positions) as u32)
+                }
+            })
+            .flat_map(|n| d.quotes_of(n).iter().map(move |q| (n, q)))
+            .enumerate()
+            .map(move |(j, (n, q))| (first_quote + 2 * j as u64, n, q))
+    };
+    let relation = |r: Relation| match r {
+        Relation::Supports => ("RA", "Default Inference", "72"),
+        Relation::Rebuts => ("CA", "Default Conflict", "71"),
+    };
+
+    let text_bytes: usize = (0..statements)
+        .map(|i| {
+            let n = if i < positions {
+                NodeId::Position(i as u32)
+            } else {
+                NodeId::Claim((i - positions) as u32)
+            };
+            d.text_of(n).len()
+                + d.quotes_of(n)
+                    .iter()
+                    .map(|q| q.text.len() + 40)
+                    .sum::<usize>()
+        })
+        .sum();
+    let mut out = String::with_capacity(text_bytes + 220 * (statements + links.len()));
+    out.push_str("{\n  \"nodes\": [");
+    let mut list = List::default();
+    let mut id = 0u64;
+    for i in 0..statements {
+        let n = if i < positions {
+            NodeId::Position(i as u32)
+        } else {
+            NodeId::Claim((i - positions) as u32)
         };
-        let s = w.node(kind, text, Some((text.to_string(), scheme)));
-        w.edge(i_node(l.from), s);
-        w.edge(s, i_node(l.to));
+        id += 1;
+        node(list.item(&mut out), id, "I", d.text_of(n), None);
     }
-    let mut people: Vec<String> = Vec::new();
-    let mut person_of: HashMap<String, usize> = HashMap::new();
-    let quoted = (0..positions)
-        .map(|p| NodeId::Position(p as u32))
-        .chain((0..d.claims.len()).map(|c| NodeId::Claim(c as u32)));
-    for n in quoted {
-        for q in d.quotes_of(n) {
-            let l = w.node("L", &locution_text(q), None);
-            let (act, scheme) = illocution(q.act.as_deref());
-            let y = w.node("YA", act, scheme.map(|id| (scheme_name(act), id)));
-            w.edge(l, y);
-            w.edge(y, i_node(n));
-            if let Some(speaker) = q
-                .speaker
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
-                let next = people.len();
-                let person = *person_of.entry(speaker.to_string()).or_insert_with(|| {
-                    people.push(speaker.to_string());
-                    next
-                });
-                w.locutions.push((l, person as u64 + 1));
-            }
-        }
+    for l in links {
+        let (kind, text, scheme) = relation(l.relation);
+        id += 1;
+        node(list.item(&mut out), id, kind, text, Some((text, scheme)));
     }
-    w.finish(&people)
-}
-
-/// The nodeset as it is written: nodes, edges and locutions, each on a line.
-#[derive(Default)]
-struct Writer {
-    nodes: String,
-    edges: String,
-    schemes: String,
-    locutions: Vec<(u64, u64)>,
-    next_node: u64,
-    next_edge: u64,
-}
-
-impl Writer {
-    /// Writes a node and returns its id; `scheme` is the scheme's name and id.
-    fn node(&mut self, kind: &str, text: &str, scheme: Option<(String, &str)>) -> u64 {
-        self.next_node += 1;
-        let id = self.next_node;
-        if !self.nodes.is_empty() {
-            self.nodes.push_str(",\n");
-        }
-        let _ = write!(self.nodes, "    {{\"nodeID\": {id}, \"text\": ");
-        push_string(&mut self.nodes, text);
-        let _ = write!(self.nodes, ", \"type\": \"{kind}\"");
-        if let Some((name, scheme)) = scheme {
-            self.nodes.push_str(", \"scheme\": ");
-            push_string(&mut self.nodes, &name);
-            let _ = write!(self.nodes, ", \"schemeID\": \"{scheme}\"");
-            if !self.schemes.is_empty() {
-                self.schemes.push_str(",\n");
-            }
-            let _ = write!(
-                self.schemes,
-                "    {{\"nodeID\": {id}, \"schemeID\": \"{scheme}\"}}"
-            );
-        }
-        self.nodes.push('}');
-        id
-    }
-
-    fn edge(&mut self, from: u64, to: u64) {
-        self.next_edge += 1;
-        if !self.edges.is_empty() {
-            self.edges.push_str(",\n");
-        }
-        let _ = write!(
-            self.edges,
-            "    {{\"edgeID\": {}, \"fromID\": {from}, \"toID\": {to}}}",
-            self.next_edge
+    for (l, _, q) in quotes() {
+        node(list.item(&mut out), l, "L", &locution_text(q), None);
+        let (act, scheme) = illocution(q.act.as_deref());
+        let name = scheme_name(act);
+        node(
+            list.item(&mut out),
+            l + 1,
+            "YA",
+            act,
+            scheme.map(|s| (name.as_str(), s)),
         );
     }
+    list.close(&mut out);
 
-    fn finish(self, people: &[String]) -> String {
-        let list = |body: &str| {
-            if body.is_empty() {
-                "[]".to_string()
-            } else {
-                format!("[\n{body}\n  ]")
-            }
-        };
-        let mut locutions = String::new();
-        for (l, p) in &self.locutions {
-            if !locutions.is_empty() {
-                locutions.push_str(",\n");
-            }
-            let _ = write!(locutions, "    {{\"nodeID\": {l}, \"personID\": {p}}}");
-        }
-        let mut participants = String::new();
-        for (i, name) in people.iter().enumerate() {
-            if !participants.is_empty() {
-                participants.push_str(",\n");
-            }
-            let (first, rest) = split_name(name);
-            let _ = write!(
-                participants,
-                "    {{\"participantID\": {}, \"firstname\": ",
-                i + 1
-            );
-            push_string(&mut participants, &first);
-            participants.push_str(", \"surname\": ");
-            push_string(&mut participants, &rest);
-            participants.push('}');
-        }
-        format!(
-            "{{\n  \"nodes\": {},\n  \"edges\": {},\n  \"locutions\": {},\n  \"participants\": {},\n  \"schemefulfillments\": {}\n}}\n",
-            list(&self.nodes),
-            list(&self.edges),
-            list(&locutions),
-            list(&participants),
-            list(&self.schemes),
-        )
+    out.push_str(",\n  \"edges\": [");
+    let mut list = List::default();
+    let mut edge_id = 0u64;
+    let mut edge = |out: &mut String, list: &mut List, from: u64, to: u64| {
+        edge_id += 1;
+        let _ = write!(
+            list.item(out),
+            "{{\"edgeID\": {edge_id}, \"fromID\": {from}, \"toID\": {to}}}"
+        );
+    };
+    for (k, l) in links.iter().enumerate() {
+        edge(&mut out, &mut list, i_node(l.from), relation_node(k));
+        edge(&mut out, &mut list, relation_node(k), i_node(l.to));
     }
+    for (l, n, _) in quotes() {
+        edge(&mut out, &mut list, l, l + 1);
+        edge(&mut out, &mut list, l + 1, i_node(n));
+    }
+    list.close(&mut out);
+
+    out.push_str(",\n  \"locutions\": [");
+    let mut list = List::default();
+    let mut people: Vec<&str> = Vec::new();
+    let mut person_of: HashMap<&str, usize> = HashMap::new();
+    for (l, _, q) in quotes() {
+        let Some(speaker) = q
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
+            continue;
+        };
+        let next = people.len();
+        let person = *person_of.entry(speaker).or_insert_with(|| {
+            people.push(speaker);
+            next
+        });
+        let _ = write!(
+            list.item(&mut out),
+            "{{\"nodeID\": {l}, \"personID\": {}}}",
+            person + 1
+        );
+    }
+    list.close(&mut out);
+
+    out.push_str(",\n  \"participants\": [");
+    let mut list = List::default();
+    for (i, name) in people.iter().enumerate() {
+        let (first, rest) = split_name(name);
+        let item = list.item(&mut out);
+        let _ = write!(item, "{{\"participantID\": {}, \"firstname\": ", i + 1);
+        push_string(item, &first);
+        item.push_str(", \"surname\": ");
+        push_string(item, &rest);
+        item.push('}');
+    }
+    list.close(&mut out);
+
+    out.push_str(",\n  \"schemefulfillments\": [");
+    let mut list = List::default();
+    for (k, l) in links.iter().enumerate() {
+        let (_, _, scheme) = relation(l.relation);
+        let _ = write!(
+            list.item(&mut out),
+            "{{\"nodeID\": {}, \"schemeID\": \"{scheme}\"}}",
+            relation_node(k)
+        );
+    }
+    for (l, _, q) in quotes() {
+        if let (_, Some(scheme)) = illocution(q.act.as_deref()) {
+            let _ = write!(
+                list.item(&mut out),
+                "{{\"nodeID\": {}, \"schemeID\": \"{scheme}\"}}",
+                l + 1
+            );
+        }
+    }
+    list.close(&mut out);
+    out.push_str("\n}\n");
+    out
+}
+
+/// A JSON list being written, one item a line.
+#[derive(Default)]
+struct List {
+    items: usize,
+}
+
+impl List {
+    /// Starts an item: the separator and the indentation; the item is written after.
+    fn item<'a>(&mut self, out: &'a mut String) -> &'a mut String {
+        out.push_str(if self.items == 0 { "\n    " } else { ",\n    " });
+        self.items += 1;
+        out
+    }
+
+    fn close(self, out: &mut String) {
+        out.push_str(if self.items == 0 { "]" } else { "\n  ]" });
+    }
+}
+
+/// A node: its id, type and text, and its scheme's name and id when it has one.
+fn node(out: &mut String, id: u64, kind: &str, text: &str, scheme: Option<(&str, &str)>) {
+    let _ = write!(out, "{{\"nodeID\": {id}, \"text\": ");
+    push_string(out, text);
+    let _ = write!(out, ", \"type\": \"{kind}\"");
+    if let Some((name, scheme)) = scheme {
+        out.push_str(", \"scheme\": ");
+        push_string(out, name);
+        let _ = write!(out, ", \"schemeID\": \"{scheme}\"");
+    }
+    out.push('}');
 }
 
 /// `s` as a JSON string: quotes and backslashes escaped, and every character that

@@ -15,6 +15,7 @@
 //! would read as syntax backslash-escaped (a link, a tag, a comment, a title, emphasis,
 //! a shortcode), and controls replaced; the same debate always gives the same bytes.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::domain::export::clean;
@@ -67,8 +68,46 @@ const SHORTCODES: &[&str] = &[
 
 /// Untrusted text as Argdown text that reads back as exactly `clean(s)`.
 pub fn text(s: &str) -> String {
-    let chars: Vec<char> = clean(s).chars().collect();
-    let mut out = String::with_capacity(chars.len() + 8);
+    let mut out = String::with_capacity(s.len() + 8);
+    push_text(&mut out, s);
+    out
+}
+
+/// `clean(s)`, borrowed when `s` is plain ASCII on one line already (the common case,
+/// which then costs one scan).
+fn line(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && !s.contains("  ");
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(clean(s))
+    }
+}
+
+/// Whether one line of text needs no escape: none of Argdown's syntax characters, a
+/// `/` opening no comment, a `.` or `:` followed by a space or nothing.
+fn needs_no_escape(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| match c {
+        b'\\' | b'[' | b'<' | b'#' | b'{' | b'*' | b'_' | b'=' => false,
+        b'/' => !matches!(b.get(i + 1), Some(b'/' | b'*')),
+        b'.' | b':' => b.get(i + 1).is_none_or(|&n| n == b' '),
+        _ => true,
+    })
+}
+
+/// [`text`], written at the end of `out`.
+fn push_text(out: &mut String, s: &str) {
+    let t = line(s);
+    if needs_no_escape(&t) {
+        out.push_str(&t);
+        return;
+    }
+    let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -103,7 +142,6 @@ pub fn text(s: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out
 }
 
 /// The characters that [`text`] may escape: inside what Argdown reads as a shortcode
@@ -170,18 +208,18 @@ fn quote_comment(d: &Debate, q: &Quote) -> String {
     let source = d
         .sources
         .get(q.source as usize)
-        .map_or_else(String::new, |s| clean(&s.title));
+        .map_or(Cow::Borrowed(""), |s| line(&s.title));
     let who = match (&q.speaker, &q.act) {
-        (Some(s), Some(a)) => format!("{} {}, ", clean(s), clean(a)),
-        (Some(s), None) => format!("{}, ", clean(s)),
-        (None, Some(a)) => format!("{}, ", clean(a)),
+        (Some(s), Some(a)) => format!("{} {}, ", line(s), line(a)),
+        (Some(s), None) => format!("{}, ", line(s)),
+        (None, Some(a)) => format!("{}, ", line(a)),
         (None, None) => String::new(),
     };
-    let mut line = format!("// Quote ({who}{source}): \"{}\"", clean(&q.text));
+    let mut comment = format!("// Quote ({who}{source}): \"{}\"", line(&q.text));
     if let Some(t) = &q.translation {
-        let _ = write!(line, " (translation: \"{}\")", clean(t));
+        let _ = write!(comment, " (translation: \"{}\")", line(t));
     }
-    line
+    comment
 }
 
 /// The debate as an Argdown document.

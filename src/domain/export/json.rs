@@ -85,7 +85,7 @@ pub fn raw(d: &Debate) -> RawDebate {
 pub fn json(d: &Debate) -> String {
     let text =
         serde_json::to_string_pretty(&raw(d)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut out = escape_unsafe(&text);
+    let mut out = escape_unsafe(text);
     out.push('\n');
     out
 }
@@ -94,7 +94,11 @@ pub fn json(d: &Debate) -> String {
 /// a `\u` escape (two, a surrogate pair, above U+FFFF). Such characters only stand
 /// inside strings, since JSON's own syntax is ASCII; the line breaks of the layout are
 /// kept, those inside strings are escaped already.
-pub(crate) fn escape_unsafe(text: &str) -> String {
+pub(crate) fn escape_unsafe(text: String) -> String {
+    // Every such character is a control (serde_json escapes all but DEL) or not ASCII.
+    if text.bytes().all(|b| b < 0x7f) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev = None;
     for c in text.chars() {
@@ -120,7 +124,7 @@ mod tests {
     fn unsafe_characters_become_escapes_that_read_back_the_same() {
         let s = "a\u{202E}b\u{1b}[2J \u{E0041} \u{FE0F} x\u{7f}";
         let text = serde_json::to_string(&s).unwrap();
-        let out = escape_unsafe(&text);
+        let out = escape_unsafe(text);
         assert_eq!(visible_multiline(&out), out, "nothing left to filter");
         assert!(
             out.contains("\\u202e") && out.contains("\\udb40\\udc41"),
@@ -128,6 +132,6 @@ mod tests {
         );
         let back: String = serde_json::from_str(&out).unwrap();
         assert_eq!(back, s);
-        assert_eq!(escape_unsafe("{\n  \"a\": 1\n}"), "{\n  \"a\": 1\n}");
+        assert_eq!(escape_unsafe("{\n  \"a\": 1\n}".into()), "{\n  \"a\": 1\n}");
     }
 }
