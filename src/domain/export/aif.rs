@@ -101,21 +101,26 @@ pub fn aif(d: &Debate) -> String {
         Relation::Rebuts => ("CA", "Default Conflict", "71"),
     };
 
-    let text_bytes: usize = (0..statements)
+    // The size written, a little over: a node line is about 60 bytes and its text, a
+    // link 280 (its node, two edges, a scheme), a quote 380 and its words (two nodes,
+    // two edges, a locution, a scheme), so the text is written without growing.
+    let size: usize = (0..statements)
         .map(|i| {
             let n = if i < positions {
                 NodeId::Position(i as u32)
             } else {
                 NodeId::Claim((i - positions) as u32)
             };
-            d.text_of(n).len()
-                + d.quotes_of(n)
-                    .iter()
-                    .map(|q| q.text.len() + 40)
-                    .sum::<usize>()
+            let quoted: usize = d
+                .quotes_of(n)
+                .iter()
+                .map(|q| q.text.len() + q.speaker.as_ref().map_or(0, String::len) + 380)
+                .sum();
+            d.text_of(n).len() + 60 + quoted
         })
-        .sum();
-    let mut out = String::with_capacity(text_bytes + 220 * (statements + links.len()));
+        .sum::<usize>()
+        + 280 * links.len();
+    let mut out = String::with_capacity(size);
     out.push_str("{\n  \"nodes\": [");
     let mut list = List::default();
     let mut id = 0u64;

@@ -224,7 +224,23 @@ fn quote_comment(d: &Debate, q: &Quote) -> String {
 
 /// The debate as an Argdown document.
 pub fn argdown(d: &Debate) -> String {
-    let mut out = String::from("===\n");
+    // The size written, a little over, so the text is written without growing.
+    let quoted = |n: NodeId| -> usize {
+        d.quotes_of(n)
+            .iter()
+            .map(|q| q.text.len() + q.translation.as_ref().map_or(0, String::len) + 120)
+            .sum()
+    };
+    let size: usize = d
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c.text.len() + 40 + 12 * c.tags.len() + quoted(NodeId::Claim(i as u32)))
+        .sum::<usize>()
+        + 40 * d.links().len()
+        + 1024;
+    let mut out = String::with_capacity(size);
+    out.push_str("===\n");
     let _ = writeln!(out, "title: {}", yaml_string(&d.title));
     if let Some(desc) = &d.description {
         let _ = writeln!(out, "abstract: {}", yaml_string(desc));
