@@ -3,9 +3,7 @@
 //! 10k and 100k claims, the heavy moves (the selection, a claim with a thousand
 //! rebuttals, a 10 MB source), export, and `check` on the same file.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use debate_tui::app::{Action, App, Pane, Place};
@@ -16,50 +14,13 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use serde::Deserialize;
 
-/// Counts the bytes in use and their peak.
-struct Counting;
+#[path = "support/counting.rs"]
+mod counting;
 
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size > layout.size() {
-                let grow = new_size - layout.size();
-                let now = IN_USE.fetch_add(grow, Ordering::Relaxed) + grow;
-                PEAK.fetch_max(now, Ordering::Relaxed);
-            } else {
-                IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
+use counting::{Counting, peak_of};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
-
-/// The heap `f` takes at its peak, beyond what was in use before it ran.
-fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let base = IN_USE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let out = f();
-    (out, PEAK.load(Ordering::Relaxed) - base)
-}
 
 // Format v1 as plain structs: what serde_yaml alone makes of the file.
 #[derive(Deserialize)]

@@ -37,8 +37,9 @@ pub use report::CheckFormat;
 )]
 pub struct Cli {
     /// A debate file to open instead of the built-in debate: format v1 YAML, a Kialo
-    /// export (.txt) or an AIF file (.json), told apart by their content. Before a
-    /// COMMAND, the file it works on: `debate-tui FILE check` is `debate-tui check FILE`.
+    /// export (.txt), an AIF file (.json) or an Argdown document (.argdown), told apart
+    /// by their content. Before a COMMAND, the file it works on: `debate-tui FILE
+    /// check` is `debate-tui check FILE`.
     pub file: Option<PathBuf>,
     /// Let the debate read source files outside its own folder (absolute paths, `..`,
     /// links that lead out). Only for a debate you trust: a downloaded one could name
@@ -155,16 +156,20 @@ pub enum Command {
     /// status: 0 printed, 1 for an invalid debate or unknown ids, 2 for a usage error
     /// or an unreadable file.
     Status(StatusArgs),
-    /// Write a path through a debate as Markdown, or as a Graphviz graph.
+    /// Write a path through a debate as Markdown or a Graphviz graph, or the whole
+    /// debate for other tools: an AIF nodeset, an Argdown map, or JSON.
     ///
-    /// The document has a section per step (the claim, its side, how it relates to the
-    /// step before, its quotes) and the sources cited. Exit status: 0 written, 1 for
-    /// an unreadable or invalid debate, unknown ids, an empty path or a failed write,
-    /// 2 for a usage error.
+    /// The Markdown document has a section per step (the claim, its side, how it
+    /// relates to the step before, its quotes) and the sources cited. AIF, Argdown and
+    /// JSON always hold the whole debate. Exit status: 0 written, 1 for an unreadable
+    /// or invalid debate, unknown ids, an empty path or a failed write, 2 for a usage
+    /// error.
     Export(ExportArgs),
-    /// Convert a Kialo export (.txt) or an AIF file (.json) to a debate file (format v1).
+    /// Convert a Kialo export (.txt), an AIF file (.json) or an Argdown document
+    /// (.argdown) to a debate file (format v1).
     ///
-    /// The format is told by the file's content. The YAML written starts with a comment
+    /// The format is told by the file's content (by a .argdown name only where the
+    /// content could be anything). The YAML written starts with a comment
     /// naming the file and format it came from, and passes `debate-tui check`. Exit
     /// status: 0 written, 1 for a file that is not in a format debate-tui imports, is
     /// damaged, or cannot be written, 2 for a usage error or an unreadable file.
@@ -247,7 +252,8 @@ pub struct ExportArgs {
     /// The document's format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
     pub format: ExportFormat,
-    /// With `--format dot`: the whole debate rather than a path.
+    /// The whole debate rather than a path: with `--format dot`, and implied by the
+    /// formats that always hold the whole debate (aif, argdown, json).
     #[arg(long)]
     pub all: bool,
     /// Replace OUT if it exists (without this, an existing file is left alone).
@@ -259,7 +265,8 @@ pub struct ExportArgs {
 #[derive(Debug, Clone, Args)]
 #[command(override_usage = "debate-tui import [OPTIONS] <FILE>")]
 pub struct ImportArgs {
-    /// The Kialo export or AIF file (required; it may come before `import` instead).
+    /// The Kialo export, AIF file or Argdown document (required; it may come before
+    /// `import` instead).
     pub file: Option<PathBuf>,
     /// Where to write; standard output without it. The file is written atomically.
     #[arg(short, long, value_name = "OUT")]
@@ -306,16 +313,43 @@ pub enum ExportFormat {
     Markdown,
     /// A Graphviz graph (`dot -Tsvg`).
     Dot,
+    /// The whole debate as an AIF nodeset (JSON), as AIFdb and OVA load it.
+    Aif,
+    /// The whole debate as Argdown (`.argdown`), for Argdown's map and its tools.
+    Argdown,
+    /// The whole debate as format v1 in JSON, for scripts and `jq`.
+    Json,
+}
+
+impl ExportFormat {
+    /// Whether the format always holds the whole debate, never a path.
+    fn whole(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Aif | ExportFormat::Argdown | ExportFormat::Json
+        )
+    }
 }
 
 /// `debate-tui export`: the document to OUT or to `out`; problems to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let fail = |err: &mut dyn Write, msg: &str, code: u8| failed(err, "export", msg, code);
     // Usage errors first, before a large debate is read for nothing.
-    if args.all && args.format != ExportFormat::Dot {
-        return fail(err, "--all works with --format dot", EXIT_USAGE);
+    if args.all && !(args.format == ExportFormat::Dot || args.format.whole()) {
+        return fail(
+            err,
+            "--all works with --format dot, aif, argdown or json",
+            EXIT_USAGE,
+        );
     }
-    let ids = match (&args.path, args.all) {
+    if args.format.whole() && args.path.is_some() {
+        return fail(
+            err,
+            "--format aif, argdown and json write the whole debate: leave out --path",
+            EXIT_USAGE,
+        );
+    }
+    let ids = match (&args.path, args.all || args.format.whole()) {
         (_, true) => None,
         (Some(ids), false) => Some(ids),
         (None, false) => {
@@ -341,10 +375,15 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         };
         match args.format {
             ExportFormat::Markdown => export::markdown(d, &Status::of(d), &steps),
-            ExportFormat::Dot => export::dot(d, Some(&steps)),
+            _ => export::dot(d, Some(&steps)),
         }
     } else {
-        export::dot(d, None)
+        match args.format {
+            ExportFormat::Aif => export::aif::aif(d),
+            ExportFormat::Argdown => export::argdown::argdown(d),
+            ExportFormat::Json => export::json::json(d),
+            _ => export::dot(d, None),
+        }
     };
     match deliver("export", &doc, args.output.as_ref(), args.force, out, err) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,5 @@
 //! Opening a debate file in any format debate-tui reads: its bytes read and decoded
-//! ([`load::read`]), its format told by content ([`import::detect`]), then loaded as
+//! ([`load::read`]), its format told by content ([`import::detect_named`]), then loaded as
 //! format v1 YAML ([`load::load_yaml`]) or imported ([`import::load`]).
 //!
 //! This stands above both `load` and `import`, which never call up into it.
@@ -126,7 +126,7 @@ pub fn load_bytes_with(
             ],
         });
     }
-    match import::detect(text) {
+    match import::detect_named(name, text) {
         Some(format) => import::load(format, name, text, files, progress)
             .map_err(|e| e.or_code(Code::ImportFailed)),
         None => load::load_yaml(name, text, files, progress),

@@ -1,10 +1,15 @@
 //! A path as a document: Markdown to share, cite or paste into notes, and Graphviz DOT
-//! for a picture of the path or of the whole debate.
+//! for a picture of the path or of the whole debate. The whole debate for other tools:
+//! an AIF nodeset ([`aif`]), an Argdown map ([`argdown`]), format v1 as JSON ([`json`]).
 //!
 //! Text from the debate is untrusted. In Markdown every character that could start
 //! markup is escaped, so `# heading`, `*stars*`, `<script>` or `[x](y)` come out as the
 //! same visible text; in DOT, strings are quoted and escaped. Controls never reach the
 //! output. The same path always gives the same bytes.
+
+pub mod aif;
+pub mod argdown;
+pub mod json;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -12,13 +17,15 @@ use std::fmt::Write as _;
 use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::{Status, describe, support};
-use crate::domain::text::is_unsafe;
+use crate::domain::text::{is_lone_selector, is_unsafe};
 
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
-/// become one space, other controls and bidirectional overrides become `�`.
+/// become one space, other controls and bidirectional overrides become `�`, and so
+/// does a variation selector left with no character to vary.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    let mut prev = None;
     for c in s.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
@@ -26,9 +33,16 @@ pub fn clean(s: &str) -> String {
         }
         if space {
             out.push(' ');
+            prev = Some(' ');
             space = false;
         }
-        out.push(if is_unsafe(c) { '\u{FFFD}' } else { c });
+        let shown = if is_unsafe(c) || is_lone_selector(prev, c) {
+            '\u{FFFD}'
+        } else {
+            c
+        };
+        out.push(shown);
+        prev = Some(shown);
     }
     out
 }
@@ -421,6 +435,12 @@ mod tests {
             "a\u{FFFD}\\[2J b c\u{FFFD}"
         );
         assert_eq!(escape("&amp; `code`"), "\\&amp; \\`code\\`");
+        // A variation selector with nothing to vary is shown as `�`; one after a
+        // character is kept.
+        assert_eq!(
+            clean("\u{FE0F}a \u{FE0F}\u{2764}\u{FE0F}"),
+            "\u{FFFD}a \u{FFFD}\u{2764}\u{FE0F}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Debates from other tools: Kialo discussion exports and AIF argument maps.
+//! Debates from other tools: Kialo discussion exports, AIF argument maps and Argdown
+//! documents.
 //!
 //! Each importer reads its format into the same raw structs a format v1 file gives, so
 //! the same validation runs after, and `debate-tui import` writes those structs out as
@@ -8,8 +9,10 @@
 //! The format is told by content, not by the file's extension ([`detect`]).
 
 pub mod aif;
+pub mod argdown;
 mod detect;
 pub mod kialo;
+pub(crate) mod left_out;
 
 use std::path::Path;
 
@@ -21,7 +24,7 @@ use crate::domain::load::read::{self, strip_bom};
 use crate::domain::load::validate::{Origins, SourceFiles, validate};
 use crate::domain::text::{is_lone_selector, is_unsafe, visible};
 
-pub use detect::detect;
+pub use detect::{detect, detect_named};
 
 /// The formats debate-tui imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +33,8 @@ pub enum Format {
     Kialo,
     /// An AIF nodeset (`.json`), bare or inside an OVA file.
     Aif,
+    /// An Argdown document (`.argdown`).
+    Argdown,
 }
 
 impl Format {
@@ -38,6 +43,7 @@ impl Format {
         match self {
             Format::Kialo => "Kialo export",
             Format::Aif => "AIF",
+            Format::Argdown => "Argdown",
         }
     }
 }
@@ -73,6 +79,7 @@ pub fn import(format: Format, name: &str, text: &str) -> Result<Conversion, Load
     match format {
         Format::Kialo => kialo::import(name, text),
         Format::Aif => aif::import(name, text).map(Conversion::from),
+        Format::Argdown => argdown::import(name, text),
     }
 }
 
@@ -190,15 +197,15 @@ pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
     let text = read::text(
         &name,
         &bytes,
-        "hint: Kialo and AIF tools write UTF-8; save the file as UTF-8",
+        "hint: Kialo, AIF and Argdown tools write UTF-8; save the file as UTF-8",
     )?;
     let invalid = |d: Diagnostic| LoadError::Invalid {
         file: name.clone(),
         problems: vec![d],
     };
-    let Some(format) = detect(text) else {
-        let d = Diagnostic::whole_file(&name, "not a Kialo export or an AIF file")
-            .note("hint: a Kialo export starts with `Discussion Title:` (or `Discussion Name:`) or with `1.`; an AIF file is a JSON object with `nodes` and `edges`, or an OVA file with `AIF`");
+    let Some(format) = detect_named(&name, text) else {
+        let d = Diagnostic::whole_file(&name, "not a Kialo export or an AIF file, nor an Argdown document")
+            .note("hint: a Kialo export starts with `Discussion Title:` (or `Discussion Name:`) or with `1.`; an AIF file is a JSON object with `nodes` and `edges`, or an OVA file with `AIF`; an Argdown document defines statements such as `[Title]: text` (or is named `.argdown`)");
         let d = if looks_like_format_v1(text) {
             d.note("note: this looks like a debate file already (format v1): open it or `check` it as it is")
         } else {
