@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{LoadError, Loaded, load_bytes};
+use debate_tui::domain::{LoadError, Loaded, load_bytes, load_path};
 
 struct Counting;
 
@@ -258,6 +258,20 @@ fn hostile_files_get_clear_errors_within_bounds() {
         include_bytes!("data/fuzz/load-crash-3085d7ef.yaml").to_vec(),
         "error",
     );
+    // A file larger than the cap is refused from its size, before any of it is read: this
+    // one is sparse, 600 MiB that take no disk.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.yaml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(600 << 20)
+        .unwrap();
+    let (msg, peak) = measure_load(|| load_path(&huge));
+    assert!(
+        msg.contains("cannot read the file: it is larger than 512 MiB"),
+        "{msg}"
+    );
+    assert!(peak < 1 << 20, "a file too large took {} MiB", peak >> 20);
     case(
         "fuzz crash 64034105",
         include_bytes!("data/fuzz/load-crash-64034105.yaml").to_vec(),
