@@ -277,6 +277,43 @@ fn nesting_within_the_limit_is_read() {
     assert!(msg.ends_with(DEEP), "{msg}");
 }
 
+/// YAML reads `0x1`, `0o1`, `+1` and `01` as the number 1; format v1 takes the plain `1`
+/// only, so that every reader of the file agrees on the version. A quoted `"1"` is text,
+/// not a number, in every YAML reader, and is refused too.
+#[test]
+fn the_version_is_the_plain_number_one() {
+    let claim = "  - id: a\n    position: open\n    text: A\n";
+    assert!(load(&with_claims(claim)).is_ok());
+    for written in ["0x1", "0o1", "+1", "01", "1.0", "\"1\"", "'1'", "!!int 1"] {
+        let wanted = format!("unsupported format version {written}: write `version: 1`");
+        // First in the file, later in it, and in a file with another problem too.
+        let first = with_claims(claim).replace("version: 1", &format!("version: {written}"));
+        let later = first.replacen(&format!("version: {written}\n"), "", 1)
+            + &format!("version: {written}\n");
+        let (line, msg) = only(&first);
+        assert_eq!(line, 1, "{msg}");
+        assert!(msg.contains(&wanted), "{msg}");
+        let (line, msg) = only(&later);
+        assert_eq!(line, later.lines().count(), "{msg}");
+        assert!(msg.contains(&wanted), "{msg}");
+        let p = problems(&format!(
+            "{first}  - id: b\n    position: open\n    txt: B\n"
+        ));
+        let text: Vec<String> = p.iter().map(|d| d.to_string()).collect();
+        assert_eq!(p.len(), 3, "{text:#?}");
+        assert!(
+            text[0].starts_with("t.yaml:1:") && text[0].contains(&wanted),
+            "{text:#?}"
+        );
+    }
+    // The number written plainly is read as it is.
+    let (_, msg) = only(&HEAD.replace("version: 1", "version: 10"));
+    assert!(
+        msg.contains("unsupported format version 10: this debate-tui reads version 1"),
+        "{msg}"
+    );
+}
+
 #[test]
 fn wrong_kinds_are_reported_each() {
     let p = problems(&with_claims(
