@@ -16,6 +16,9 @@
 //! stops at the first collection past [`MAX_DEPTH`], in time linear in the file and
 //! memory that does not grow with it. Where libyaml would stop with a syntax error the
 //! scan reads on, so it never sees less nesting than libyaml does.
+//!
+//! The same scan, stopped at the value of a top-level key, tells how the file writes its
+//! `version` ([`top_level_scalar`]).
 
 use crate::domain::load::diag::{Diagnostic, LoadError};
 
@@ -55,6 +58,39 @@ pub fn first_deeper_than(text: &str, limit: usize) -> Option<(usize, usize)> {
     let mut scan = Scan::new(text.as_bytes(), limit);
     scan.run();
     scan.over.map(|p| (p.line, p.col))
+}
+
+/// The text of the scalar that a key of the top-level mapping has for its value, as the
+/// file writes it (`1`, `0x1`, `"1"`, `!!int 1`), found by the same scan, which stops
+/// there. `None` when there is no such key, when its value is not a scalar, or when the
+/// file nests too deeply before it.
+pub fn top_level_scalar<'t>(text: &'t str, key: &'static str) -> Option<&'t str> {
+    let mut scan = Scan::new(text.as_bytes(), MAX_DEPTH);
+    scan.watch = Some(Watch {
+        key,
+        state: Watching::Key,
+    });
+    scan.run();
+    match scan.watch?.state {
+        Watching::Done(Some((from, to))) => text.get(from..to),
+        _ => None,
+    }
+}
+
+/// A key of the top-level mapping whose value is wanted, and how far the scan is with it.
+struct Watch {
+    key: &'static str,
+    state: Watching,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Watching {
+    /// The key is still to be found.
+    Key,
+    /// The key ended on `line`; its value starts at `from` if an anchor or a tag opened it.
+    Value { line: usize, from: Option<usize> },
+    /// The value is this span of the text; `None` when it is not a scalar.
+    Done(Option<(usize, usize)>),
 }
 
 /// A 1-based line and column, ordered by place in the file.
@@ -131,6 +167,7 @@ struct Scan<'a> {
     /// How deep collections may nest, and the first found past that.
     limit: usize,
     over: Option<Place>,
+    watch: Option<Watch>,
 }
 
 impl<'a> Scan<'a> {
@@ -158,6 +195,7 @@ impl<'a> Scan<'a> {
             depth: 0,
             limit,
             over: None,
+            watch: None,
         }
     }
 
@@ -172,10 +210,103 @@ impl<'a> Scan<'a> {
             self.unroll(col as isize);
             self.end_indentless(col);
             let c = self.at(self.i);
+            let from = self.i;
+            let value = self.value_starts(col);
             self.token(col);
             if c != b'&' && c != b'!' {
                 self.props = None;
             }
+            if value {
+                self.value_ends(from, c);
+            }
+            if let Some(Watch {
+                state: Watching::Done(_),
+                ..
+            }) = self.watch
+            {
+                return;
+            }
+        }
+    }
+
+    // ---- a watched key's value ----
+
+    /// Whether the token at `i`, column `col`, is (the start of) the watched key's value.
+    fn value_starts(&mut self, col: usize) -> bool {
+        let Some(Watch {
+            state: Watching::Value { line, from },
+            ..
+        }) = self.watch
+        else {
+            return false;
+        };
+        let root = self.blocks.first().map_or(0, |b| b.col);
+        let c = self.at(self.i);
+        let state = if !(self.flow() || self.line == line || col > root) {
+            Watching::Done(None) // the next key: the value is empty
+        } else if c == b'&' || c == b'!' {
+            Watching::Value {
+                line,
+                from: from.or(Some(self.i)),
+            }
+        } else if b"[]{},#*|>%@`".contains(&c)
+            || (b"-?:".contains(&c) && (self.flow() || self.blankz(self.i + 1)))
+        {
+            Watching::Done(None)
+        } else {
+            return true;
+        };
+        if let Some(w) = &mut self.watch {
+            w.state = state;
+        }
+        matches!(state, Watching::Value { .. })
+    }
+
+    /// The watched value's token, which started at `at` with `c`, has been read.
+    fn value_ends(&mut self, at: usize, c: u8) {
+        let Some(w) = &mut self.watch else {
+            return;
+        };
+        let Watching::Value { from, .. } = w.state else {
+            return;
+        };
+        if c == b'&' || c == b'!' {
+            return; // the node itself comes next
+        }
+        let mut to = self.i;
+        if c != b'"' && c != b'\'' {
+            // A plain scalar: without the blanks and line breaks read after it.
+            while to > at && matches!(self.s[to - 1], b' ' | b'\t' | b'\r' | b'\n') {
+                to -= 1;
+            }
+        }
+        w.state = Watching::Done(Some((from.unwrap_or(at), to)));
+    }
+
+    /// At `:` after a key from `key_at`: whether it is the watched key of the top-level
+    /// mapping, whose value comes next.
+    fn watched_key(&mut self, key_at: usize) {
+        let Some(w) = &mut self.watch else {
+            return;
+        };
+        let top = match self.flows.as_slice() {
+            [] => self.blocks.len() == 1 && self.blocks[0].map,
+            [f] => self.blocks.is_empty() && !f.seq,
+            _ => false,
+        };
+        let written = self.s[key_at..self.i].trim_ascii_end();
+        let k = w.key.as_bytes();
+        let quoted = |q: u8| {
+            written.len() == k.len() + 2
+                && written[0] == q
+                && written[written.len() - 1] == q
+                && &written[1..written.len() - 1] == k
+        };
+        if w.state == Watching::Key && top && (written == k || quoted(b'"') || quoted(b'\'')) {
+            w.state = Watching::Value {
+                line: self.line,
+                from: None,
+            };
         }
     }
 
@@ -523,6 +654,7 @@ impl<'a> Scan<'a> {
                         self.roll(key.col, true, key.props.unwrap_or(at))
                     };
                     self.merge(key, usize::from(opened));
+                    self.watched_key(key.pos);
                     self.allowed = false;
                 } else {
                     let at = self.here();

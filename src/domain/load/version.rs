@@ -2,18 +2,19 @@
 //! number 1, as YAML allows; format v1 takes only the plain `1`, so that every reader of
 //! the file agrees on what it says. The scalar's text comes from the file itself.
 
-use yaml_rust2::Event;
-use yaml_rust2::parser::Parser;
-use yaml_rust2::scanner::TScalarStyle;
+use crate::domain::load::depth::top_level_scalar;
 
-/// How the file writes its top-level `version`: the scalar's text, with its quotes or
-/// its tag if it has them (`1`, `0x1`, `"1"`, `!!int 1`). `None` when the file has no
-/// such scalar, or writes it as null, or when it cannot be told.
+/// How the file writes its top-level `version`: the scalar's text, with its quotes, its
+/// escapes and its tag if it has them (`1`, `0x1`, `"1"`, `!!int 1`), as the depth scan
+/// finds it, reading like serde_yaml's parser. `None` when the file has no such scalar,
+/// or writes it as null.
 pub fn written(text: &str) -> Option<String> {
     if starts_with_plain_one(text) {
         return Some("1".to_string());
     }
-    walk(text)
+    top_level_scalar(text, "version")
+        .filter(|v| !matches!(*v, "~" | "null" | "Null" | "NULL"))
+        .map(str::to_string)
 }
 
 /// Whether the text opens with the line `version: 1` (after blank lines, comments and a
@@ -60,76 +61,6 @@ fn is_document_start(line: &str) -> bool {
         .is_some_and(|r| r.is_empty() || is_blank_or_comment(r) && r.starts_with([' ', '\t']))
 }
 
-/// Reads the events of the text up to the value of the top-level `version` key.
-fn walk(text: &str) -> Option<String> {
-    let mut parser = Parser::new_from_str(text);
-    let mut next = move || parser.next_token().ok().map(|(e, _)| e);
-    loop {
-        match next()? {
-            Event::StreamStart | Event::DocumentStart => {}
-            Event::MappingStart(..) => break,
-            _ => return None,
-        }
-    }
-    loop {
-        match next()? {
-            Event::Scalar(key, ..) if key == "version" => {
-                return match next()? {
-                    Event::Scalar(value, style, _, tag) => shown(value, style, tag),
-                    _ => None,
-                };
-            }
-            Event::MappingEnd => return None,
-            key => skip(&key, &mut next)?,
-        }
-        let value = next()?;
-        skip(&value, &mut next)?;
-    }
-}
-
-/// Skips the rest of the node that `first` starts.
-fn skip(first: &Event, next: &mut impl FnMut() -> Option<Event>) -> Option<()> {
-    let mut depth = usize::from(matches!(
-        first,
-        Event::MappingStart(..) | Event::SequenceStart(..)
-    ));
-    while depth > 0 {
-        match next()? {
-            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
-            Event::MappingEnd | Event::SequenceEnd => depth -= 1,
-            _ => {}
-        }
-    }
-    Some(())
-}
-
-/// A scalar as the file writes it, or `None` for null.
-fn shown(
-    value: String,
-    style: TScalarStyle,
-    tag: Option<yaml_rust2::parser::Tag>,
-) -> Option<String> {
-    let text = match style {
-        TScalarStyle::Plain
-            if tag.is_none() && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL") =>
-        {
-            return None;
-        }
-        TScalarStyle::Plain => value,
-        TScalarStyle::SingleQuoted => format!("'{value}'"),
-        TScalarStyle::DoubleQuoted => format!("\"{value}\""),
-        TScalarStyle::Literal | TScalarStyle::Folded => format!("{value:?}"),
-    };
-    Some(match tag {
-        Some(t) => match t.handle.as_str() {
-            "tag:yaml.org,2002:" => format!("!!{} {text}", t.suffix),
-            h if h.starts_with('!') => format!("{h}{} {text}", t.suffix),
-            h => format!("!<{h}{}> {text}", t.suffix),
-        },
-        None => text,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,7 +97,10 @@ mod tests {
             ("claims: [{a: [1, 2]}]\nversion: '1'\n", Some("'1'")),
             ("? [version]\n: 2\nversion: \"1\"\n", Some("\"1\"")),
             ("version: !!int 1\n", Some("!!int 1")),
-            ("version: 1\n  more\n", Some("1 more")),
+            ("version: 1\n  more\n", Some("1\n  more")),
+            ("version: \"\\x31\" # one\n", Some("\"\\x31\"")),
+            ("{version: &v 0o1, title: *v}", Some("&v 0o1")),
+            ("version: ~\n", None),
             ("version: [1]\n", None),
             ("version:\n", None),
             ("title: T\n", None),
