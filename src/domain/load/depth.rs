@@ -129,6 +129,9 @@ struct Key {
     hi_at: Place,
     /// Where the anchor or tag written before the key started, if any.
     props: Option<Place>,
+    /// How many flow collections the parser had open when the key started: the key is
+    /// an entry of the last of them.
+    flows: usize,
 }
 
 const NO_KEY: Key = Key {
@@ -139,6 +142,7 @@ const NO_KEY: Key = Key {
     hi: 0,
     hi_at: Place { line: 0, col: 0 },
     props: None,
+    flows: 0,
 };
 
 struct Scan<'a> {
@@ -153,7 +157,13 @@ struct Scan<'a> {
     col_pos: usize,
     col: usize,
     blocks: Vec<Block>,
+    /// The flow collections open for the scanner, which reads their text otherwise.
+    flow_level: usize,
+    /// The flow collections open for the parser: the same, but for a `]` the parser
+    /// took as the missing key of a `?` pair (see [`Scan::token`]).
     flows: Vec<Flow>,
+    /// The last token was a `?` that opened a pair in a flow sequence.
+    empty_key: bool,
     /// The possible keys: `keys[0]` for the block context, one more per flow level.
     keys: Vec<Key>,
     /// The slots of `keys` holding a possible key, innermost last.
@@ -187,7 +197,9 @@ impl<'a> Scan<'a> {
             col_pos: start,
             col: 0,
             blocks: Vec::new(),
+            flow_level: 0,
             flows: Vec::new(),
+            empty_key: false,
             keys: vec![NO_KEY],
             pending: Vec::new(),
             allowed: true,
@@ -403,7 +415,7 @@ impl<'a> Scan<'a> {
     // ---- nesting ----
 
     fn flow(&self) -> bool {
-        !self.flows.is_empty()
+        self.flow_level > 0
     }
 
     fn indent(&self) -> isize {
@@ -487,6 +499,7 @@ impl<'a> Scan<'a> {
             hi: 0,
             hi_at: Place { line: 0, col: 0 },
             props: self.props,
+            flows: self.flows.len(),
         };
         self.pending.push(top);
     }
@@ -562,6 +575,11 @@ impl<'a> Scan<'a> {
     fn token(&mut self, col: usize) {
         let c = self.at(self.i);
         let flow = self.flow();
+        // libyaml's parser, at a `?` that opens a pair in a flow sequence, takes the
+        // next token for the key if it is `:`, `,` or `]`: that token is gone, and a `]`
+        // taken so leaves the sequence and its pair open for the parser, though closed
+        // for the scanner (`[[?]: [?]: [?]: …` nests two levels a `[?]: `).
+        let empty_key = std::mem::take(&mut self.empty_key);
         if col == 0 && c == b'%' {
             // A directive.
             self.unroll(-1);
@@ -590,15 +608,21 @@ impl<'a> Scan<'a> {
                     seq: c == b'[',
                     pair: false,
                 });
+                self.flow_level += 1;
                 self.keys.push(NO_KEY);
                 self.allowed = true;
                 self.i += 1;
             }
             b']' | b'}' => {
                 self.remove_key();
-                if let Some(f) = self.flows.pop() {
-                    self.depth -= 1 + usize::from(f.pair);
+                if self.flow_level > 0 {
+                    self.flow_level -= 1;
                     self.keys.pop();
+                }
+                if !(empty_key && c == b']')
+                    && let Some(f) = self.flows.pop()
+                {
+                    self.depth -= 1 + usize::from(f.pair);
                 }
                 self.allowed = false;
                 self.i += 1;
@@ -606,7 +630,8 @@ impl<'a> Scan<'a> {
             b',' => {
                 self.remove_key();
                 self.allowed = true;
-                if let Some(f) = self.flows.last_mut()
+                if !empty_key
+                    && let Some(f) = self.flows.last_mut()
                     && f.pair
                 {
                     f.pair = false;
@@ -635,9 +660,8 @@ impl<'a> Scan<'a> {
                 let at = self.here();
                 if !flow {
                     self.roll(col, true, self.props.unwrap_or(at));
-                } else {
-                    self.open_pair(at);
                 }
+                self.empty_key = self.open_pair(self.flows.len(), at);
                 self.remove_key();
                 self.allowed = !flow;
                 self.i += 1;
@@ -648,12 +672,9 @@ impl<'a> Scan<'a> {
                         line: key.line + 1,
                         col: key.col + 1,
                     };
-                    let opened = if flow {
-                        self.open_pair(at)
-                    } else {
-                        self.roll(key.col, true, key.props.unwrap_or(at))
-                    };
-                    self.merge(key, usize::from(opened));
+                    let rolled = !flow && self.roll(key.col, true, key.props.unwrap_or(at));
+                    let paired = self.open_pair(key.flows, at);
+                    self.merge(key, usize::from(rolled) + usize::from(paired));
                     self.watched_key(key.pos);
                     self.allowed = false;
                 } else {
@@ -706,14 +727,14 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A key in a flow sequence opens a mapping of one pair; true if it did.
-    fn open_pair(&mut self, at: Place) -> bool {
-        match self.flows.last() {
+    /// A key in a flow sequence opens a mapping of one pair; true if it did. The key is
+    /// an entry of the `n`-th flow collection the parser has open (the last, but for a
+    /// `]` the parser took for a key since).
+    fn open_pair(&mut self, n: usize, at: Place) -> bool {
+        match n.checked_sub(1).and_then(|k| self.flows.get_mut(k)) {
             Some(f) if f.seq && !f.pair => {
+                f.pair = true;
                 self.open(at);
-                if let Some(f) = self.flows.last_mut() {
-                    f.pair = true;
-                }
                 true
             }
             _ => false,
@@ -1032,6 +1053,15 @@ mod tests {
         // A key that is itself a sequence: its mapping started before it.
         let keys = format!("{}x{}", "[".repeat(half + 1), "]: v".repeat(half + 1));
         assert!(at(&keys).is_some());
+    }
+
+    #[test]
+    fn a_bracket_taken_for_a_missing_key_closes_nothing() {
+        // Found by fuzzing against libyaml: there, the `]` of `[?]` is the pair's key.
+        assert_eq!(first_deeper_than("[[[j]: [?]: {[v]a)---", 6), Some((1, 14)));
+        let deep = format!("[{}x]", "[?]: ".repeat(MAX_DEPTH));
+        // The list, its pair (the first `[` is a key), then a list and a pair a `[?]: `.
+        assert_eq!(at(&deep), Some((1, 2 + 5 * (MAX_DEPTH / 2 - 1))));
     }
 
     #[test]
