@@ -19,19 +19,27 @@ fn main() -> ExitCode {
         Some(Command::Export(a)) => cli::export(a, &mut out, &mut err),
         Some(Command::Import(a)) => cli::import(a, &mut out, &mut err),
         Some(Command::Generate(a)) => cli::generate(a, &mut out, &mut err),
-        None if !out.is_terminal() || !std::io::stdin().is_terminal() => {
-            cli::summarize(args.file.as_ref(), &mut out, &mut err)
-        }
-        None => explore(args.file),
+        Some(Command::Status(a)) => cli::status(a, &mut out, &mut err),
+        Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Completions(a)) => cli::completions(a, &mut out),
+        Some(Command::Man(a)) => cli::man(a, &mut out, &mut err),
+        Some(Command::Help(a)) => cli::help(a, &mut out, &mut err),
+        None if !out.is_terminal() || !std::io::stdin().is_terminal() => cli::summarize(
+            args.file.as_ref(),
+            args.allow_outside_sources,
+            &mut out,
+            &mut err,
+        ),
+        None => explore(args.file, args.allow_outside_sources),
     }
 }
 
 /// Runs the explorer on the debate while it loads; load errors are printed once the
 /// terminal is given back (at once, before it is taken over, when the load fails
 /// quickly).
-fn explore(file: Option<std::path::PathBuf>) -> ExitCode {
+fn explore(file: Option<std::path::PathBuf>, allow_outside: bool) -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match tui::run(Loading::start(file), no_color) {
+    match tui::run(Loading::start(file, allow_outside), no_color) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Failed(e)) => {
             eprintln!("{e}");

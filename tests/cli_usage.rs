@@ -204,6 +204,8 @@ fn in_terminal(dir: &Path, args: &[&OsStr]) -> (u32, Vec<u8>) {
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
+    // Should the explorer ever open here, it remembers its state in the test's folder.
+    cmd.env("DEBATE_TUI_STATE_DIR", dir.join("state"));
     cmd.cwd(dir);
     let mut child = Running(pair.slave.spawn_command(cmd).expect("spawn debate-tui"));
     // Only the child holds the slave now, so reading ends when the child exits.

@@ -3,7 +3,8 @@
 //!
 //! Every test waits for what it expects to see (polling up to [`TIMEOUT`]) rather than
 //! sleeping, and a [`Session`] kills its child when dropped, so a failing test leaks no
-//! process.
+//! process. Every session remembers its state in a temporary folder of its own (or one
+//! the test names), never in the user's.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -48,7 +49,12 @@ struct Session {
     /// Tells the reader thread to pause or stop.
     reader_control: Arc<ReaderControl>,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// The folder the app remembers its state in, unless the test named one.
+    _state: Option<tempfile::TempDir>,
 }
+
+/// The variable that names the folder the app remembers its state in.
+const STATE_DIR: &str = "DEBATE_TUI_STATE_DIR";
 
 /// What the test asks of the thread that reads the app's output, and what it reports.
 #[derive(Default)]
@@ -96,6 +102,13 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("DEBATE_TUI_TEST_PANIC");
+        // The state goes into a folder of this session's unless the test names one.
+        let state = (!env.iter().any(|(k, _)| *k == STATE_DIR))
+            .then(|| tempfile::tempdir().expect("a state folder"));
+        match &state {
+            Some(dir) => cmd.env(STATE_DIR, dir.path()),
+            None => cmd.env_remove(STATE_DIR),
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -155,6 +168,7 @@ impl Session {
             reader_done,
             reader_control,
             reader: Some(thread),
+            _state: state,
         }
     }
 
@@ -348,6 +362,17 @@ impl Session {
     /// The app is up: the panes are drawn, in the alternate screen, with the mouse on.
     fn wait_ready(&mut self) {
         self.wait_text("Claims (36)");
+        self.assert_taken_over();
+    }
+
+    /// Waits for the app, continued, to put the terminal in raw mode again, then checks
+    /// it has the terminal whole.
+    fn wait_taken_over_again(&mut self) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.raw_mode() {
+            assert!(Instant::now() < end, "raw mode not taken again");
+            std::thread::sleep(POLL);
+        }
         self.assert_taken_over();
     }
 
@@ -635,11 +660,21 @@ fn journey_claim_rebuttal_source_help_quit() {
     });
     s.settle();
 
-    // q quits, and the terminal is given back.
+    // q asks first (the path was never exported), q again quits, and the terminal is
+    // given back.
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+/// `q` with a path never exported: the question, then `q` again, and the app exits
+/// with success.
+fn quit_answering(s: &mut Session) {
+    s.send(b"q");
+    s.wait_text("was never exported");
+    s.settle();
     s.send(b"q");
     let status = s.wait_exit();
-    assert!(status.success(), "q exits with success: {status}");
-    s.assert_restored();
+    assert!(status.success(), "q q exits with success: {status}");
 }
 
 /// Starts the app, readies it with `prepare`, stops it with `stop`, and checks that it
@@ -847,13 +882,16 @@ claims:
     s.settle();
     assert!(s.contents().contains("Open weights"));
 
-    // Rows of the Claims pane: the header is row 0, the border row 1, then
-    // `open`, `out-there`, `closed`, `no-recall`.
-    click(&mut s, 6, 5);
+    // Rows of the Claims pane: the header is row 0, the border row 1, then `open`,
+    // `out-there` (folded: `no-recall` answers it), `closed`. A click on the fold
+    // mark, after the guide, selects and unfolds.
+    click(&mut s, 3, 3);
+    s.wait_text("Nobody can call a model back.");
+    click(&mut s, 12, 4);
     s.wait_for("a click to select no-recall", |sc| {
         rebuttals_id(&sc.contents()).as_deref() == Some("no-recall")
     });
-    click(&mut s, 6, 3);
+    click(&mut s, 12, 3);
     s.wait_for("a click to select out-there", |sc| {
         rebuttals_id(&sc.contents()).as_deref() == Some("out-there")
     });
@@ -893,14 +931,19 @@ claims:
     s.send(ENTER);
     s.wait_for("the passage's claim", |sc| {
         let c = sc.contents();
-        !c.contains(" · passage ")
-            && rebuttals_id(&c).as_deref() == Some("no-recall")
-            && header(sc).contains("path: no-recall")
+        !c.contains(" · passage ") && rebuttals_id(&c).as_deref() == Some("no-recall")
     });
     s.settle();
+    // Going to the passage's claim leaves the path as it was.
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(
+            h.contains("path: out-there") && !h.contains("no-recall"),
+            "{h}"
+        );
+    });
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
+    quit_answering(&mut s);
     s.assert_restored();
 }
 
@@ -953,10 +996,11 @@ fn search_type_enter_focuses_the_claim() {
         let c = sc.contents();
         rebuttals_id(&c).as_deref() == Some(id.as_str()) && !c.contains("/ kill switch")
     });
-    // The claim starts a new path, shown in the breadcrumb.
+    // A search result starts no path: the footer says which key does.
     s.with_screen(|sc| {
         let h = header(sc);
-        assert!(h.contains(&format!("path: {id}")), "{h}");
+        assert!(!h.contains("path:"), "{h}");
+        assert!(sc.contents().contains("a starts a path here"));
     });
 
     s.send(b"q");
@@ -967,8 +1011,13 @@ fn search_type_enter_focuses_the_claim() {
 /// A session that has walked a path of two steps: a rebutted claim, then its first
 /// rebuttal (Enter, Enter), with the breadcrumb showing both.
 fn walk_two_steps() -> (Session, String, String) {
+    walk_two_steps_with(&[])
+}
+
+/// [`walk_two_steps`] in a session started with `env`.
+fn walk_two_steps_with(env: &[(&str, &str)]) -> (Session, String, String) {
     let data = Data::load();
-    let mut s = Session::start(40, 140);
+    let mut s = Session::start_with(40, 140, env, &[]);
     s.wait_ready();
     let first = go_to_a_rebutted_claim(&mut s);
     let second = data.rebutters(&first)[0].clone();
@@ -1018,6 +1067,7 @@ fn walk_a_path_export_it_and_match_the_command_line() {
     });
     assert_eq!(std::fs::read(&file).unwrap(), cli.stdout);
 
+    // Exported as it is: `q` quits without a question.
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -1098,9 +1148,165 @@ fn the_path_overlay_lists_steps_and_removes_one() {
         h.contains(&only) && !h.contains(" › ")
     });
 
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+const CTRL_O: &[u8] = b"\x0f";
+const CTRL_N: &[u8] = b"\x0e";
+const SHIFT_TAB: &[u8] = b"\x1b[Z";
+
+/// Searches for `query` and goes to the first result; returns its id.
+fn search_and_go(s: &mut Session, query: &str) -> String {
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.send(query.as_bytes());
+    let typed = format!("/ {query}");
+    s.wait_for("results for the query", |sc| {
+        let c = sc.contents();
+        c.contains(&typed) && c.contains(" results") && !c.contains("searching")
+    });
+    s.settle();
+    s.send(ENTER);
+    s.wait_for("the search to close", |sc| !sc.contents().contains(&typed));
+    s.settle();
+    s.current_id().expect("a Rebuttals title")
+}
+
+#[test]
+fn a_path_survives_a_search_jump_and_an_undo() {
+    let (mut s, first, second) = walk_two_steps();
+    let crumb = format!("path: {first} › {second}");
+
+    // A search result is a place to go, not a step: the path stays, and says so.
+    let found = search_and_go(&mut s, "kill switch");
+    assert_ne!(found, second);
+    s.with_screen(|sc| {
+        assert!(header(sc).contains(&crumb), "{}", sc.contents());
+        assert!(sc.contents().contains("The path is kept (2 steps)"));
+    });
+
+    // `a` adds it, as a jump (the overlay says so); `u` takes it back off.
+    s.send(b"a");
+    let longer = format!("{crumb} › {found}");
+    s.wait_for("the result added", |sc| header(sc).contains(&longer));
+    s.send(b"p");
+    s.wait_text("Path · 3 steps");
+    s.with_screen(|sc| assert!(sc.contents().contains("jump from 2"), "{}", sc.contents()));
+    s.send(ESC);
+    s.wait_for("the overlay to close", |sc| {
+        !sc.contents().contains("Path · 3 steps")
+    });
+    s.send(b"u");
+    s.wait_text("Undone: step 3 added");
+    s.with_screen(|sc| {
+        let h = header(sc);
+        assert!(h.contains(&crumb) && !h.contains(&longer), "{h}");
+    });
+
+    // Ctrl-O goes back to where the search was made, Ctrl-N forward again.
+    s.send(CTRL_O);
+    s.wait_for("the jump back", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(second.as_str())
+    });
+    s.settle();
+    s.send(CTRL_N);
+    s.wait_for("the jump forward", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(found.as_str())
+    });
+    s.with_screen(|sc| assert!(header(sc).contains(&crumb)));
+
+    quit_answering(&mut s);
+    s.assert_restored();
+}
+
+#[test]
+fn quit_with_a_path_never_exported_asks_and_n_stays() {
+    let (mut s, first, second) = walk_two_steps();
+    let crumb = format!("path: {first} › {second}");
     s.send(b"q");
+    s.wait_text("The path (2 steps) was never exported.");
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        assert!(c.contains("It is kept for next time."), "{c}");
+        assert!(c.contains("q quit · e export first · n stay"), "{c}");
+    });
+    s.settle();
+    // `n` stays, the path as it was.
+    s.send(b"n");
+    s.wait_for("the question to close", |sc| {
+        !sc.contents().contains("never exported")
+    });
+    s.settle();
+    assert!(s.child.try_wait().unwrap().is_none(), "still running");
+    s.with_screen(|sc| assert!(header(sc).contains(&crumb)));
+    // Asked again, `y` quits.
+    s.send(b"q");
+    s.wait_text("never exported");
+    s.settle();
+    s.send(b"y");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn reopening_restores_the_path_and_the_selection() {
+    let data = Data::load();
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let saved = state.path().join("built-in.json");
+
+    let (mut s, first, second) = walk_two_steps_with(&[(STATE_DIR, dir)]);
+    let crumb = format!("path: {first} › {second}");
+    // The selection moves off the path.
+    s.send(SHIFT_TAB);
+    s.send(b"j");
+    s.wait_for("the selection to move", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != second)
+    });
+    s.settle();
+    let chosen = s.current_id().unwrap();
+    // Ctrl-C quits at once, without a question; the path is remembered all the same.
+    s.send(CTRL_C);
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    // The state file holds ids, never the debate's text.
+    let json = std::fs::read_to_string(&saved).expect("the state is saved");
+    for id in [&first, &second, &chosen] {
+        assert!(json.contains(&format!("\"{id}\"")), "{id} in {json}");
+    }
+    let text = data.claim(&first)["text"].as_str().unwrap();
+    assert!(!json.contains(text), "{json}");
+    assert!(json.contains("\"format\": \"debate-tui state\""), "{json}");
+
+    // Open again: the path and the selection are back.
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Restored the path (2 steps)");
+    s.with_screen(|sc| {
+        assert!(header(sc).contains(&crumb), "{}", sc.contents());
+        assert_eq!(
+            rebuttals_id(&sc.contents()).as_deref(),
+            Some(chosen.as_str())
+        );
+    });
+    // Still never exported: `q` asks.
+    quit_answering(&mut s);
+    s.assert_restored();
+
+    // A damaged state file is set aside with a note; the explorer opens all the same.
+    std::fs::write(&saved, "{ \"path\": [").unwrap();
+    let mut s = Session::start_with(40, 140, &[(STATE_DIR, dir)], &[]);
+    s.wait_ready();
+    s.wait_text("Started afresh: the state file is damaged");
+    s.with_screen(|sc| assert!(!header(sc).contains("path:"), "{}", sc.contents()));
+    s.send(b"q");
+    assert!(s.wait_exit().success(), "no path: q quits at once");
+    s.assert_restored();
+    // And at quit the damaged file gave way to a good one.
+    let json = std::fs::read_to_string(&saved).unwrap();
+    assert!(json.contains("\"version\": 1"), "{json}");
 }
 
 /// A debate file whose texts, titles, quotes, source and file names carry escape
@@ -1159,8 +1365,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     s.send(b"?");
     s.wait_text("Help · ? or Esc to close");
     s.settle();
-    s.send(b"q");
-    assert!(s.wait_exit().success());
+    quit_answering(&mut s);
     s.assert_restored();
     let found = hostile::found_in(&s.raw.lock().unwrap());
     assert!(found.is_empty(), "the terminal was sent {found:?}");
@@ -1179,7 +1384,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
 }
 
 #[test]
-fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
+fn a_kialo_export_opens_in_the_explorer_with_its_citations() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/import/kialo-old.txt"
@@ -1187,6 +1392,10 @@ fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
     let mut s = Session::start_with(40, 140, &[], &[file]);
     s.wait_text("Claims (6)");
     s.assert_taken_over();
+    // The first claim cites the page its Markdown link named; the last one of its
+    // side, nothing.
+    s.wait_text("Cites: a report");
+    s.send(b"jj");
     s.wait_text("Unsourced");
     s.with_screen(|sc| {
         let c = sc.contents();
@@ -1194,11 +1403,193 @@ fn a_kialo_export_opens_in_the_explorer_with_its_claims_unsourced() {
             c.contains("Should model weights be released openly?"),
             "{c}"
         );
+        assert!(c.contains("Open weights let outside researchers"), "{c}");
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A Kialo discussion (older layout) of several hundred claims: six arguments under
+/// the thesis, four under each, then three, two and one, one branch running on seven
+/// levels deeper, and `-> See` references between branches. Each claim says where it
+/// stands ("Point 1.2.3"), so a test can tell from the screen what shows.
+fn kialo_discussion() -> String {
+    let mut out = String::from(
+        "Discussion Title: Should cities close their centres to cars?\n\n1. Cities should close their centres to cars.\n",
+    );
+    fn item(out: &mut String, path: &str, depth: usize, k: usize) {
+        let stance = if k.is_multiple_of(2) { "Pro" } else { "Con" };
+        out.push_str(&format!(
+            "{path}. {stance}: Point {path} on traffic, shops and the air in town.\n"
+        ));
+        let fanout = match depth {
+            1 => 4,
+            2 => 3,
+            3 => 2,
+            4 => 1,
+            // The first branch goes on, one claim a level.
+            d if d < 12 && path.starts_with("1.1.1.1.1") => 1,
+            _ => 0,
+        };
+        for c in 1..=fanout {
+            item(out, &format!("{path}.{c}"), depth + 1, c);
+        }
+    }
+    for k in 1..=6 {
+        item(&mut out, &format!("1.{k}"), 1, k);
+    }
+    // Claims that also answer elsewhere.
+    out.push_str("1.7. Pro: -> See 1.2.1.\n1.1.5. Con: -> See 1.3.2.\n1.4.5. Pro: -> See 1.1.\n");
+    out
+}
+
+/// The Claims pane's columns of a 120-column screen (the wide layout gives it 38%).
+fn claims_text(s: &Screen) -> String {
+    s.rows(0, 45).collect::<Vec<_>>().join("\n")
+}
+
+/// Waits until the Claims pane shows `needle`, or (`shown` false) no longer does.
+fn wait_claims(s: &mut Session, needle: &str, shown: bool) {
+    let what = format!("{needle:?} shown: {shown}, in the Claims pane");
+    s.wait_for(&what, |sc| claims_text(sc).contains(needle) == shown);
+}
+
+/// The id in the Rebuttals pane's title, waited for.
+fn wait_current(s: &mut Session, id: &str) {
+    s.wait_for(&format!("{id} to be selected"), |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(id)
+    });
+}
+
+/// A Kialo export of several hundred claims, opened folded, then unfolded, entered,
+/// folded, unfolded whole below a claim, focused, stepped out of, and paged through.
+#[test]
+fn a_large_kialo_discussion_reads_as_a_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cars.txt");
+    let text = kialo_discussion();
+    let claims = text.lines().filter(|l| l.contains(": Point ")).count();
+    assert!(claims > 350, "{claims} claims");
+    std::fs::write(&file, &text).unwrap();
+    let mut s = Session::start_with(40, 120, &[], &[file.to_str().unwrap()]);
+    s.wait_text(&format!("Claims ({claims})"));
+    s.assert_taken_over();
+
+    // Folded to the arguments under the thesis, each saying how many rows it hides.
+    s.with_screen(|sc| {
+        let c = claims_text(sc);
+        assert!(c.contains("For: Cities should close"), "{c}");
+        assert!(c.contains("Point 1.6 on"), "{c}");
+        assert!(c.contains("[72]"), "the rows folded under the first: {c}");
         assert!(
-            c.contains("Open weights let outside researchers audit"),
-            "{c}"
+            !c.contains("Point 1.1.1 on"),
+            "deeper claims are folded: {c}"
         );
     });
+    wait_current(&mut s, "k-1-1");
+
+    // l unfolds, l again goes into the first answer, h comes back, h folds.
+    s.send(b"l");
+    wait_claims(&mut s, "Point 1.1.1 on", true);
+    s.send(b"l");
+    wait_current(&mut s, "k-1-1-1");
+    s.send(b"h");
+    wait_current(&mut s, "k-1-1");
+    s.send(b"h");
+    wait_claims(&mut s, "Point 1.1.1 on", false);
+
+    // * unfolds everything below: the deep branch shows, indented, its cut marked.
+    s.send(b"*");
+    wait_claims(&mut s, "Point 1.1.1.1.1.1.1 on", true);
+    s.settle();
+
+    // f focuses: the branch fills the pane, under a breadcrumb; the others are gone.
+    s.send(b"f");
+    s.wait_for("the focus", |sc| {
+        let c = claims_text(sc);
+        c.contains("focus · Esc out") && !c.contains("Point 1.2 on")
+    });
+    s.with_screen(|sc| {
+        let c = claims_text(sc);
+        assert!(c.contains("For: Cities should") && c.contains(" ›"), "{c}");
+    });
+    // Inside it, one more level of focus; Esc steps out of each in turn.
+    s.send(b"j");
+    wait_current(&mut s, "k-1-1-1");
+    s.send(b"f");
+    wait_claims(&mut s, "Point 1.1.2 on", false);
+    s.send(ESC);
+    wait_claims(&mut s, "Point 1.1.2 on", true);
+    s.with_screen(|sc| assert!(claims_text(sc).contains("focus · Esc out")));
+    s.send(BACKSPACE);
+    s.wait_for("the whole tree again", |sc| {
+        !claims_text(sc).contains("focus · Esc out")
+    });
+    wait_current(&mut s, "k-1-1-1");
+
+    // Fold all, unfold all; Ctrl-D pages half a screen down; g goes back up.
+    s.send(b"H");
+    wait_claims(&mut s, "Point 1.1.1 on", false);
+    wait_current(&mut s, "k-1-1");
+    s.send(b"L");
+    wait_claims(&mut s, "Point 1.1.1.1 on", true);
+    s.send(&[0x04]);
+    s.wait_for("half a page down", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != "k-1-1")
+    });
+    s.send(b"g");
+    s.wait_for("the first row", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id.starts_with("pro"))
+    });
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A debate whose claims cite sources: the Sources pane lists each claim's citations
+/// after its quotes, with the speech act of each quote; search finds a claim by the
+/// title of a source it cites, and lands on that citation.
+#[test]
+fn a_cited_claim_shows_its_citations_and_search_finds_it_by_them() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cited.yaml");
+    let mut s = Session::start_with(40, 140, &[], &[file]);
+    s.wait_text("Claims (3)");
+    s.assert_taken_over();
+    assert_eq!(s.current_id().as_deref(), Some("cap-protects"));
+    s.with_screen(|sc| {
+        let c = sc.contents();
+        for shown in [
+            "Sources (2)",
+            "Fiona Bruce asks:",
+            "Cites: Energy price cap explained",
+            "https://www.ofgem.gov.uk/",
+            "“The cap limits the unit rates",
+        ] {
+            assert!(c.contains(shown), "{shown:?} not on screen:\n{c}");
+        }
+        assert!(!c.contains("Unsourced"), "{c}");
+    });
+
+    // The claim that cites the supplier report, found by its title.
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.send(b"is:claim supplier failures");
+    s.wait_for("the claim found by what it cites", |sc| {
+        sc.contents()
+            .contains("(cites) Supplier failures since 2021")
+    });
+    s.settle();
+    s.send(ENTER);
+    s.wait_for("the claim, its citation selected", |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some("cap-misleads")
+            && c.contains("▌ Cites: Supplier failures since 2021")
+            && c.contains("concedes:")
+    });
+    s.settle();
+
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -1365,12 +1756,7 @@ fn ctrl_z_suspends_with_the_terminal_given_back() {
     s.assert_restored();
     s.signal("CONT");
     s.wait_stopped(false);
-    let end = Instant::now() + TIMEOUT;
-    while !s.raw_mode() {
-        assert!(Instant::now() < end, "raw mode not taken again");
-        std::thread::sleep(POLL);
-    }
-    s.assert_taken_over();
+    s.wait_taken_over_again();
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -1413,12 +1799,7 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     assert!(!s.raw_mode());
     s.signal("CONT");
     s.wait_stopped(false);
-    let end = Instant::now() + TIMEOUT;
-    while !s.raw_mode() {
-        assert!(Instant::now() < end, "raw mode not taken again");
-        std::thread::sleep(POLL);
-    }
-    s.assert_taken_over();
+    s.wait_taken_over_again();
     assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
 
     s.send(b"q");

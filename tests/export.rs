@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 use debate_tui::domain::export::{dot, markdown};
 use debate_tui::domain::graph::path;
+use debate_tui::domain::graph::status::Status;
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, NodeId, builtin, load_bytes};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -14,8 +15,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_debate-tui");
 
 /// A path through the built-in debate with every relation: rebuts, supports, is
 /// rebutted by, is supported by, an unlinked jump, and a position.
-const EVERY_RELATION: &str = "gpt5-class-open-model,no-kill-switch,open-model-as-weapon,\
-     gpt5-class-open-model,will-release-openly,humans-stay-dominant,open-source";
+const EVERY_RELATION: &str = "meta-own-league,league-under-openai-control,removable-from-hubs,\
+     no-kill-switch,open-model-as-weapon,good-guy-short-lived,authors-reading";
 
 fn builtin_path() -> (Debate, Vec<NodeId>) {
     let d = builtin::load().unwrap().debate;
@@ -34,7 +35,7 @@ fn export(args: &[&str]) -> Output {
 #[test]
 fn the_document_for_every_relation() {
     let (d, p) = builtin_path();
-    let doc = markdown(&d, &p);
+    let doc = markdown(&d, &Status::of(&d), &p);
     for words in [
         "rebuts step 1",
         "supports step 2",
@@ -121,7 +122,7 @@ fn structure(doc: &str) -> Structure {
 #[test]
 fn a_heading_per_step_and_quotes_as_block_quotes() {
     let (d, p) = builtin_path();
-    let s = structure(&markdown(&d, &p));
+    let s = structure(&markdown(&d, &Status::of(&d), &p));
     assert_eq!(s.h1, 1);
     // One heading per step, in order, then the sources.
     assert_eq!(s.h2.len(), p.len() + 1, "{:?}", s.h2);
@@ -141,6 +142,7 @@ sources:
     title: "[link](http://evil.example) <img src=x onerror=alert(1)>"
     author: "**bold** author"
     url: "javascript:alert(1) <x>"
+    excerpt: "# not a heading [x](y)\n\n- no list <i>"
 positions:
   - id: p
     title: "1. P *side*"
@@ -152,11 +154,13 @@ claims:
       - source: s
         text: "> quoted | pipe ~~strike~~ \\ back"
         speaker: "_who_"
+        act: "<b>asks</b>"
         translation: "- not a list\n\n    not code"
   - id: c2
     position: p
     text: "---"
     rebuts: [c1]
+    cites: [s]
 "##;
 
 #[test]
@@ -165,7 +169,7 @@ fn hostile_text_comes_out_as_text() {
         .unwrap_or_else(|e| panic!("{e}"))
         .debate;
     let p = path::parse(&d, "c1,c2,p").unwrap();
-    let doc = markdown(&d, &p);
+    let doc = markdown(&d, &Status::of(&d), &p);
     assert!(
         !doc.chars()
             .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
@@ -186,6 +190,8 @@ fn hostile_text_comes_out_as_text() {
         "javascript:alert(1) <x>",
         "1. P *side*",
         "---",
+        "_who_ <b>asks</b>:",
+        "“# not a heading [x](y) - no list <i>”",
     ] {
         assert!(
             s.text.contains(visible),
@@ -206,7 +212,7 @@ fn the_cli_writes_the_same_document_deterministically() {
     let (d, p) = builtin_path();
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
-        markdown(&d, &p)
+        markdown(&d, &Status::of(&d), &p)
     );
     assert_eq!(export(&["--path", EVERY_RELATION]).stdout, out.stdout);
 
@@ -289,4 +295,62 @@ fn the_whole_debate_as_dot() {
     let g = String::from_utf8(out.stdout).unwrap();
     let d = builtin::load().unwrap().debate;
     assert_eq!(g, dot(&d, None));
+}
+
+/// Each step carries the sources it cites (title, url, excerpt) and its quotes' speech
+/// acts; the sources cited are listed at the end with the quoted ones.
+#[test]
+fn the_document_carries_citations_and_speech_acts() {
+    let yaml = include_str!("fixtures/cited.yaml");
+    let d = load_bytes("cited.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .debate;
+    let p = path::parse(&d, "cap-protects,cap-misleads,suppliers-fail,keep").unwrap();
+    let doc = markdown(&d, &Status::of(&d), &p);
+    for words in [
+        "> Fiona Bruce asks:",
+        "> concedes:",
+        "- *Energy price cap explained*, <https://www.ofgem.gov.uk/energy-price-cap>: \
+         “The cap limits the unit rates and standing charges a supplier may set, not the \
+         total bill.”",
+        "- *Supplier failures since 2021*, <https://example.org/supplier-failures>",
+    ] {
+        assert!(doc.contains(words), "{words:?} missing:\n{doc}");
+    }
+    // Only the step that neither quotes nor cites says so.
+    assert_eq!(doc.matches("cites no source").count(), 1, "{doc}");
+    let s = structure(&doc);
+    assert_eq!(s.html, 0);
+    assert_eq!(s.block_quotes, 2);
+    assert_eq!(s.h2.last().map(String::as_str), Some("Sources"));
+    for url in [
+        "https://www.ofgem.gov.uk/energy-price-cap",
+        "https://example.org/supplier-failures",
+    ] {
+        assert!(s.links.iter().any(|l| l == url), "{url}: {:?}", s.links);
+    }
+    insta::assert_snapshot!(doc);
+}
+
+#[test]
+fn the_document_under_a_what_if_says_what_it_supposes() {
+    let d = builtin::load().unwrap().debate;
+    let worry = d.lookup("worse-than-sharing-data").unwrap();
+    let side = d.lookup("open-source").unwrap();
+    let status = Status::of(&d).what_if([worry]);
+    let doc = markdown(&d, &status, &[side, worry]);
+    assert!(
+        doc.contains("The labels suppose that `worse-than-sharing-data` fails"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("- **Status**: stands: its rebuttal `worse-than-sharing-data` falls"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("- **Status**: falls: set aside: supposed to fail"),
+        "{doc}"
+    );
+    // Nothing set aside: nothing said.
+    assert!(!markdown(&d, &Status::of(&d), &[side]).contains("suppose"));
 }

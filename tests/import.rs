@@ -1,67 +1,19 @@
 //! Importing Kialo exports and AIF files: the graphs they become, the round trip
 //! through format v1 YAML, the errors for damaged files, and the command line.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+#[path = "support/graph.rs"]
+mod graph;
+
+use graph::{fixture, ids, links, load, node, position_ids, run, side, sources, text};
 
 use debate_tui::app::{Action, App};
 use debate_tui::domain::import::{self, Format};
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{Debate, LoadError, Loaded, NodeId, load_bytes, load_path};
+use debate_tui::domain::{LoadError, load_bytes, load_path};
 use debate_tui::ui::theme::COLOR;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
-fn load(name: &str) -> Loaded {
-    load_path(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn node(d: &Debate, id: &str) -> NodeId {
-    d.lookup(id).unwrap_or_else(|| panic!("no node `{id}`"))
-}
-
-/// The position id of a claim.
-fn side(d: &Debate, id: &str) -> String {
-    let s = d.side_of(node(d, id));
-    d.positions[s as usize].id.clone()
-}
-
-/// A node's outgoing links as `supports x` / `rebuts y`, sorted.
-fn links(d: &Debate, id: &str) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .outgoing(node(d, id))
-        .map(|l| format!("{} {}", l.relation.verb(), d.id_of(l.to)))
-        .collect();
-    v.sort();
-    v
-}
-
-/// Each source's id, title and url, in order.
-fn sources(d: &Debate) -> Vec<(&str, &str, Option<&str>)> {
-    d.sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str(), s.url.as_deref()))
-        .collect()
-}
-
-fn text<'a>(d: &'a Debate, id: &str) -> &'a str {
-    d.text_of(node(d, id))
-}
-
-fn ids(d: &Debate) -> Vec<&str> {
-    d.claims.iter().map(|c| c.id.as_str()).collect()
-}
-
-fn position_ids(d: &Debate) -> Vec<&str> {
-    d.positions.iter().map(|p| p.id.as_str()).collect()
-}
 
 /// Every diagnostic of a failed load, as printed.
 fn errors(name: &str) -> Vec<String> {
@@ -156,11 +108,18 @@ fn kialo_new_layout() {
     assert_eq!(links(&d, "k-1-1"), ["supports pro"]);
     assert_eq!(links(&d, "k-1-1-1"), ["rebuts k-1-1"]);
     assert_eq!(links(&d, "k-1-2-1"), ["rebuts k-1-2", "supports k-1-1-1"]);
-    // The text on the lines after each header, indentation gone; `[n]` kept.
+    // The text on the lines after each header, indentation gone; `[n]` kept, and
+    // cited. This layout writes texts as they are: no Markdown is read in them.
     assert_eq!(text(&d, "k-1-1"), "Car-free centres have cleaner air [1].");
+    let cited: Vec<&str> = d.claims[0]
+        .cites
+        .iter()
+        .map(|&s| d.sources[s as usize].id.as_str())
+        .collect();
+    assert_eq!(cited, ["ref-1"]);
     assert_eq!(
         text(&d, "k-1-2-1"),
-        "Footfall rose in most pedestrianised streets (see the city survey).\nThe rise held for two years."
+        "Footfall rose in most pedestrianised streets \\(see [the city survey](https://example.org/survey)\\).\nThe rise held for two years."
     );
     let sources = sources(&d);
     assert_eq!(
@@ -177,11 +136,6 @@ fn kialo_new_layout() {
                 Some("https://example.org/deliveries")
             ),
             ("ref-3", "A book without a link", None),
-            (
-                "link-1",
-                "the city survey",
-                Some("https://example.org/survey")
-            ),
         ]
     );
     assert!(d.claims.iter().all(|c| c.quotes.is_empty()));
@@ -377,7 +331,7 @@ fn every_fixture_round_trips_through_format_v1() {
         let path = fixture(name);
         let imported = import::import_path(&path).unwrap();
         assert_eq!(imported.format, format, "{name}");
-        let yaml = import::to_yaml(&imported.raw, &path, format).unwrap();
+        let yaml = import::to_yaml(&imported.conversion, &path, format).unwrap();
         assert_eq!(
             yaml.lines().next().unwrap(),
             format!(
@@ -440,6 +394,90 @@ fn damaged_aif_files_name_their_line_or_json_path() {
             "{got}"
         );
     }
+}
+
+/// Every diagnostic of importing `text` as AIF, as printed.
+fn aif_errors(text: &str) -> Vec<String> {
+    match import::import(Format::Aif, "a.json", text) {
+        Ok(_) => panic!("the text imported"),
+        Err(e) => e.diagnostics().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The JSON is taken as any JSON reader takes it: a repeated key keeps its last value,
+/// keys and texts may be written with escapes, ids are text or whole numbers of either
+/// sign, and what the import does not look at is read through, however it is nested.
+#[test]
+fn aif_json_is_read_as_json() {
+    let text = r#"{"nodes": "replaced", "edges": 5, "nodes": [
+        {"nodeID": -3, "type": "I", "text": " \u0020Minus \u0033 ", "meta": [[{"deep": [1, {"x": null}]}], 2.5]},
+        {"node\u0049D": "7", "type": " ra ", "text": null},
+        {"nodeID": "a.b", "type": "L", "text": "Dotted", "type": "i"},
+        {"nodeID": "a_b", "type": "I", "text": "Tab\tin \"quotes\""},
+        {"nodeID": 0, "type": "CA"}],
+      "edges": [{"fromID": "-3", "toID": 7}, {"fromID": 7, "toID": "a.b", "edgeID": {"k": []}},
+                {"fromID": "a_b", "toID": 0}, {"fromID": 0, "toID": -3}],
+      "participants": [1, {"participantID": 1, "firstname": ["x"]}]}"#;
+    let raw = import::import(Format::Aif, "j.json", text).unwrap().raw;
+    let claims: Vec<(&str, &str, &str)> = raw
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str(), c.position.as_str()))
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("n-3", "Minus 3", "pro"),
+            ("na_b", "Dotted", "pro"),
+            ("na_b-2", "Tab\tin \"quotes\"", "con")
+        ]
+    );
+    assert_eq!(raw.claims[0].supports, ["na_b"]);
+    assert_eq!(raw.claims[2].rebuts, ["n-3"]);
+
+    // Nesting past the limit is a syntax error even where the import does not look.
+    let deep = format!(
+        r#"{{"nodes": [{{"nodeID": "1", "type": "I", "text": "a", "meta": {}{}}}]}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let e = aif_errors(&deep);
+    assert!(e[0].contains("recursion limit"), "{e:?}");
+}
+
+/// Problems come list by list, in the order of the file: in each list, first the
+/// items that are no objects, then what is wrong inside the others.
+#[test]
+fn aif_problems_come_in_file_order() {
+    let text = r#"{"nodes": [{"nodeID": 1.0, "type": "I", "text": "a"}, 3,
+        {"nodeID": "2", "type": "I", "text": " "}, {"nodeID": "4", "type": "I", "text": "x"},
+        {"nodeID": 4, "type": "L", "text": "y"}, [], {"nodeID": 18446744073709551616, "type": "I"},
+        {"nodeID": "5", "type": "L"}, {"nodeID": "6", "type": null}],
+      "edges": [{"fromID": "4"}, true, {"fromID": "9", "toID": [1]}],
+      "locutions": [null, {"nodeID": {}}], "participants": {}}"#;
+    let e = aif_errors(text);
+    let hint = "\n  hint: the file may be cut short, or the node was removed without its edges";
+    let expected = [
+        "nodes[1]: expected a node (an object), found a number".to_string(),
+        "nodes[5]: expected a node (an object), found a list".into(),
+        "nodes[0].nodeID: expected the node's id, text or a whole number, found a number".into(),
+        "nodes[2].text: I node 2 has no text".into(),
+        "nodes[4].nodeID: duplicate node id 4\n  note: first used by nodes[3]".into(),
+        "nodes[6].nodeID: expected the node's id, text or a whole number, found a number".into(),
+        "nodes[7].text: expected the node's text, found nothing".into(),
+        "nodes[8].type: expected the node's type (`I`, `RA`, `CA`, `L`...), found null".into(),
+        "edges[1]: expected an edge (an object), found true or false".into(),
+        "edges[0].toID: expected a node id, found nothing".into(),
+        format!("edges[2].fromID: no node has the id 9{hint}"),
+        "edges[2].toID: expected a node id, found a list".into(),
+        "locutions[0]: expected a locution (an object), found null".into(),
+        "participants: expected a list, found an object".into(),
+    ];
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|m| format!("a.json: error: {m}"))
+        .collect();
+    assert_eq!(e, expected);
 }
 
 #[test]
@@ -513,19 +551,15 @@ fn large_and_deep_inputs_import_without_recursion() {
     assert_eq!(side(&d, &format!("n{}", n - 2)), "pro");
 }
 
-/// An imported claim has no quote; the Sources pane says it is unsourced, dimmed.
+/// An imported claim with neither quote nor citation; the Sources pane says it is
+/// unsourced, dimmed.
 #[test]
 fn an_unsourced_claim_says_so() {
     let d = load("kialo-old.txt").debate;
     let mut app = App::new(d, Rect::new(0, 0, 120, 30));
-    let target = app.debate.lookup("k-1-1").unwrap();
-    app.update(Action::Top);
-    for _ in 0..app.rows.len() {
-        if app.current() == Some(target) {
-            break;
-        }
-        app.update(Action::Down);
-    }
+    let target = app.debate.lookup("k-1-1-1").unwrap();
+    // Below a folded claim: going there unfolds what hides it.
+    app.update(Action::GoTo(debate_tui::app::Place::at(target)));
     assert_eq!(app.current(), Some(target));
     let mut buf = Buffer::empty(app.size);
     Widget::render(&app, app.size, &mut buf);
@@ -557,22 +591,9 @@ fn an_unsourced_claim_says_so() {
         .collect();
     assert_eq!(
         pane.join(" ").trim(),
-        "Unsourced: this claim cites no quote.",
+        "Unsourced: no quote, no citation.",
         "{shown}"
     );
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_debate-tui"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run debate-tui");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]
@@ -606,10 +627,15 @@ fn the_import_command() {
     assert!(written.starts_with("# Imported from aif-bare.json (AIF) by debate-tui import.\n"));
     let (code, out, _) = run(&["check", o]);
     assert_eq!(code, 0, "{out}");
+    // Two of the map's claims take part in no argument: warnings, not problems.
     assert_eq!(
-        out.trim(),
-        "ok: 7 claims, 3 positions, 1 source, 0 quotes verified, 3 quotes not checked (their source has no file)"
+        out.lines().last(),
+        Some(
+            "ok: 7 claims, 3 positions, 1 source, 0 quotes verified, 3 quotes not checked (their source has no file), 2 warnings"
+        ),
+        "{out}"
     );
+    assert_eq!(out.matches("[W001 unlinked-claim]").count(), 2, "{out}");
     let (code, _, err) = run(&["import", kialo, "-o", o]);
     assert_eq!(code, 1);
     assert!(

@@ -5,6 +5,8 @@
 //!
 //! The shell's work is done here as the shell would: searches are answered (at once,
 //! late, in two stages, or never), exports are written into a temporary folder or fail.
+//! `q` may end the run's explorer only when no path would be lost: the run goes on
+//! regardless, as if it had not.
 //! The run is the same every time (a fixed seed); `PROPTEST_RNG_SEED` and
 //! `PROPTEST_CASES` explore further.
 
@@ -39,6 +41,7 @@ fn apps() -> &'static [App] {
             edge::cycle(),
             edge::no_claims(),
             edge::many_rebuttals(10_000),
+            edge::chain(300),
             // A megabyte: large, and cheap enough to search many times.
             edge::huge_quote(1024 * 1024),
         ]
@@ -57,6 +60,10 @@ enum Step {
     Answer { early: bool },
     /// Forget the searches waiting (a worker that fell behind drops them).
     Drop,
+    /// Keep the place in the tree, as a jump list does.
+    Remember,
+    /// Go back to the place kept last.
+    Return,
 }
 
 fn size() -> impl Strategy<Value = (u16, u16)> {
@@ -79,11 +86,11 @@ fn typed() -> impl Strategy<Value = char> {
 }
 
 /// Every action a key gives, from the key table itself (so a new binding is covered
-/// as soon as it exists), but quitting, which would end the run.
+/// as soon as it exists), but quitting at once, which asks nothing and changes nothing.
 fn keyed() -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     for b in BINDINGS {
-        if b.action != Action::Quit && !out.contains(&b.action) {
+        if b.action != Action::QuitNow && !out.contains(&b.action) {
             out.push(b.action.clone());
         }
     }
@@ -128,6 +135,41 @@ fn errand() -> impl Strategy<Value = Vec<Action>> {
         }),
         // The path: remove a step, go to another.
         Just(vec![Close, ShowPath, Down, RemoveStep, Follow]),
+        // Undo and redo, in the panes and in the path's overlay.
+        Just(vec![Close, Follow, Follow, Undo, Undo, Redo]),
+        Just(vec![Close, ShowPath, RemoveStep, Undo, Redo, Undo]),
+        // A new path, then the old one back.
+        Just(vec![Close, Follow, Down, NewPath, Undo]),
+        // Jumps, and back and forth.
+        Just(vec![
+            Close,
+            NextPane,
+            Follow,
+            Follow,
+            JumpBack,
+            JumpBack,
+            JumpForward
+        ]),
+        Just(vec![
+            Close,
+            Search,
+            Type('a'),
+            Follow,
+            JumpBack,
+            JumpForward
+        ]),
+        // The question before quitting: stay, or export first.
+        Just(vec![Close, Follow, Quit, Close]),
+        Just(vec![Close, Follow, Quit, Export, Follow]),
+        // The tree, from whichever pane: unfold, enter, focus, page, step out.
+        (0usize..3).prop_map(|n| {
+            let mut v = vec![Close];
+            v.extend(std::iter::repeat_n(NextPane, n));
+            v.extend([Unfold, Unfold, Down, Focus, Unfold, HalfPageDown, Fold]);
+            v.extend([Focus, UnfoldSubtree, Bottom, Toggle, StepOut, Back]);
+            v
+        }),
+        Just(vec![Close, UnfoldAll, PageDown, Focus, FoldAll, StepOut]),
     ]
 }
 
@@ -137,6 +179,8 @@ fn step() -> impl Strategy<Value = Step> {
         4 => errand().prop_map(Step::Do),
         3 => any::<bool>().prop_map(|early| Step::Answer { early }),
         1 => Just(Step::Drop),
+        1 => Just(Step::Remember),
+        1 => Just(Step::Return),
     ]
 }
 
@@ -157,8 +201,15 @@ enum Write {
 /// Invariants that hold after every action.
 fn check(a: &App) -> Result<(), TestCaseError> {
     let d = &a.debate;
-    prop_assert!(a.claims.selected < a.rows.len().max(1));
+    prop_assert!(a.claims.selected < a.tree.len().max(1));
     prop_assert!(a.claims.offset <= a.claims.selected);
+    prop_assert!(
+        a.tree.is_consistent(),
+        "the tree's rows are those its folds give"
+    );
+    if let Some(f) = a.tree.focus().last() {
+        prop_assert_eq!(a.tree.rows().first().map(|r| r.node), Some(*f));
+    }
     if a.links.is_empty() {
         prop_assert_eq!(a.links_pos.selected, 0);
     } else {
@@ -167,6 +218,24 @@ fn check(a: &App) -> Result<(), TestCaseError> {
     }
     let quotes = a.current().map_or(0, |n| d.quotes_of(n).len());
     prop_assert!(a.quote < quotes.max(1));
+    for p in a.jumps.places() {
+        prop_assert!(
+            d.contains(p.node),
+            "the jump list holds a node not in the debate"
+        );
+    }
+    let (undo, redo) = a.history.depth();
+    prop_assert!(undo <= debate_tui::app::path::UNDO_KEPT);
+    prop_assert!(redo <= debate_tui::app::path::UNDO_KEPT);
+    let (back, forward) = a.jumps.len();
+    prop_assert!(back <= debate_tui::app::jumps::JUMPS_KEPT);
+    prop_assert!(forward <= debate_tui::app::jumps::JUMPS_KEPT);
+    if a.overlay == Overlay::Quit {
+        prop_assert!(
+            a.path_unexported(),
+            "the question is asked only for a path at risk"
+        );
+    }
     for (i, &n) in a.path.iter().enumerate() {
         prop_assert!(d.contains(n), "step {} is not in the debate", i + 1);
         // How each step relates to the one before can be told in words.
@@ -220,13 +289,26 @@ fn run(
     a.update(Action::Resize(start.0, start.1));
     draw(&mut terminal, &a)?;
     let mut waiting: Vec<(u64, String)> = Vec::new();
+    let mut kept: Option<debate_tui::app::Place> = None;
     let actions = steps.into_iter().flat_map(|s| match s {
         Step::Do(v) => v.into_iter().map(Step::one).collect(),
         other => vec![other],
     });
     for step in actions {
         let effect = match step {
-            Step::Do(mut one) => a.update(one.remove(0)),
+            Step::Do(mut one) => {
+                let action = one.remove(0);
+                let asked = a.overlay == Overlay::Quit;
+                let at_risk = a.path_unexported();
+                let effect = a.update(action.clone());
+                if action == Action::Quit && effect == Some(Effect::Quit) {
+                    prop_assert!(
+                        asked || !at_risk,
+                        "q quit without a question with a path never exported"
+                    );
+                }
+                effect
+            }
             Step::Drop => {
                 waiting.clear();
                 None
@@ -248,6 +330,21 @@ fn run(
                 a.update(Action::SearchResults(done))
             }
             Step::Answer { .. } => None,
+            Step::Remember => {
+                kept = a.place();
+                None
+            }
+            Step::Return => match kept.clone() {
+                Some(place) => {
+                    let effect = a.update(Action::GoTo(place.clone()));
+                    // The place comes back, node and focus, as long as no overlay
+                    // moved it since (a place is always still in the tree).
+                    prop_assert_eq!(a.current(), Some(place.node));
+                    prop_assert_eq!(a.tree.focus(), &place.focus[..]);
+                    effect
+                }
+                None => None,
+            },
         };
         match effect {
             Some(Effect::Search { generation, input }) => waiting.push((generation, input)),
@@ -308,7 +405,7 @@ proptest! {
 
     #[test]
     fn random_actions_at_random_sizes_keep_the_app_whole(
-        which in 0usize..6,
+        which in 0usize..7,
         start in size(),
         steps in prop::collection::vec(step(), 1..40),
         write in prop_oneof![Just(Write::Really), Just(Write::DiskFull)],

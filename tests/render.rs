@@ -1,9 +1,9 @@
 //! Rendering at every size: snapshots of the text, and the styles that carry meaning
 //! (focus, selection, sides), which snapshots cannot show.
 
-use debate_tui::app::{Action, App, Pane};
+use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::builtin;
-use debate_tui::ui::theme::{COLOR, MONO, Theme};
+use debate_tui::ui::theme::{self, COLOR, MONO, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -51,12 +51,11 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Selects a claim, unfolding what hides it.
 fn go(app: &mut App, id: &str) {
     let node = app.debate.lookup(id).unwrap();
-    app.update(Action::Top);
-    while app.current() != Some(node) {
-        app.update(Action::Down);
-    }
+    app.update(Action::GoTo(Place::at(node)));
+    assert_eq!(app.current(), Some(node));
 }
 
 #[test]
@@ -168,7 +167,19 @@ fn the_footer_hints_come_from_the_key_table() {
     let a = app(140, 40);
     let t = text(&draw(&a));
     let footer = t.lines().nth(39).unwrap();
-    for hint in ["move", "pane", "open", "back", "help", "quit"] {
+    for hint in [
+        "unfold",
+        "focus",
+        "move",
+        "search",
+        "pane",
+        "open",
+        "back",
+        "help",
+        "quit",
+        "undo",
+        "jump back",
+    ] {
         assert!(footer.contains(hint), "{footer}");
     }
 }
@@ -230,7 +241,7 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
     let pane: Vec<String> = t
         .lines()
         .skip(src.y as usize + 1)
-        .take(6)
+        .take(8)
         .map(|l| {
             let cells: String = l.chars().skip(src.x as usize + 1).collect();
             cells.trim_end_matches(['│', ' ']).trim().to_string()
@@ -241,13 +252,63 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
 
 #[test]
 fn an_overflowing_list_keeps_its_corners() {
-    let a = app(100, 30);
-    assert!(a.rows.len() > a.areas().rows(Pane::Claims));
+    let mut a = app(100, 30);
+    a.update(Action::UnfoldAll);
+    assert!(a.tree.len() > a.areas().rows(Pane::Claims));
     let buf = draw(&a);
     let claims = a.areas().pane(Pane::Claims).unwrap();
     let right = claims.right() - 1;
     assert_eq!(buf[(right, claims.y)].symbol(), "┐");
     assert_eq!(buf[(right, claims.bottom() - 1)].symbol(), "┘");
+}
+
+/// The tree at every usual size down to the smallest: a claim four levels down
+/// selected, the rows above it unfolded, guides, marks and counts of folded rows.
+#[test]
+fn the_tree_at_every_size() {
+    for (w, h) in [(140, 40), (100, 30), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        go(&mut a, "frontier-model-forum");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        for mark in ["▾ ", "▸ ", "└─", "+ "] {
+            assert!(t.contains(mark), "{mark:?} at {w}×{h}:\n{t}");
+        }
+        insta::assert_snapshot!(format!("tree_{w}x{h}"), t);
+    }
+}
+
+/// A focus: the subtree fills the pane, its ancestors a breadcrumb above it; the title
+/// says how to step out. Everything unfolded, and at the smallest size.
+#[test]
+fn a_focus_shows_its_breadcrumb() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        a.update(Action::UnfoldAll);
+        go(&mut a, "league-under-openai-control");
+        a.update(Action::Focus);
+        assert_eq!(a.tree.focus().len(), 1);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("focus · Esc out"), "{t}");
+        assert!(t.contains(" ›"), "the breadcrumb: {t}");
+        insta::assert_snapshot!(format!("focus_{w}x{h}"), t);
+    }
+}
+
+/// A chain 300 claims deep, unfolded: deep rows show their last levels, the cut
+/// marked, and the grid holds; the loop back to the first claim ends in a reference.
+#[test]
+fn a_deep_chain_keeps_its_rows_readable() {
+    let d = edge::chain(300);
+    let mut a = App::new(d, Rect::new(0, 0, 60, 20));
+    a.update(Action::UnfoldAll);
+    a.update(Action::Bottom);
+    let t = text(&draw(&a));
+    assert_fits(&t, 60);
+    assert!(t.contains('…'), "the cut levels are marked: {t}");
+    assert!(t.contains("↪"), "the loop ends in a reference: {t}");
+    insta::assert_snapshot!("deep_chain_60x20", t);
 }
 
 #[test]
@@ -273,6 +334,11 @@ fn no_color_uses_no_colour_and_still_marks_everything() {
         t.contains("◆ ") && t.contains("● "),
         "sides keep their marks"
     );
+    // Relations, folds and references are marks too.
+    for mark in ["+ ", "− ", "· ", "▸ ", "▾ ", "↪ ", "[3]"] {
+        assert!(t.contains(mark), "{mark:?} in\n{t}");
+    }
+    insta::assert_snapshot!("no_color_140x40", t);
 }
 
 #[test]
@@ -330,7 +396,7 @@ fn huge_values_display_cut_to_the_screen() {
     assert!(lines[0].contains("path: xxx"), "{}", lines[0]);
     let claim_row = lines
         .iter()
-        .find(|l| l.contains("◆   parola") || l.contains("  ◆ parola"))
+        .find(|l| l.contains("· ◆ ") && l.contains(" parola"))
         .unwrap();
     assert!(claim_row.contains('…'), "{claim_row}");
     for l in &lines {
@@ -452,6 +518,32 @@ fn the_path_overlay_and_the_export_prompt() {
     }
 }
 
+/// The question before quitting with a path never exported, at the usual sizes; what
+/// it says of the path depends on whether the path is remembered.
+#[test]
+fn the_question_before_quitting_with_a_path_never_exported() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        walk(&mut a);
+        a.remembers = true;
+        assert_eq!(a.update(Action::Quit), None);
+        let t = text(&draw(&a));
+        assert!(t.contains("The path (3 steps) was never exported"), "{t}");
+        assert!(t.contains("q quit"), "{t}");
+        assert_fits(&t, w);
+        insta::assert_snapshot!(format!("quit_question_{w}x{h}"), t);
+    }
+    let mut a = app(100, 30);
+    walk(&mut a);
+    a.update(Action::Quit);
+    let t = text(&draw(&a));
+    assert!(t.contains("quitting loses it"), "{t}");
+    for size in [(0, 0), (1, 1), (20, 4)] {
+        a.update(Action::Resize(size.0, size.1));
+        draw(&a);
+    }
+}
+
 #[path = "support/edge.rs"]
 mod edge;
 
@@ -505,7 +597,10 @@ fn ten_thousand_rebuttals_scroll_with_their_count() {
     let mut a = App::new(d, Rect::new(0, 0, 80, 24));
     assert_eq!(a.debate.id_of(a.current().unwrap()), "target");
     let t = text(&draw(&a));
-    assert!(t.contains("✗10000"), "the count after the claim: {t}");
+    assert!(
+        t.contains("[10000]"),
+        "the rows the folded claim hides: {t}"
+    );
     assert!(t.contains("Rebutted by (10000)"), "{t}");
     a.update(Action::NextPane);
     a.update(Action::Bottom);
@@ -564,7 +659,7 @@ fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
     let t = text(&draw(&a));
     assert!(t.contains("path: …") || t.contains("path: a › b"), "{t}");
     assert!(t.contains(" › a › b") || t.contains(" › b › a"), "{t}");
-    let md = debate_tui::domain::export::markdown(&a.debate, &a.path);
+    let md = debate_tui::domain::export::markdown(&a.debate, &a.standing, &a.path);
     assert_eq!(md.matches("\n## ").count(), 11, "{md}");
     assert!(md.len() < 10_000);
     let dot = debate_tui::domain::export::dot(&a.debate, Some(&a.path));
@@ -583,7 +678,7 @@ fn a_claim_without_quotes_says_so() {
     a.update(Action::PreviousPane);
     let t = text(&draw(&a));
     assert!(t.contains("Sources (0)"), "{t}");
-    assert!(t.contains("Unsourced: this claim cites no quote."), "{t}");
+    assert!(t.contains("Unsourced: no quote, no citation."), "{t}");
     a.update(Action::Follow);
     assert_eq!(a.overlay, debate_tui::app::Overlay::None);
     assert!(a.status.as_deref().unwrap().contains("cites no source"));
@@ -625,7 +720,7 @@ fn a_debate_with_no_claims_says_so_and_keys_do_no_harm() {
         Action::Close,
     ] {
         a.update(action);
-        assert!(a.claims.selected < a.rows.len());
+        assert!(a.claims.selected < a.tree.len());
         assert!(a.path.iter().all(|&n| a.debate.contains(n)));
         assert_fits(&text(&draw(&a)), 80);
     }
@@ -651,4 +746,244 @@ fn a_million_combining_marks_stay_bounded_on_screen() {
     let buf = draw(&a);
     assert!(text(&buf).contains("The start."));
     assert!(biggest(&buf).unwrap() < 4096);
+}
+
+/// A debate whose claims cite sources as a whole and whose quotes carry speech acts.
+fn cited(w: u16, h: u16) -> App {
+    let yaml = include_str!("fixtures/cited.yaml");
+    let d = debate_tui::domain::load_bytes(
+        "cited.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .debate;
+    App::new(d, Rect::new(0, 0, w, h))
+}
+
+/// The Sources pane lists a claim's quotes with their speech acts, then the sources it
+/// cites (title, url, excerpt); at a usual size and, one pane at a time, a small one.
+#[test]
+fn the_sources_pane_lists_citations_and_speech_acts() {
+    let mut a = cited(100, 36);
+    go(&mut a, "cap-protects");
+    let t = text(&draw(&a));
+    assert!(t.contains("Sources (2)"), "{t}");
+    assert!(t.contains("Fiona Bruce asks:"), "{t}");
+    assert!(
+        t.contains("— BBC Question Time"),
+        "the speaker is named once: {t}"
+    );
+    assert!(t.contains("Cites: Energy price cap explained"), "{t}");
+    assert!(
+        t.contains("https://www.ofgem.gov.uk/energy-price-cap"),
+        "{t}"
+    );
+    assert!(t.contains("“The cap limits the unit rates"), "{t}");
+    assert!(!t.contains("Unsourced"), "{t}");
+    insta::assert_snapshot!("sources_with_citations_100x36", t);
+    // The last citation selected: all entries still show when they fit (below the
+    // label, a row taller).
+    a.update(Action::Resize(100, 38));
+    go(&mut a, "cap-misleads");
+    a.focus = Pane::Sources;
+    a.update(Action::Bottom);
+    let t = text(&draw(&a));
+    for shown in [
+        "  concedes:",
+        "  Cites: Energy price cap explained",
+        "▌ Cites: Supplier failures since 2021",
+        "3/3",
+    ] {
+        assert!(t.contains(shown), "{shown:?}: {t}");
+    }
+
+    let mut a = cited(40, 12);
+    go(&mut a, "cap-misleads");
+    a.update(Action::PreviousPane);
+    let t = text(&draw(&a));
+    assert_fits(&t, 40);
+    assert!(t.contains("concedes:"), "an act without a speaker: {t}");
+    insta::assert_snapshot!("sources_with_citations_40x12", t);
+    // Down selects each citation in turn, shown first when the pane is full.
+    a.update(Action::Down);
+    a.update(Action::Down);
+    assert_eq!(a.quote, 2);
+    let t = text(&draw(&a));
+    assert_fits(&t, 40);
+    assert!(t.contains("Cites: Supplier"), "{t}");
+    assert!(t.contains("3/3"), "{t}");
+    insta::assert_snapshot!("sources_second_citation_40x12", t);
+}
+
+/// Without colour, the act and the citation still read as words.
+#[test]
+fn speech_acts_and_citations_read_without_colour() {
+    let mut a = cited(140, 40);
+    a.no_color = true;
+    go(&mut a, "cap-protects");
+    let buf = draw(&a);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+    }
+    let t = text(&buf);
+    assert!(t.contains("Fiona Bruce asks:"), "{t}");
+    assert!(t.contains("Cites: Energy price cap explained"), "{t}");
+}
+
+/// The source view names the speech act of the passage in view.
+#[test]
+fn the_source_view_names_the_speech_act() {
+    let yaml = "version: 1
+title: T
+sources:
+  - id: qt
+    title: Transcript
+    file: qt.txt
+positions:
+  - id: p
+    title: P
+claims:
+  - id: c
+    position: p
+    text: C
+    quotes:
+      - source: qt
+        speaker: Fiona Bruce
+        act: asks
+        text: Who wants to know?
+";
+    let d = debate_tui::domain::load_bytes(
+        "q.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[(
+            "qt.txt",
+            "Fiona Bruce: Who wants to know? A hand goes up.",
+        )]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .debate;
+    let mut a = App::new(d, Rect::new(0, 0, 100, 30));
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("Transcript · passage 1/1 · c · Fiona Bruce asks"),
+        "{t}"
+    );
+}
+
+/// A claim found by a source it cites says so in its result row.
+#[test]
+fn a_result_found_by_a_citation_says_so() {
+    let mut a = cited(100, 30);
+    search(&mut a, "standing charges");
+    let t = text(&draw(&a));
+    for row in [
+        "claim    ● (cites excerpt) The cap limits the unit rates and standing charges",
+        "position ◆ (cites excerpt) The cap limits",
+    ] {
+        assert!(t.contains(row), "{row:?}:\n{t}");
+    }
+    a.update(Action::Close);
+    search(&mut a, "example.org");
+    let t = text(&draw(&a));
+    assert!(
+        t.contains("(cites url) https://example.org/supplier-failures"),
+        "{t}"
+    );
+}
+
+/// Opening an imported debate, the status line says what the import left out, cut to
+/// the width; the next key clears it.
+#[test]
+fn the_status_line_says_what_an_import_left_out() {
+    use debate_tui::domain::Diagnostic;
+    let warnings = vec![
+        Diagnostic::warning("qt.json", "12 RA nodes without a conclusion left out"),
+        Diagnostic::warning("qt.json", "3 MA nodes (rephrases) kept as text"),
+        Diagnostic::warning("qt.json", "\u{1b}[2J a third"),
+    ];
+    for (w, h) in [(140, 40), (60, 20)] {
+        let mut a = cited(w, h);
+        a.say_warnings(&warnings, "maps/qt 30.json");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        let footer = t.lines().last().unwrap();
+        assert!(
+            footer.starts_with(" 3 warnings: 12 RA nodes without a conclusion left out"),
+            "{footer}"
+        );
+        if w == 140 {
+            assert!(
+                footer.contains("… (debate-tui check 'maps/qt 30.json' lists them)"),
+                "{footer}"
+            );
+        } else {
+            assert!(footer.contains('…'), "cut to the width: {footer}");
+        }
+        insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), t);
+        a.update(Action::Down);
+        assert!(!text(&draw(&a)).contains("3 warnings"));
+    }
+}
+
+/// The what-if of the README: the worry that rebuts the open-source side set aside,
+/// seen from that side, with the Rebuttals pane focused on a supporter.
+fn supposing(w: u16, h: u16, no_color: bool) -> (App, Buffer) {
+    let mut a = app(w, h);
+    a.no_color = no_color;
+    go(&mut a, "worse-than-sharing-data");
+    a.update(Action::SetAside);
+    go(&mut a, "open-source");
+    a.update(Action::NextPane);
+    a.update(Action::Down);
+    let buf = draw(&a);
+    (a, buf)
+}
+
+#[test]
+fn status_marks_and_a_what_if_at_100x30_and_80x24() {
+    for (w, h) in [(100, 30), (80, 24)] {
+        let (a, buf) = supposing(w, h, false);
+        let t = text(&buf);
+        assert_fits(&t, w);
+        // The label of the side and why, a set-aside mark, and the footer's what-if.
+        assert!(t.contains("◉ Stands:"), "{t}");
+        assert!(t.contains("⊘ "), "{t}");
+        assert!(
+            t.contains("supposing 1 claim fails: worse-than-sharing-data"),
+            "{t}"
+        );
+        let (x, y) = find(&buf, "⊘").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.set_aside.fg.unwrap());
+        let (x, y) = find(&buf, "◉ Stands").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.stands.fg.unwrap());
+        insta::assert_snapshot!(format!("status_what_if_{w}x{h}"), t);
+        // Hidden: no mark, no label; the what-if stays said.
+        let mut hidden = a.clone();
+        hidden.update(Action::ToggleStatus);
+        let t = text(&draw(&hidden));
+        for mark in ["◉", "○", "◐", "⊘", "Stands:"] {
+            assert!(!t.contains(mark), "{mark} while hidden: {t}");
+        }
+    }
+}
+
+#[test]
+fn status_marks_read_without_colour() {
+    let (_, buf) = supposing(80, 24, true);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let t = text(&buf);
+    assert!(t.contains("◉ Stands:") && t.contains("⊘ "), "{t}");
+    insta::assert_snapshot!("status_what_if_no_color_80x24", t);
+    // Each mark is one column, none of them a side's mark.
+    for mark in [theme::STANDS, theme::FALLS, theme::OPEN, theme::SET_ASIDE] {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(mark), 1, "{mark}");
+        assert!(!theme::SIDE_MARKS.contains(&mark), "{mark}");
+        assert!(!["✗", "✓"].contains(&mark), "{mark}");
+    }
 }

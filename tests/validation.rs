@@ -402,8 +402,13 @@ fn a_source_file_that_is_a_pipe_or_a_device_is_refused() {
     )
     .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
+    // Trusted to read outside its folder, so that /dev/zero is refused for what it is.
     std::thread::spawn(move || {
-        let _ = tx.send(debate_tui::domain::load_path(&file));
+        let _ = tx.send(debate_tui::domain::open::load_path_with(
+            &file,
+            true,
+            &Default::default(),
+        ));
     });
     let r = rx
         .recv_timeout(std::time::Duration::from_secs(10))
@@ -414,4 +419,38 @@ fn a_source_file_that_is_a_pipe_or_a_device_is_refused() {
     for d in e.diagnostics() {
         assert!(d.message.contains("it is not a regular file"), "{shown}");
     }
+}
+
+#[test]
+fn cites_name_sources_and_the_entry_is_placed() {
+    let d = load(&format!(
+        "{}claims:\n  - id: a\n    position: open\n    text: A\n    cites: [art, art]\n",
+        HEAD.replace(
+            "  - id: open\n    title: Open\n",
+            "  - id: open\n    title: Open\n    cites: [art]\n"
+        )
+        .replace(
+            "    file: article.txt\n",
+            "    file: article.txt\n    excerpt: a passage\n"
+        )
+    ))
+    .unwrap();
+    assert_eq!(d.debate.claims[0].cites, vec![0], "each source once");
+    assert_eq!(d.debate.positions[0].cites, vec![0]);
+    assert_eq!(d.debate.sources[0].excerpt.as_deref(), Some("a passage"));
+    let (line, msg) = only(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    cites:\n      - art\n      - atr\n",
+    ));
+    assert_eq!(line, 18, "the line of the `cites` entry itself: {msg}");
+    assert!(msg.contains("unknown source `atr`"), "{msg}");
+    assert!(msg.contains("did you mean `art`?"), "{msg}");
+}
+
+#[test]
+fn a_quote_keeps_its_speech_act() {
+    let d = load(&with_claims(
+        "  - id: a\n    position: open\n    text: A\n    quotes:\n      - source: art\n        text: Meta ha intrapreso\n        act: asks\n",
+    ))
+    .unwrap();
+    assert_eq!(d.debate.claims[0].quotes[0].act.as_deref(), Some("asks"));
 }

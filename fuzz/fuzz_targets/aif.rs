@@ -17,6 +17,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let name = format!("{}.json", checks::HOSTILE_NAME);
     let loaded = import::import(Format::Aif, &name, text)
-        .and_then(|raw| import::check(&name, raw, &EmbeddedFiles(&[]), &Progress::default()));
+        .and_then(|c| import::check(&name, c.raw, &EmbeddedFiles(&[]), &Progress::default()));
     checks::check(&loaded.map(|l| l.debate));
 });

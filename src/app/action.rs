@@ -40,6 +40,7 @@ impl Pane {
 use std::path::PathBuf;
 
 use super::search::Results;
+use crate::domain::session::Session;
 
 /// Everything that changes the explorer's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub enum Action {
     Bottom,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     NextPane,
     PreviousPane,
     /// Follow the selected link, open the selected quote, or go to a passage's claim.
@@ -81,9 +84,47 @@ pub enum Action {
     ClearInput,
     /// Close the open overlay.
     Close,
+    /// Quit; first a question if the path was never exported.
     Quit,
+    /// Quit without a question (the path is remembered all the same).
+    QuitNow,
+    /// Undo the last change to the path.
+    Undo,
+    /// Redo the change to the path last undone.
+    Redo,
+    /// Start a new path at the selected claim; the old one can be had back by undoing.
+    NewPath,
+    /// Go back to where the last jump left from.
+    JumpBack,
+    /// Go forward again to where a jump back left from.
+    JumpForward,
+    /// Show or hide whether each claim stands, falls or is open.
+    ToggleStatus,
+    /// Set the selected claim aside (suppose it fails) and work every label out
+    /// again; on a claim set aside, bring it back.
+    SetAside,
     /// Hand the terminal back to the shell and stop, until `fg` continues.
     Suspend,
+    /// Unfold the selected node; on an unfolded one, go to its first claim; on a
+    /// reference, go to the claim in full.
+    Unfold,
+    /// Fold the selected node; on a folded one or a leaf, go to the node above.
+    Fold,
+    /// Fold or unfold the selected node.
+    Toggle,
+    /// Fold every claim of the tree (or of the focus).
+    FoldAll,
+    /// Unfold the whole tree (or the focus).
+    UnfoldAll,
+    /// Unfold the selected node and everything below it.
+    UnfoldSubtree,
+    /// Make the selected node's subtree the whole Claims pane.
+    Focus,
+    /// Step out of the focus.
+    StepOut,
+    /// Internal: go to a place of the tree (a node, in its focus), unfolding what
+    /// hides it; what a jump list comes back with.
+    GoTo(super::tree::Place),
     /// Internal: the terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Internal: a left click at a cell (column, row).
@@ -94,6 +135,11 @@ pub enum Action {
     SearchResults(Results),
     /// Internal: how writing an export went.
     Exported(Exported),
+    /// Internal: what was remembered of this debate from an earlier run, or why it was
+    /// set aside.
+    Restore(Result<Session, String>),
+    /// Internal: the path and selection could not be remembered; why.
+    NotRemembered(String),
 }
 
 /// How writing an export went.

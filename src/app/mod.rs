@@ -3,24 +3,36 @@
 //! [`Effect`] for the shell. Nothing here touches the terminal.
 
 pub mod action;
+mod claims;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 mod overlay;
 mod panes;
+pub mod path;
 pub mod search;
+mod standing;
+pub mod tree;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::domain::export::plural;
+use crate::domain::graph::status::{Status, Why};
+use crate::domain::graph::tree::Tree;
 use crate::domain::search::Index;
-use crate::domain::{Debate, NodeId};
+use crate::domain::session::Session;
+use crate::domain::{Debate, Diagnostic, NodeId};
 
 pub use action::{Action, Effect, Exported, Pane};
+use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
 pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
 pub use panes::{Group, LinkRow};
+use path::PathHistory;
+pub use tree::{Place, Row, TreeView};
 
 /// A selection in a list and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,19 +61,33 @@ pub struct App {
     pub debate: Debate,
     /// The search data, prepared once; shared with the search worker.
     pub index: Arc<Index>,
-    /// The Claims pane's rows: each position followed by its claims.
-    pub rows: Vec<NodeId>,
-    /// For each node (positions, then claims), its row in `rows`.
-    row_of: Vec<u32>,
+    /// The Claims pane's tree: its folds, its visible rows, its focus.
+    pub tree: TreeView,
+    /// Which claims stand, with the claims the reader set aside (a what-if).
+    pub standing: Status,
+    /// Whether the panes show each claim's label.
+    pub show_status: bool,
+    /// Why the node the panes are about has its label, worked out when that node or
+    /// the what-if changes (a claim may have any number of rebuttals).
+    why: Option<(NodeId, Why)>,
     pub focus: Pane,
+    /// The selected row of the Claims pane, among the rows it shows.
     pub claims: ListPos,
     /// The Rebuttals pane of the focused node.
     pub links: Vec<LinkRow>,
     pub links_pos: ListPos,
-    /// The selected quote in the Sources pane.
+    /// The selected entry of the Sources pane: one of the node's quotes, or past them,
+    /// one of the sources it cites (`quote - quotes.len()` into its `cites`).
     pub quote: usize,
-    /// The path walked: claims and positions, in order.
+    /// The path walked: claims and positions, in order. Changed only through
+    /// `path.rs`, so that every change can be undone.
     pub path: Vec<NodeId>,
+    /// The changes to the path that can be undone, and what was last exported.
+    pub history: PathHistory,
+    /// The places jumps left from, to go back and forth.
+    pub jumps: Jumps,
+    /// Whether the shell remembers the path and the selection for the next run.
+    pub remembers: bool,
     pub overlay: Overlay,
     pub status: Option<String>,
     /// The terminal's size.
@@ -73,37 +99,43 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer of `debate`, its search index prepared here.
+    /// The explorer of `debate`, its search index and status worked out here.
     pub fn new(debate: Debate, size: Rect) -> App {
-        let index = Index::new(&debate);
-        App::with_index(debate, index, size)
+        let status = Status::of(&debate);
+        let mut index = Index::new(&debate);
+        index.set_labels(&debate, &status);
+        App::with_index(debate, index, status, size)
     }
 
-    /// The explorer of `debate`, with its search index prepared by the caller.
-    pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
-        let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
-        let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
-        let p = debate.positions.len();
-        for i in 0..p as u32 {
-            row_of[i as usize] = rows.len() as u32;
-            rows.push(NodeId::Position(i));
-            for &c in debate.claims_of(i) {
-                row_of[p + c as usize] = rows.len() as u32;
-                rows.push(NodeId::Claim(c));
-            }
-        }
+    /// The explorer of `debate`, with its search index (its labels set) and its status
+    /// prepared by the caller.
+    pub fn with_index(debate: Debate, index: Index, status: Status, size: Rect) -> App {
+        let tree = Tree::new(&debate);
+        App::with_tree(debate, index, tree, status, size)
+    }
+
+    /// The explorer of `debate`, with its search index, its tree and its status
+    /// prepared by the caller (all of them `debate`'s). It opens with the positions and
+    /// their claims unfolded: work in proportion to those rows.
+    pub fn with_tree(debate: Debate, index: Index, tree: Tree, status: Status, size: Rect) -> App {
+        let tree = TreeView::new(tree);
         let index = Arc::new(index);
         let mut app = App {
             debate,
             index,
-            rows,
-            row_of,
+            tree,
+            standing: status,
+            show_status: true,
+            why: None,
             focus: Pane::Claims,
             claims: ListPos::default(),
             links: Vec::new(),
             links_pos: ListPos::default(),
             quote: 0,
             path: Vec::new(),
+            history: PathHistory::default(),
+            jumps: Jumps::default(),
+            remembers: false,
             overlay: Overlay::None,
             status: None,
             size,
@@ -111,16 +143,67 @@ impl App {
             no_color: false,
         };
         // Start on the first claim, where there is one.
-        if let Some(i) = app.rows.iter().position(|n| matches!(n, NodeId::Claim(_))) {
+        if let Some(i) = app
+            .tree
+            .rows()
+            .iter()
+            .position(|r| matches!(r.node, NodeId::Claim(_)))
+        {
             app.claims.selected = i;
         }
         app.focus_changed();
+        app.refresh_why();
         app
     }
 
     /// The node the Rebuttals and Sources panes are about.
     pub fn current(&self) -> Option<NodeId> {
-        self.rows.get(self.claims.selected).copied()
+        self.tree.get(self.claims.selected).map(|r| r.node)
+    }
+
+    /// Where the reader is in the tree: what a jump list keeps.
+    pub fn place(&self) -> Option<Place> {
+        self.tree.place(self.claims.selected)
+    }
+
+    /// The list rows of the Claims pane: its inner rows, less the breadcrumb's in a
+    /// focus.
+    pub fn claims_rows(&self) -> usize {
+        let rows = self.areas.rows(Pane::Claims);
+        if self.tree.is_focused() && rows > 1 {
+            rows - 1
+        } else {
+            rows
+        }
+    }
+
+    /// The sources a node cites as a whole: indexes into `Debate::sources`.
+    pub fn cites_of(&self, node: NodeId) -> &[u32] {
+        self.debate.cites_of(node)
+    }
+
+    /// How many entries the Sources pane lists for a node: its quotes, then the
+    /// sources it cites.
+    pub fn sources_len(&self, node: NodeId) -> usize {
+        self.debate.quotes_of(node).len() + self.cites_of(node).len()
+    }
+
+    /// Says in the status line, on opening, what an import could not carry over: how
+    /// many warnings, the first, and the command that lists them all. `file` is the
+    /// debate's file as the user named it.
+    pub fn say_warnings(&mut self, warnings: &[Diagnostic], file: &str) {
+        let Some(first) = warnings.first() else {
+            return;
+        };
+        let n = warnings.len();
+        let more = if n > 1 { " …" } else { "" };
+        let them = if n > 1 { "them" } else { "it" };
+        self.status = Some(format!(
+            "{}: {}{more} (debate-tui check {} lists {them})",
+            plural(n, "warning"),
+            first.message,
+            shell_word(file)
+        ));
     }
 
     /// Where everything goes on screen, as of the last action.
@@ -137,6 +220,7 @@ impl App {
     /// The key scope in force: the open overlay's, else the panes'.
     pub fn scope(&self) -> Scope {
         match &self.overlay {
+            Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
@@ -144,25 +228,19 @@ impl App {
             Overlay::Path(_) => Scope::Path,
             Overlay::Export(p) if p.confirm => Scope::Confirm,
             Overlay::Export(_) => Scope::Prompt,
+            Overlay::Quit => Scope::Quit,
         }
-    }
-
-    fn row_of(&self, node: NodeId) -> Option<usize> {
-        let dense = match node {
-            NodeId::Position(i) => i as usize,
-            NodeId::Claim(i) => self.debate.positions.len() + i as usize,
-        };
-        self.row_of.get(dense).map(|&r| r as usize)
     }
 
     /// Keeps every selection in range and visible.
     fn clamp(&mut self) {
+        let claims_rows = self.claims_rows();
         let a = &self.areas;
-        self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
+        self.claims.clamp(self.tree.len(), claims_rows);
         self.links_pos
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
-        let quotes = self.current().map_or(0, |n| self.debate.quotes_of(n).len());
-        self.quote = self.quote.min(quotes.saturating_sub(1));
+        let entries = self.current().map_or(0, |n| self.sources_len(n));
+        self.quote = self.quote.min(entries.saturating_sub(1));
         let rows = a.overlay_rows();
         match &mut self.overlay {
             Overlay::Source(v) => {
@@ -171,13 +249,14 @@ impl App {
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
             Overlay::Path(pos) => pos.clamp(self.path.len(), a.overlay_rows()),
-            Overlay::Export(_) | Overlay::None => {}
+            Overlay::Export(_) | Overlay::Quit | Overlay::None => {}
         }
     }
 
-    /// Selects a node in the Claims pane.
+    /// Selects a node in the Claims pane: its full row, unfolding what hides it and
+    /// stepping out of a focus that does not hold it.
     fn select(&mut self, node: NodeId) {
-        if let Some(r) = self.row_of(node) {
+        if let Some(r) = self.tree.reveal(node) {
             self.claims.selected = r;
             self.focus_changed();
         }
@@ -185,11 +264,31 @@ impl App {
 
     /// The one entry point: applies an action, returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::ScrollAt(..)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::ScrollAt(..) | Action::NotRemembered(_)
+        ) {
             self.status = None;
         }
         let effect = match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::QuitNow => return Some(Effect::Quit),
+            // Asked once: `q` again (or `y`) in the question quits.
+            Action::Quit if self.overlay == Overlay::Quit || !self.path_unexported() => {
+                return Some(Effect::Quit);
+            }
+            Action::Quit => {
+                self.overlay = Overlay::Quit;
+                None
+            }
+            Action::Restore(saved) => {
+                self.restore(saved);
+                None
+            }
+            Action::NotRemembered(why) => {
+                let said = self.status.take().map_or_else(String::new, |s| s + " · ");
+                self.status = Some(format!("{said}Not remembered for next time: {why}"));
+                None
+            }
             Action::Suspend => return Some(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -212,8 +311,30 @@ impl App {
                 self.exported(outcome);
                 None
             }
+            Action::GoTo(place) => {
+                self.go_to_place(&place);
+                None
+            }
             _ => match self.overlay {
-                Overlay::None => self.update_panes(action),
+                Overlay::None => match action {
+                    Action::Undo => {
+                        self.undo();
+                        None
+                    }
+                    Action::Redo => {
+                        self.redo();
+                        None
+                    }
+                    Action::NewPath => {
+                        self.new_path();
+                        None
+                    }
+                    Action::JumpBack | Action::JumpForward => {
+                        self.jump(action == Action::JumpForward);
+                        None
+                    }
+                    _ => self.update_panes(action),
+                },
                 Overlay::Help { .. } => {
                     self.update_help(action);
                     None
@@ -225,12 +346,89 @@ impl App {
                 Overlay::Search(_) => self.update_search(action),
                 Overlay::Path(_) => self.update_path(action),
                 Overlay::Export(_) => self.update_export(action),
+                Overlay::Quit => {
+                    if action == Action::Export {
+                        self.ask_export();
+                    }
+                    None
+                }
             },
         };
         self.relayout();
         self.clamp();
         self.mark_rows();
+        self.refresh_why();
         effect
+    }
+}
+
+/// A file name as a shell reads it back as one word: as it is when it holds nothing
+/// a shell treats specially, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '/' | '+' | ',' | ':' | '@' | '%' | '=')
+        });
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+impl App {
+    /// What to remember of this debate for the next run: ids only.
+    pub fn session(&self) -> Session {
+        let exported = !self.path.is_empty() && !self.path_unexported();
+        let unfolded: Vec<NodeId> = self.tree.opened().collect();
+        Session::of(
+            &self.debate,
+            &self.path,
+            exported,
+            self.current(),
+            &unfolded,
+        )
+    }
+
+    /// Takes up what was remembered from an earlier run; says what was set aside.
+    fn restore(&mut self, saved: Result<Session, String>) {
+        let session = match saved {
+            Ok(s) => s,
+            Err(why) => {
+                self.status = Some(format!("Started afresh: {why}"));
+                return;
+            }
+        };
+        let r = session.resolve(&self.debate);
+        let whole = r.missing == 0;
+        let steps = r.path.len();
+        self.set_path(r.path, session.exported && whole);
+        if !r.unfolded.is_empty() {
+            let here = self.current();
+            self.tree.set_opened(r.unfolded);
+            self.claims.selected = 0;
+            if let Some(node) = here {
+                self.select(node);
+            }
+        }
+        if let Some(node) = r.selected {
+            self.select(node);
+        }
+        let mut said = Vec::new();
+        if steps > 0 {
+            said.push(format!(
+                "Restored the path ({})",
+                crate::domain::export::plural(steps, "step")
+            ));
+        }
+        if !whole {
+            said.push(format!(
+                "left out {} the debate no longer has",
+                crate::domain::export::plural(r.missing, "saved id")
+            ));
+        }
+        self.status = (!said.is_empty()).then(|| said.join(" · "));
     }
 }
 

@@ -134,10 +134,11 @@ pub fn debate(claims: usize, positions: usize, seed: u64) -> RawDebate {
                 id: id.clone(),
                 title: sentence(&mut rng, 5),
                 summary: Some(sentence(&mut rng, 25)),
-                quotes: Vec::new(),
+                ..RawPosition::default()
             })
             .collect(),
         claims: Vec::with_capacity(claims),
+        lint: None,
     };
     for i in 0..claims {
         let side = rng.below(positions);
@@ -161,6 +162,7 @@ pub fn debate(claims: usize, positions: usize, seed: u64) -> RawDebate {
                 text: sentence(&mut rng, words),
                 speaker: (rng.below(3) == 0).then(|| format!("Speaker {}", rng.below(50))),
                 translation: Some(sentence(&mut rng, words.min(60))),
+                ..RawQuote::default()
             });
         }
         // Links only to earlier claims, so every reference exists. One link in twenty

@@ -9,7 +9,8 @@
 //! - [`graph`]: the debate graph and the paths a reader walks through it;
 //! - [`search`]: the search index and its ranking;
 //! - [`export`]: a path or a whole debate as a document or a graph;
-//! - [`save`]: writing a file without ever losing the earlier one.
+//! - [`save`]: writing a file without ever losing the earlier one;
+//! - [`session`]: what the explorer remembers of a debate between two runs, as ids.
 //!
 //! [`text`] holds the text helpers every layer shares (making untrusted text visible,
 //! measuring and wrapping it); [`builtin`] is the embedded debate and [`generate`] makes
@@ -24,6 +25,8 @@ pub mod load;
 pub mod open;
 pub mod save;
 pub mod search;
+pub mod session;
+pub mod sources;
 pub mod text;
 
 pub use graph::model::{

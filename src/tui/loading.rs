@@ -1,8 +1,8 @@
 //! Loading a debate beside the terminal: a thread of its own reads, validates and
-//! indexes it, while the shell shows how far it has come.
+//! indexes it and builds its tree, while the shell shows how far it has come.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
@@ -14,13 +14,25 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::status::Status;
+use crate::domain::graph::tree::Tree;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
-use crate::domain::{Debate, LoadError};
+use crate::domain::{Debate, Diagnostic, LoadError};
 use crate::ui::LoadingScreen;
 
-/// What the loading thread hands over: the debate and its search index, or why not.
-pub type Loaded = Result<(Debate, Index), LoadError>;
+/// A debate ready to explore: its search index and its tree, and what its import
+/// could not carry over, for the status line.
+pub struct Opened {
+    pub debate: Debate,
+    pub index: Index,
+    pub tree: Tree,
+    pub status: Status,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What the loading thread hands over: the debate ready to explore, or why not.
+pub type Loaded = Result<Opened, LoadError>;
 
 /// What is being opened, for the progress screen.
 #[derive(Debug, Clone)]
@@ -37,11 +49,12 @@ pub struct Loading {
     outcome: Receiver<Loaded>,
     progress: Arc<Progress>,
     opening: Opening,
+    file: Option<PathBuf>,
 }
 
 impl Loading {
     /// Starts loading `file` (the built-in debate without one) and indexing it.
-    pub fn start(file: Option<PathBuf>) -> Loading {
+    pub fn start(file: Option<PathBuf>, allow_outside: bool) -> Loading {
         let opening = Opening {
             name: file.as_ref().map_or_else(
                 || String::from("the built-in debate"),
@@ -55,10 +68,27 @@ impl Loading {
         let progress = Arc::new(Progress::default());
         let (tx, outcome) = mpsc::channel();
         let shared = Arc::clone(&progress);
+        let opened = file.clone();
         std::thread::spawn(move || {
-            let loaded = cli::load_with(file.as_ref(), &shared).map(|l| {
-                let index = Index::new_with(&l.debate, &shared);
-                (l.debate, index)
+            let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
+                let debate = l.debate;
+                // The tree and the labels on a thread of their own, beside the index.
+                let (mut index, (tree, status)) = std::thread::scope(|s| {
+                    let other = s.spawn(|| (Tree::new(&debate), Status::of(&debate)));
+                    let index = Index::new_with(&debate, &shared);
+                    match other.join() {
+                        Ok(done) => (index, done),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                });
+                index.set_labels(&debate, &status);
+                Opened {
+                    debate,
+                    index,
+                    tree,
+                    status,
+                    warnings: l.warnings,
+                }
             });
             let _ = tx.send(loaded);
         });
@@ -66,7 +96,18 @@ impl Loading {
             outcome,
             progress,
             opening,
+            file: opened,
         }
+    }
+
+    /// The debate's file as the user named it (for the built-in debate, a phrase).
+    pub(super) fn name(&self) -> &str {
+        &self.opening.name
+    }
+
+    /// The debate file being opened; none for the built-in debate.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
     }
 
     /// The outcome if it comes within [`QUIET_LOAD`], so that a quick load (or a quick
@@ -86,7 +127,7 @@ impl Loading {
         terminal: &mut DefaultTerminal,
         no_color: bool,
         input: &mut Input,
-    ) -> io::Result<Result<(Debate, Index), Ended>> {
+    ) -> io::Result<Result<Opened, Ended>> {
         let started = Instant::now();
         loop {
             let screen = LoadingScreen {
@@ -102,7 +143,7 @@ impl Loading {
                     if k.kind != KeyEventKind::Release
                         && matches!(
                             keymap::action_for(keymap::key_of(k), keymap::Scope::Global),
-                            Some(Action::Quit | Action::Close)
+                            Some(Action::Quit | Action::QuitNow | Action::Close)
                         ) =>
                 {
                     return Ok(Err(Ended::Interrupted));

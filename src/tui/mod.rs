@@ -4,6 +4,7 @@
 pub mod export;
 mod input;
 pub mod loading;
+pub mod state;
 pub mod suspend;
 
 use std::io::{self, Write};
@@ -20,9 +21,9 @@ use ratatui::layout::Rect;
 
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
-use crate::domain::search::Index;
-use crate::domain::{Debate, LoadError};
+use crate::domain::LoadError;
 use input::{Input, Next};
+use state::Store;
 
 /// How often the loop wakes to look at signals when no event comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -68,6 +69,8 @@ pub enum Ended {
 /// then runs the explorer until the user quits or a signal asks it to stop. A load that
 /// fails quickly leaves the terminal untouched.
 pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
+    let store = Store::for_debate(loading.file());
+    let mut not_remembered = None;
     let mut input = Input::open()?;
     let quick = match loading.quick()? {
         Some(Err(e)) => return Ok(Ended::Failed(e)),
@@ -86,8 +89,9 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
         ratatui_hook(info);
         std::process::exit(101);
     }));
+    let name = loading.name().to_owned();
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        let (debate, index) = match quick {
+        let opened = match quick {
             Some(loaded) => loaded,
             None => match loading
                 .wait(&mut terminal, no_color, &mut input)
@@ -98,9 +102,17 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
                 Err(ended) => return Ok(ended),
             },
         };
-        event_loop(&mut terminal, debate, index, no_color, &mut input)
-            .or_else(|e| input.lost(e))
-            .map(|()| Ended::Quit)
+        let shell = Shell {
+            store: store.as_ref(),
+            no_color,
+            name: &name,
+        };
+        event_loop(&mut terminal, opened, shell, &mut input)
+            .or_else(|e| input.lost(e).map(|()| None))
+            .map(|note| {
+                not_remembered = note;
+                Ended::Quit
+            })
     });
     if input.gone() {
         // Nothing left to restore, and every write to the terminal fails.
@@ -110,19 +122,53 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
         ratatui::restore();
         let _ = io::stdout().flush();
     }
+    if let Some(why) = not_remembered {
+        eprintln!("debate-tui: the path and selection were not remembered: {why}");
+    }
     result
 }
 
+/// What the shell holds beside the app.
+#[derive(Clone, Copy)]
+struct Shell<'a> {
+    /// Where this debate's path and selection are remembered, if anywhere.
+    store: Option<&'a Store>,
+    no_color: bool,
+    /// The debate's file as the user named it, for messages.
+    name: &'a str,
+}
+
+impl Shell<'_> {
+    /// Remembers the app's path and selection; why not, when that fails.
+    fn remember(&self, app: &App) -> Option<String> {
+        self.store?.save(&app.session()).err()
+    }
+}
+
+/// Runs the explorer until it ends, however it ends (a quit, a signal, the terminal
+/// gone), then remembers its path and selection: why not, if that failed.
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    debate: Debate,
-    index: Index,
-    no_color: bool,
+    opened: loading::Opened,
+    shell: Shell,
     input: &mut Input,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     let size = terminal.size()?;
-    let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
-    app.no_color = no_color;
+    let loading::Opened {
+        debate,
+        index,
+        tree,
+        status,
+        warnings,
+    } = opened;
+    let size = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::with_tree(debate, index, tree, status, size);
+    app.no_color = shell.no_color;
+    app.say_warnings(&warnings, shell.name);
+    app.remembers = shell.store.is_some();
+    if let Some(saved) = shell.store.and_then(Store::load) {
+        app.update(Action::Restore(saved));
+    }
     // For the end-to-end tests: a panic once the explorer is drawn, on this thread or,
     // with `thread`, on another one while this one goes on.
     if let Some(how) = std::env::var_os("DEBATE_TUI_TEST_PANIC") {
@@ -134,10 +180,23 @@ fn event_loop(
         }
     }
     let worker = Worker::start(Arc::clone(&app.index));
+    let explored = explore(terminal, &mut app, shell, &worker, input);
+    let note = shell.remember(&app);
+    explored.map(|()| note)
+}
+
+/// Draws, reads events and carries out what they ask, until the explorer ends.
+fn explore(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    shell: Shell,
+    worker: &Worker,
+    input: &mut Input,
+) -> io::Result<()> {
     loop {
-        draw(terminal, &mut app)?;
+        draw(terminal, app)?;
         // Handle every event already waiting before drawing again.
-        let mut wait = if searching(&app) { SEARCH_TICK } else { TICK };
+        let mut wait = if searching(app) { SEARCH_TICK } else { TICK };
         loop {
             let ev = match input.next(wait)? {
                 Next::Event(ev) => ev,
@@ -153,8 +212,8 @@ fn event_loop(
                 }
             };
             wait = Duration::ZERO;
-            if let Some(action) = action_of(&ev, &app)
-                && carry_out(terminal, &mut app, action, &worker)?.is_break()
+            if let Some(action) = action_of(&ev, app)
+                && carry_out(terminal, app, action, worker, shell)?.is_break()
             {
                 return Ok(());
             }
@@ -188,6 +247,7 @@ fn carry_out(
     app: &mut App,
     action: Action,
     worker: &Worker,
+    shell: Shell,
 ) -> io::Result<ControlFlow<()>> {
     Ok(match app.update(action) {
         Some(Effect::Quit) => ControlFlow::Break(()),
@@ -205,7 +265,13 @@ fn carry_out(
             replace,
         }) => {
             let outcome = export::write(&file, &document, replace);
-            return carry_out(terminal, app, Action::Exported(outcome), worker);
+            let written = matches!(outcome, crate::app::Exported::Written(_));
+            let flow = carry_out(terminal, app, Action::Exported(outcome), worker, shell)?;
+            // An export is a moment worth remembering: the path is saved with it.
+            if written && let Some(why) = shell.remember(app) {
+                app.update(Action::NotRemembered(why));
+            }
+            return Ok(flow);
         }
         None => ControlFlow::Continue(()),
     })

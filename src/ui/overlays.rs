@@ -4,17 +4,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::commands;
-use super::theme::Theme;
+use super::theme::{self, Theme};
 use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
-use crate::domain::search::{Field, Query};
+use crate::domain::graph::status::Label;
+use crate::domain::search::{Cited, Field, Query};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -45,13 +46,40 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
                 }
                 Line::from(sides)
             }
-            HelpLine::Legend => {
-                Line::styled("✗n after a claim: how many claims rebut it", theme.dim)
+            HelpLine::Legend => Line::styled(
+                "+ supports, − rebuts what is above it; · answers nothing (listed under its side)",
+                theme.dim,
+            ),
+            HelpLine::Folds => Line::styled(
+                "▸ folded, [n] rows below it; ▾ unfolded; ↪ answers it too, shown in full elsewhere",
+                theme.dim,
+            ),
+            HelpLine::Marks => {
+                let mut marks = vec![Span::styled("Status: ", theme.heading)];
+                for (label, words) in [
+                    (Label::Stands, "stands   "),
+                    (Label::Falls, "falls   "),
+                    (Label::Open, "open   "),
+                ] {
+                    let (mark, style) = theme.label(label);
+                    marks.push(Span::styled(format!("{mark} "), style));
+                    marks.push(Span::styled(words, theme.dim));
+                }
+                marks.push(Span::styled(
+                    format!("{} ", theme::SET_ASIDE),
+                    theme.set_aside,
+                ));
+                marks.push(Span::styled("set aside (what if)", theme.dim));
+                Line::from(marks)
             }
             HelpLine::Blank => Line::raw(""),
             HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
             HelpLine::SearchSyntax => Line::styled(
                 "  type words to search; filters: side:ID is:claim|quote|position|source tag:TAG",
+                theme.dim,
+            ),
+            HelpLine::StatusSyntax => Line::styled(
+                "  status:stands|falls|open: by label, as the debate is written (not a what-if)",
                 theme.dim,
             ),
             HelpLine::Binding(b) => {
@@ -92,14 +120,30 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     let passages = app.debate.passages(v.source);
     let current = passages.get(v.passage);
     let room = area.width.saturating_sub(2) as usize;
-    let who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
-    let title = format!(
-        " {} · passage {}/{} · {} ",
-        fit(&src.title, room),
-        v.passage + 1,
-        passages.len(),
-        who
-    );
+    // The claim that quotes the current passage, and what its speaker does there.
+    let mut who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
+    if let Some(q) = current.and_then(|p| app.debate.quotes_of(p.node).get(p.quote as usize))
+        && let Some(act) = &q.act
+    {
+        who.push_str(" · ");
+        if let Some(s) = &q.speaker {
+            who.push_str(&fit(s, room));
+            who.push(' ');
+        }
+        who.push_str(&fit(act, room));
+    }
+    let title = if passages.is_empty() {
+        // A cited source that nothing quotes.
+        format!(" {} · no quoted passage ", fit(&src.title, room))
+    } else {
+        format!(
+            " {} · passage {}/{} · {} ",
+            fit(&src.title, room),
+            v.passage + 1,
+            passages.len(),
+            who
+        )
+    };
     let b = Block::bordered()
         .title(Span::styled(fit(&title, room), theme.border_focused))
         .border_style(theme.border_focused);
@@ -241,6 +285,9 @@ fn field_label(field: Field) -> Option<&'static str> {
         Field::Translation => Some("translation"),
         Field::Speaker => Some("speaker"),
         Field::Tag(_) => Some("tag"),
+        Field::Cites(_, Cited::Title) => Some("cites"),
+        Field::Cites(_, Cited::Url) => Some("cites url"),
+        Field::Cites(_, Cited::Excerpt) => Some("cites excerpt"),
     }
 }
 
@@ -426,4 +473,38 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
     for (i, l) in lines.into_iter().take(inner.height as usize).enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+}
+
+/// The question before quitting with a path never exported: wrapped, so that it is
+/// whole at the smallest size.
+pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let inner = framed(" Quit? ", area, buf, theme);
+    let steps = plural(app.path.len(), "step");
+    let kept = if app.remembers {
+        "It is kept for next time."
+    } else {
+        "It is not kept: quitting loses it."
+    };
+    let mut answers = Vec::new();
+    for action in [Action::Quit, Action::Export, Action::Close] {
+        let Some((key, name)) = keymap::named(Scope::Quit, &action) else {
+            continue;
+        };
+        if !answers.is_empty() {
+            answers.push(Span::raw(" · "));
+        }
+        answers.push(Span::styled(key, theme.key));
+        answers.push(Span::raw(format!(" {name}")));
+    }
+    let lines = vec![
+        Line::styled(
+            format!("The path ({steps}) was never exported."),
+            theme.warning,
+        ),
+        Line::styled(kept, theme.dim),
+        Line::from(answers),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -77,7 +77,7 @@ impl App {
         };
         Effect::Export {
             file,
-            document: export::markdown(&self.debate, &self.path),
+            document: export::markdown(&self.debate, &self.standing, &self.path),
             replace,
         }
     }
@@ -93,6 +93,7 @@ impl App {
                 if matches!(self.overlay, Overlay::Export(_)) {
                     self.overlay = Overlay::None;
                 }
+                self.path_was_exported();
                 self.status = Some(format!(
                     "Wrote the path ({} steps) to {}",
                     self.path.len(),

@@ -26,4 +26,6 @@ pub enum Overlay {
     Path(ListPos),
     /// The export's file name.
     Export(ExportPrompt),
+    /// The question before quitting with a path never exported.
+    Quit,
 }

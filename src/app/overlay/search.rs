@@ -2,7 +2,7 @@
 
 use crate::app::search::{Results, Stage};
 use crate::app::{Action, App, Effect, ListPos, Overlay, Pane, layout};
-use crate::domain::search::{Hit, Query, Target, text_of};
+use crate::domain::search::{Field, Hit, Query, Target, text_of};
 
 /// A result in view, and where the query matched it: found when the results or the
 /// scroll change, so that a frame matches nothing again.
@@ -107,7 +107,7 @@ impl App {
                     self.status = Some(String::from("No result to go to"));
                     return None;
                 };
-                self.go_to(hit.target);
+                self.go_to(hit);
             }
             _ => {}
         }
@@ -131,36 +131,29 @@ impl App {
         })
     }
 
-    /// Enter on a search result: a claim or position is selected and starts a new
-    /// path; a quote selects its claim with the quote selected; a source opens its text.
-    fn go_to(&mut self, target: Target) {
+    /// Enter on a search result: a jump. A claim or position is selected (found by a
+    /// source it cites: with that citation selected); a quote selects its claim with the
+    /// quote selected; a source opens its text. The path is left as it is.
+    fn go_to(&mut self, hit: Hit) {
         self.overlay = Overlay::None;
+        let target = hit.target;
         match target {
             Target::Claim(_) | Target::Position(_) | Target::Quote(..) => {
                 let Some(node) = target.node() else { return };
+                self.record_jump();
                 self.select(node);
-                self.path = vec![node];
                 if let Target::Quote(_, k) = target {
                     self.quote = k as usize;
+                    self.focus = Pane::Sources;
+                } else if let Field::Cites(k, _) = hit.field {
+                    self.quote = self.debate.quotes_of(node).len() + k as usize;
                     self.focus = Pane::Sources;
                 } else {
                     self.focus = Pane::Claims;
                 }
+                self.arrived(node);
             }
-            Target::Source(s) => {
-                let has_text = self
-                    .debate
-                    .sources
-                    .get(s as usize)
-                    .is_some_and(|src| src.text.is_some());
-                if has_text {
-                    self.open_passage(s, 0);
-                } else {
-                    self.status = Some(String::from(
-                        "This source has no text to show (no `file` in the debate)",
-                    ));
-                }
-            }
+            Target::Source(s) => self.open_text(s),
         }
     }
 

@@ -20,10 +20,20 @@ pub struct SourceView {
 }
 
 impl App {
-    /// Opens the selected quote of `node` in its source's text.
+    /// Opens the selected entry of the Sources pane: a quote in its source's text, or a
+    /// cited source's text.
     pub(crate) fn open_source(&mut self, node: NodeId) {
+        let quotes = self.debate.quotes_of(node).len();
         let Some(q) = self.debate.quotes_of(node).get(self.quote) else {
-            self.status = Some(String::from("No quote to open: this claim cites no source"));
+            match self.quote.checked_sub(quotes) {
+                Some(k) if k < self.cites_of(node).len() => {
+                    let source = self.cites_of(node)[k];
+                    self.open_text(source);
+                }
+                _ => {
+                    self.status = Some(String::from("No quote to open: this claim cites no source"))
+                }
+            }
             return;
         };
         let source = q.source;
@@ -45,6 +55,23 @@ impl App {
             .position(|p| p.node == node && p.quote as usize == self.quote)
             .unwrap_or(0);
         self.open_passage(source, passage);
+    }
+
+    /// Opens a source's text as a whole (a search result, a citation), at its first
+    /// quoted passage if it has one.
+    pub(crate) fn open_text(&mut self, source: u32) {
+        let has_text = self
+            .debate
+            .sources
+            .get(source as usize)
+            .is_some_and(|s| s.text.is_some());
+        if has_text {
+            self.open_passage(source, 0);
+        } else {
+            self.status = Some(String::from(
+                "This source has no text to show (no `file` in the debate)",
+            ));
+        }
     }
 
     /// Opens a source's text at one of its quoted passages.
@@ -97,6 +124,8 @@ impl App {
         }
     }
 
+    /// Keys in the source view. Enter goes to the passage's claim: a jump, which
+    /// leaves the path as it is.
     pub(crate) fn update_source(&mut self, action: Action) {
         let rows = self.areas.overlay_rows();
         let Overlay::Source(v) = &mut self.overlay else {
@@ -108,6 +137,8 @@ impl App {
             Action::Up => v.scroll = v.scroll.saturating_sub(1),
             Action::PageDown => v.scroll += rows.saturating_sub(1).max(1),
             Action::PageUp => v.scroll = v.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            Action::HalfPageDown => v.scroll += (rows / 2).max(1),
+            Action::HalfPageUp => v.scroll = v.scroll.saturating_sub((rows / 2).max(1)),
             Action::Top => v.scroll = 0,
             Action::Bottom => v.scroll = v.lines.len(),
             Action::ScrollAt(_, _, down) => {
@@ -130,10 +161,11 @@ impl App {
                     return;
                 };
                 self.overlay = Overlay::None;
+                self.record_jump();
                 self.select(p.node);
-                self.path = vec![p.node];
                 self.quote = p.quote as usize;
                 self.focus = Pane::Sources;
+                self.arrived(p.node);
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
 use crate::domain::graph::path::{Joint, joint};
+use crate::domain::graph::status::{Status, describe, support};
 use crate::domain::text::is_unsafe;
 
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
@@ -97,8 +98,9 @@ fn side_words(d: &Debate, node: NodeId) -> String {
         })
 }
 
-/// The path as a Markdown document: a title, a section per step, the sources cited.
-pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
+/// The path as a Markdown document: a title, a section per step with its label under
+/// `status` (and the claims a what-if sets aside, said at the top), the sources cited.
+pub fn markdown(d: &Debate, status: &Status, path: &[NodeId]) -> String {
     let mut out = String::new();
     let title = escape(&d.title);
     let _ = writeln!(out, "# {title}: a path through the debate\n");
@@ -107,6 +109,17 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
         "{} through the debate *{title}*, each related to the one before it.\n",
         plural(path.len(), "step")
     );
+    let aside = status.set_aside();
+    if !aside.is_empty() {
+        let ids: Vec<String> = aside.iter().map(|&n| format!("`{}`", d.id_of(n))).collect();
+        let _ = writeln!(
+            out,
+            "The labels suppose that {} {}: set aside, whatever answers {}.\n",
+            ids.join(", "),
+            if aside.len() == 1 { "fails" } else { "fail" },
+            if aside.len() == 1 { "it" } else { "them" },
+        );
+    }
     let mut cited = BTreeSet::new();
     for (i, &node) in path.iter().enumerate() {
         let n = i + 1;
@@ -127,6 +140,11 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
         if j != Joint::Start {
             let _ = writeln!(out, "- **Relation**: {}", j.words(n));
         }
+        let mut label = describe(d, status, node);
+        if let Some(s) = support(status, node) {
+            let _ = write!(label, "; {s}");
+        }
+        let _ = writeln!(out, "- **Status**: {label}");
         out.push('\n');
         let _ = writeln!(out, "{}\n", escape(d.text_of(node)));
         if let NodeId::Position(p) = node
@@ -135,12 +153,21 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
             let _ = writeln!(out, "{}\n", escape(summary));
         }
         let quotes = d.quotes_of(node);
-        if quotes.is_empty() {
+        let cites = d.cites_of(node);
+        if quotes.is_empty() && cites.is_empty() {
             let _ = writeln!(out, "*No quote: this {kind} cites no source.*\n");
         }
         for q in quotes {
             cited.insert(q.source);
             quote(d, q, &mut out);
+        }
+        if !cites.is_empty() {
+            let _ = writeln!(out, "Cites:\n");
+            for &s in cites {
+                cited.insert(s);
+                citation(d, s, &mut out);
+            }
+            out.push('\n');
         }
     }
     if !cited.is_empty() {
@@ -167,17 +194,41 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
     out
 }
 
-/// A quote as a block quote: the text, who said it where, the translation.
+/// A cited source as a list item: its title, its url, its excerpt.
+fn citation(d: &Debate, s: u32, out: &mut String) {
+    let Some(src) = d.sources.get(s as usize) else {
+        return;
+    };
+    let mut line = format!("- *{}*", escape(&src.title));
+    if let Some(url) = &src.url {
+        let _ = write!(line, ", {}", link(url));
+    }
+    if let Some(excerpt) = &src.excerpt {
+        let _ = write!(line, ": “{}”", escape(excerpt));
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// A quote as a block quote: what the speaker does when there is a speech act ("Fiona
+/// Bruce asks:"), the text, who said it where, the translation.
 fn quote(d: &Debate, q: &Quote, out: &mut String) {
+    if let Some(act) = &q.act {
+        let says = match &q.speaker {
+            Some(sp) => format!("{} {}", escape(sp), escape(act)),
+            None => escape(act),
+        };
+        let _ = writeln!(out, "> {says}:\n>");
+    }
     let _ = writeln!(out, "> {}", escape(&q.text));
     let source = d
         .sources
         .get(q.source as usize)
         .map(|s| escape(&s.title))
         .unwrap_or_default();
+    // The speaker is named once: with the act, when there is one.
     let who = match &q.speaker {
-        Some(sp) => format!("{}, *{source}*", escape(sp)),
-        None => format!("*{source}*"),
+        Some(sp) if q.act.is_none() => format!("{}, *{source}*", escape(sp)),
+        _ => format!("*{source}*"),
     };
     let _ = writeln!(out, ">\n> — {who}");
     if let Some(t) = &q.translation {

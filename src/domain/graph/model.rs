@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::domain::graph::status::Label;
+
 /// A node of the graph: a position (a side) or a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeId {
@@ -48,8 +50,11 @@ pub struct Source {
     pub language: Option<String>,
     /// The `file` field as written, relative to the debate file.
     pub file: Option<String>,
-    /// The full text of `file`, when the source has one.
-    pub text: Option<String>,
+    /// The full text of `file`, when the source has one; shared by the sources that
+    /// name the same file.
+    pub text: Option<std::sync::Arc<str>>,
+    /// A passage of the source the debate cites, as given (not verified).
+    pub excerpt: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +64,8 @@ pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
     pub translation: Option<String>,
+    /// The speech act the speaker performed, as a verb: "asks", "concedes".
+    pub act: Option<String>,
     /// Where the quote stands in its source's text (byte range), when the source has a
     /// file and the quote was found in it.
     pub found: Option<Range<usize>>,
@@ -70,6 +77,8 @@ pub struct Position {
     pub title: String,
     pub summary: Option<String>,
     pub quotes: Vec<Quote>,
+    /// Sources this position cites as a whole, as indexes into [`Debate::sources`].
+    pub cites: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,18 +89,34 @@ pub struct Claim {
     pub text: String,
     pub quotes: Vec<Quote>,
     pub tags: Vec<String>,
+    /// Sources this claim cites as a whole, as indexes into [`Debate::sources`].
+    pub cites: Vec<u32>,
+    /// The label the author expects it to get (`expect:`), which `check` verifies.
+    pub expect: Option<Label>,
 }
 
 /// Compressed adjacency: `items[start[n]..start[n + 1]]` are node `n`'s entries.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Adjacency {
+pub(crate) struct Adjacency {
     start: Vec<u32>,
     items: Vec<u32>,
 }
 
 impl Adjacency {
-    /// Groups `values` by `key(value)` over `nodes` buckets, keeping input order in a bucket.
-    fn build(nodes: usize, len: usize, key: impl Fn(usize) -> usize) -> Self {
+    /// Groups the indexes `0..len` by `key(i)` over `nodes` buckets, keeping input order
+    /// in a bucket.
+    pub(crate) fn build(nodes: usize, len: usize, key: impl Fn(usize) -> usize) -> Self {
+        Adjacency::build_with(nodes, len, key, |i| i as u32)
+    }
+
+    /// Groups `value(i)` for the indexes `0..len` by `key(i)` over `nodes` buckets,
+    /// keeping input order in a bucket.
+    pub(crate) fn build_with(
+        nodes: usize,
+        len: usize,
+        key: impl Fn(usize) -> usize,
+        value: impl Fn(usize) -> u32,
+    ) -> Self {
         let mut start = vec![0u32; nodes + 1];
         for i in 0..len {
             start[key(i) + 1] += 1;
@@ -103,13 +128,13 @@ impl Adjacency {
         let mut items = vec![0u32; len];
         for i in 0..len {
             let k = key(i);
-            items[next[k] as usize] = i as u32;
+            items[next[k] as usize] = value(i);
             next[k] += 1;
         }
         Adjacency { start, items }
     }
 
-    fn of(&self, node: usize) -> &[u32] {
+    pub(crate) fn of(&self, node: usize) -> &[u32] {
         match (self.start.get(node), self.start.get(node + 1)) {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
             _ => &[],
@@ -270,6 +295,14 @@ impl Debate {
         }
     }
 
+    /// The sources a claim or position cites as a whole: indexes into [`Self::sources`].
+    pub fn cites_of(&self, node: NodeId) -> &[u32] {
+        match node {
+            NodeId::Position(i) => self.position(i).map_or(&[], |p| &p.cites),
+            NodeId::Claim(i) => self.claim(i).map_or(&[], |c| &c.cites),
+        }
+    }
+
     pub fn quotes_of(&self, node: NodeId) -> &[Quote] {
         match node {
             NodeId::Position(i) => self.position(i).map_or(&[], |p| &p.quotes),
@@ -351,6 +384,8 @@ mod tests {
             text: format!("text of {id}"),
             quotes: vec![],
             tags: vec![],
+            cites: vec![],
+            expect: None,
         }
     }
 
@@ -361,12 +396,14 @@ mod tests {
                 title: "A".into(),
                 summary: None,
                 quotes: vec![],
+                cites: vec![],
             },
             Position {
                 id: "b".into(),
                 title: "B".into(),
                 summary: None,
                 quotes: vec![],
+                cites: vec![],
             },
         ];
         let claims = vec![claim("x", 0), claim("y", 1), claim("z", 0)];

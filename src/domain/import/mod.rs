@@ -46,14 +46,33 @@ impl Format {
 /// what it seems to be would otherwise print one per line.
 pub(crate) const MAX_PROBLEMS: usize = 200;
 
+/// What an importer made of a file: the debate in the raw structs of format v1, and
+/// what it could not carry over.
+#[derive(Debug, Clone, Default)]
+pub struct Conversion {
+    pub raw: RawDebate,
+    /// Each kind of thing left out or changed, with its count and the reason, as a
+    /// warning about the file ("12 RA nodes without a conclusion left out: ...").
+    pub left_out: Vec<Diagnostic>,
+}
+
+impl From<RawDebate> for Conversion {
+    fn from(raw: RawDebate) -> Self {
+        Conversion {
+            raw,
+            left_out: Vec::new(),
+        }
+    }
+}
+
 /// Reads `text`, in `format`, into the raw structs of format v1. `name` is the file's
 /// name, used in messages (and, for AIF, in the debate's title when nothing better
 /// offers).
-pub fn import(format: Format, name: &str, text: &str) -> Result<RawDebate, LoadError> {
+pub fn import(format: Format, name: &str, text: &str) -> Result<Conversion, LoadError> {
     let text = strip_bom(text);
     match format {
         Format::Kialo => kialo::import(name, text),
-        Format::Aif => aif::import(name, text),
+        Format::Aif => aif::import(name, text).map(Conversion::from),
     }
 }
 
@@ -67,8 +86,10 @@ pub fn load(
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     progress.start(Phase::Importing, 0);
-    let raw = import(format, name, text)?;
-    check(name, raw, files, progress)
+    let Conversion { raw, left_out } = import(format, name, text)?;
+    let mut loaded = check(name, raw, files, progress)?;
+    loaded.warnings = left_out;
+    Ok(loaded)
 }
 
 /// Validates an imported debate. An importer builds only valid debates, so a problem
@@ -80,10 +101,16 @@ pub fn check(
     files: &dyn SourceFiles,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let positions: Vec<String> = raw.positions.iter().map(|p| p.id.clone()).collect();
-    let claims: Vec<String> = raw.claims.iter().map(|c| c.id.clone()).collect();
+    let positions = Ids::of(raw.positions.iter().map(|p| p.id.as_str()));
+    let claims = Ids::of(raw.claims.iter().map(|c| c.id.as_str()));
     match validate(raw, &Origins::default(), files, progress) {
-        Ok((debate, stats)) => Ok(Loaded { debate, stats }),
+        Ok((debate, stats)) => Ok(Loaded {
+            debate,
+            stats,
+            warnings: Vec::new(),
+            unmet: Vec::new(),
+            lint: None,
+        }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),
             problems: problems
@@ -102,11 +129,37 @@ pub fn check(
     }
 }
 
+/// The ids of a list of items, kept to name an item in a message: all in one string,
+/// which a large debate holds with far less memory than a string each.
+struct Ids {
+    all: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn of<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Ids {
+        let mut all = String::with_capacity(ids.clone().map(str::len).sum());
+        let mut ends = Vec::with_capacity(ids.size_hint().0);
+        for id in ids {
+            all.push_str(id);
+            ends.push(all.len());
+        }
+        Ids { all, ends }
+    }
+
+    /// The id of item `n`.
+    fn get(&self, n: usize) -> Option<&str> {
+        let end = *self.ends.get(n)?;
+        let start = n.checked_sub(1).map_or(0, |m| self.ends[m]);
+        Some(&self.all[start..end])
+    }
+}
+
 /// `claims[3].text` as `claim `k-1-2` (claims[3].text)`, for a message.
-fn imported_item(path: &str, positions: &[String], claims: &[String]) -> String {
-    let id = |list: &[String], rest: &str| {
+fn imported_item(path: &str, positions: &Ids, claims: &Ids) -> String {
+    let id = |list: &Ids, rest: &str| {
         let n: Option<usize> = rest.split(']').next().and_then(|n| n.parse().ok());
-        n.and_then(|n| list.get(n)).cloned()
+        n.and_then(|n| list.get(n)).map(str::to_string)
     };
     let found = if let Some(rest) = path.strip_prefix("claims[") {
         id(claims, rest).map(|i| format!("claim `{i}`"))
@@ -121,11 +174,11 @@ fn imported_item(path: &str, positions: &[String], claims: &[String]) -> String 
     }
 }
 
-/// A file read for `debate-tui import`: its format and the debate it holds.
+/// A file read for `debate-tui import`: its format and what it was converted to.
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub format: Format,
-    pub raw: RawDebate,
+    pub conversion: Conversion,
 }
 
 /// Reads and imports the file at `path`. A file that cannot be read is an
@@ -153,8 +206,8 @@ pub fn import_path(path: &Path) -> Result<Imported, LoadError> {
         };
         return Err(invalid(d));
     };
-    let raw = import(format, &name, text)?;
-    Ok(Imported { format, raw })
+    let conversion = import(format, &name, text)?;
+    Ok(Imported { format, conversion })
 }
 
 /// A `version:` key at the start of a line: most likely a format v1 file.
@@ -164,13 +217,33 @@ fn looks_like_format_v1(text: &str) -> bool {
 
 /// The format v1 YAML of an imported debate: a comment line saying where it came from,
 /// then the debate.
-pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, String> {
+pub fn to_yaml(conversion: &Conversion, from: &Path, format: Format) -> Result<String, String> {
     let file = from.file_name().map_or_else(
         || from.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    // A comment ends at a line break; YAML 1.1 also breaks lines at U+2028 and U+2029.
-    let shown: String = visible(&file)
+    let mut head = format!(
+        "# Imported from {} ({}) by debate-tui import.\n",
+        comment(&file),
+        format.name()
+    );
+    if !conversion.left_out.is_empty() {
+        head.push_str("# Not carried over into format v1:\n");
+        for d in &conversion.left_out {
+            head.push_str(&format!("# - {}\n", comment(&d.message)));
+            for n in &d.notes {
+                head.push_str(&format!("#   {}\n", comment(n)));
+            }
+        }
+    }
+    let body = safe_yaml(&conversion.raw).map_err(|e| e.to_string())?;
+    Ok(format!("{head}{body}"))
+}
+
+/// `text` fit for a YAML comment: visible, and on one line (a comment ends at a line
+/// break, and YAML 1.1 also breaks lines at U+2028 and U+2029).
+fn comment(text: &str) -> String {
+    visible(text)
         .chars()
         .map(|c| {
             if matches!(c, '\u{2028}' | '\u{2029}') {
@@ -179,12 +252,7 @@ pub fn to_yaml(raw: &RawDebate, from: &Path, format: Format) -> Result<String, S
                 c
             }
         })
-        .collect();
-    let body = safe_yaml(raw).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "# Imported from {shown} ({}) by debate-tui import.\n{body}",
-        format.name()
-    ))
+        .collect()
 }
 
 /// Stands in the emitted YAML before a character's code, in six hex digits. U+FFFF is
@@ -308,7 +376,7 @@ mod tests {
                 .collect(),
             ..RawDebate::default()
         };
-        let y = to_yaml(&raw, Path::new("x.txt"), Format::Kialo).unwrap();
+        let y = to_yaml(&raw.clone().into(), Path::new("x.txt"), Format::Kialo).unwrap();
         let mut prev = None;
         for c in y.chars() {
             assert!(
@@ -330,7 +398,7 @@ mod tests {
             ..RawDebate::default()
         };
         let y = to_yaml(
-            &raw,
+            &raw.into(),
             Path::new("dir/evil\n\u{2028}name\u{1b}.txt"),
             Format::Kialo,
         )
@@ -350,15 +418,22 @@ mod tests {
         assert_eq!(stem("a/b/debate.json"), "debate");
         assert_eq!(stem(".json"), ".json");
         assert_eq!(stem(""), "Imported debate");
-        let c = vec!["k-1-1".to_string()];
+        let (none, c) = (
+            Ids::of([].into_iter()),
+            Ids::of(["k-1-1", "k-1-2"].into_iter()),
+        );
         assert_eq!(
-            imported_item("claims[0].text", &[], &c),
+            imported_item("claims[0].text", &none, &c),
             "claim `k-1-1` (claims[0].text)"
         );
         assert_eq!(
-            imported_item("claims[9].text", &[], &c),
+            imported_item("claims[1].text", &none, &c),
+            "claim `k-1-2` (claims[1].text)"
+        );
+        assert_eq!(
+            imported_item("claims[9].text", &none, &c),
             "debate (claims[9].text)"
         );
-        assert_eq!(imported_item("title", &[], &c), "debate (title)");
+        assert_eq!(imported_item("title", &none, &c), "debate (title)");
     }
 }

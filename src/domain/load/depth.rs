@@ -20,7 +20,7 @@
 //! The same scan, stopped at the value of a top-level key, tells how the file writes its
 //! `version` ([`top_level_scalar`]).
 
-use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::diag::{Code, Diagnostic, LoadError};
 
 const DEEP_HINT: &str =
     "hint: a debate file needs five levels of nesting at most; this looks like a damaged file";
@@ -39,7 +39,9 @@ pub fn too_deep(name: &str, text: &str) -> Result<(), LoadError> {
     Err(LoadError::Invalid {
         file: name.to_string(),
         problems: vec![
-            Diagnostic::new(name, line, col, "the file nests too deeply").note(DEEP_HINT),
+            Diagnostic::new(name, line, col, "the file nests too deeply")
+                .note(DEEP_HINT)
+                .with_code(Code::TooDeep),
         ],
     })
 }

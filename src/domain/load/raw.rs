@@ -21,6 +21,17 @@ pub struct RawDebate {
     pub positions: Vec<RawPosition>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub claims: Vec<RawClaim>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub lint: Option<RawLint>,
+}
+
+/// How `check` treats the file's warnings: `lint: {allow: [unlinked-claim]}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLint {
+    /// The warnings switched off, by name or code (`unlinked-claim`, `W001`).
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub allow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -40,6 +51,8 @@ pub struct RawSource {
     pub language: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub file: Option<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub excerpt: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -53,6 +66,8 @@ pub struct RawPosition {
     pub summary: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub quotes: Vec<RawQuote>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub cites: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -72,6 +87,11 @@ pub struct RawClaim {
     pub rebuts: Vec<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub tags: Vec<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub cites: Vec<String>,
+    /// The label the author expects the claim to get: `stands`, `falls` or `open`.
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub expect: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -85,6 +105,8 @@ pub struct RawQuote {
     pub speaker: Option<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub translation: Option<String>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub act: Option<String>,
 }
 
 /// The fields of each item, for the lenient reader that reports every problem.
@@ -96,6 +118,8 @@ pub mod schema {
         Str,
         StrList,
         List(&'static [Field]),
+        /// A mapping of its own fields.
+        Map(&'static [Field]),
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +149,7 @@ pub mod schema {
         req("text", Kind::Str),
         opt("speaker", Kind::Str),
         opt("translation", Kind::Str),
+        opt("act", Kind::Str),
     ];
     pub const SOURCE: &[Field] = &[
         req("id", Kind::Str),
@@ -134,12 +159,14 @@ pub mod schema {
         opt("url", Kind::Str),
         opt("language", Kind::Str),
         opt("file", Kind::Str),
+        opt("excerpt", Kind::Str),
     ];
     pub const POSITION: &[Field] = &[
         req("id", Kind::Str),
         req("title", Kind::Str),
         opt("summary", Kind::Str),
         opt("quotes", Kind::List(QUOTE)),
+        opt("cites", Kind::StrList),
     ];
     pub const CLAIM: &[Field] = &[
         req("id", Kind::Str),
@@ -149,7 +176,10 @@ pub mod schema {
         opt("supports", Kind::StrList),
         opt("rebuts", Kind::StrList),
         opt("tags", Kind::StrList),
+        opt("cites", Kind::StrList),
+        opt("expect", Kind::Str),
     ];
+    pub const LINT: &[Field] = &[opt("allow", Kind::StrList)];
     pub const DEBATE: &[Field] = &[
         req("version", Kind::Int),
         req("title", Kind::Str),
@@ -157,6 +187,7 @@ pub mod schema {
         opt("sources", Kind::List(SOURCE)),
         req("positions", Kind::List(POSITION)),
         opt("claims", Kind::List(CLAIM)),
+        opt("lint", Kind::Map(LINT)),
     ];
 }
 
@@ -306,6 +337,7 @@ impl budget::Item for RawSource {}
 impl budget::Item for RawPosition {}
 impl budget::Item for RawClaim {}
 impl budget::Item for RawQuote {}
+impl budget::Item for RawLint {}
 
 #[cfg(test)]
 mod tests {
@@ -335,6 +367,7 @@ mod tests {
             text: "t".into(),
             speaker: Some("x".into()),
             translation: Some("y".into()),
+            act: Some("asks".into()),
         }
     }
 
@@ -353,12 +386,14 @@ mod tests {
                 url: Some("u".into()),
                 language: Some("l".into()),
                 file: Some("f".into()),
+                excerpt: Some("e".into()),
             }],
             positions: vec![RawPosition {
                 id: "p".into(),
                 title: "t".into(),
                 summary: Some("s".into()),
                 quotes: vec![quote()],
+                cites: vec!["s".into()],
             }],
             claims: vec![RawClaim {
                 id: "c".into(),
@@ -368,7 +403,12 @@ mod tests {
                 supports: vec!["p".into()],
                 rebuts: vec!["q".into()],
                 tags: vec!["x".into()],
+                cites: vec!["s".into()],
+                expect: Some("stands".into()),
             }],
+            lint: Some(RawLint {
+                allow: vec!["unlinked-claim".into()],
+            }),
         };
         let v = serde_yaml::to_value(&full).unwrap();
         assert_eq!(keys(&v), names(schema::DEBATE));
@@ -376,11 +416,13 @@ mod tests {
         assert_eq!(keys(&v["positions"][0]), names(schema::POSITION));
         assert_eq!(keys(&v["claims"][0]), names(schema::CLAIM));
         assert_eq!(keys(&v["claims"][0]["quotes"][0]), names(schema::QUOTE));
-        for f in schema::CLAIM {
-            if f.kind == Kind::Str {
-                assert!(f.required, "claim field {} should be required", f.name);
-            }
-        }
+        assert_eq!(keys(&v["lint"]), names(schema::LINT));
+        let required: Vec<&str> = schema::CLAIM
+            .iter()
+            .filter(|f| f.kind == Kind::Str && f.required)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(required, ["id", "position", "text"]);
     }
 
     #[test]

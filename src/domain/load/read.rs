@@ -3,7 +3,8 @@
 //! disk or from the binary. Every format reads its file through here.
 
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::progress::{Phase, Progress};
@@ -13,41 +14,15 @@ use crate::domain::text::line_col;
 /// The largest debate file read, and the largest source file.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Source files on disk, relative to the debate file's folder.
-pub struct DiskFiles {
-    pub base: PathBuf,
-}
-
-impl SourceFiles for DiskFiles {
-    fn read(&self, relative: &str) -> Result<String, String> {
-        let path = self.base.join(relative);
-        // The name comes from the debate file: a device or a pipe could hang the load or
-        // feed it without end, so only files (and folders, refused below) are opened.
-        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            return Err(String::from(
-                "it is not a regular file (a device or a pipe?)",
-            ));
-        }
-        let bytes = read_capped(&path, &Progress::default()).map_err(|e| e.to_string())?;
-        let text = utf8(&bytes).map_err(|at| {
-            format!(
-                "it is not UTF-8 text (first bad byte at line {}, column {})",
-                at.line, at.col
-            )
-        })?;
-        Ok(strip_bom(text).to_string())
-    }
-}
-
 /// Files embedded in the binary, by relative path.
 pub struct EmbeddedFiles(pub &'static [(&'static str, &'static str)]);
 
 impl SourceFiles for EmbeddedFiles {
-    fn read(&self, relative: &str) -> Result<String, String> {
+    fn read(&self, relative: &str) -> Result<Arc<str>, String> {
         self.0
             .iter()
             .find(|(p, _)| *p == relative)
-            .map(|(_, t)| t.to_string())
+            .map(|(_, t)| Arc::from(*t))
             .ok_or_else(|| "no such embedded file".to_string())
     }
 }

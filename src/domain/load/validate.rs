@@ -3,8 +3,11 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use crate::domain::graph::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use crate::domain::graph::status::{Label, Status, describe};
+use crate::domain::load::diag::Code;
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::quote::SourceIndex;
 use crate::domain::load::raw::{RawClaim, RawDebate, RawQuote};
@@ -16,6 +19,8 @@ pub struct Problem {
     pub path: String,
     pub message: String,
     pub notes: Vec<String>,
+    /// What kind of problem it is ([`Code::Other`] unless said).
+    pub code: Code,
 }
 
 impl Problem {
@@ -24,6 +29,7 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             notes: Vec::new(),
+            code: Code::Other,
         }
     }
 
@@ -31,11 +37,19 @@ impl Problem {
         self.notes.push(n.into());
         self
     }
+
+    /// The same problem, of the kind `code`.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
 }
 
 /// Reads the source files a debate names (relative to the debate file).
 pub trait SourceFiles {
-    fn read(&self, relative: &str) -> Result<String, String>;
+    /// The text of the file called `relative`, or why it cannot be read. A file named
+    /// twice may come back as the same shared text.
+    fn read(&self, relative: &str) -> Result<Arc<str>, String>;
 }
 
 /// Where each item of the raw debate stood in the file. The lenient reader drops broken
@@ -86,13 +100,15 @@ pub fn validate(
     };
     v.check_version(raw.version, origins.version.as_deref());
     if raw.title.trim().is_empty() && !origins.title_reported {
-        v.push(Problem::new("title", "the debate's `title` is empty"));
+        v.push(Problem::new("title", "the debate's `title` is empty").with_code(Code::EmptyText));
     }
 
     // Sources, and the texts of their files.
     let mut source_ids: HashMap<&str, u32> = HashMap::new();
     let mut sources = Vec::with_capacity(raw.sources.len());
-    let mut indexes: Vec<Option<SourceIndex>> = Vec::with_capacity(raw.sources.len());
+    // One index a file: sources that name the same file share its text and its index.
+    let mut indexes: Vec<Option<Arc<SourceIndex>>> = Vec::with_capacity(raw.sources.len());
+    let mut indexed: HashMap<*const u8, Arc<SourceIndex>> = HashMap::new();
     for (i, s) in raw.sources.iter().enumerate() {
         let at = format!("sources[{}]", Origins::at(&origins.sources, i));
         v.check_id(&s.id, format!("{at}.id"));
@@ -105,7 +121,8 @@ pub fn validate(
                 .note(format!(
                     "note: first used by source {} of the list",
                     Origins::at(&origins.sources, first as usize) + 1
-                )),
+                ))
+                .with_code(Code::DuplicateId),
             );
         } else {
             source_ids.insert(&s.id, i as u32);
@@ -116,18 +133,34 @@ pub fn validate(
             Some(f) => match files.read(f) {
                 Ok(t) => Some(t),
                 Err(e) => {
+                    // A reason may carry its own hint, after "; hint: ".
+                    let (why, hint) = match e.split_once("; hint: ") {
+                        Some((why, hint)) => (why, format!("hint: {hint}")),
+                        None => (
+                            e.as_str(),
+                            "hint: the path is relative to the debate file".into(),
+                        ),
+                    };
                     v.push(
                         Problem::new(
                             format!("{at}.file"),
-                            format!("cannot read source file `{f}`: {e}"),
+                            format!("cannot read source file `{f}`: {why}"),
                         )
-                        .note("hint: the path is relative to the debate file"),
+                        .note(hint)
+                        .with_code(Code::SourceFile),
                     );
                     None
                 }
             },
         };
-        indexes.push(text.as_deref().map(SourceIndex::new));
+        let index = text.as_ref().map(|t| {
+            Arc::clone(
+                indexed
+                    .entry(Arc::as_ptr(t).cast::<u8>())
+                    .or_insert_with(|| Arc::new(SourceIndex::new(t))),
+            )
+        });
+        indexes.push(index);
         sources.push(Source {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -137,6 +170,7 @@ pub fn validate(
             language: s.language.clone(),
             file: s.file.clone(),
             text,
+            excerpt: s.excerpt.clone(),
         });
     }
     let source_ctx = SourceCtx {
@@ -151,7 +185,8 @@ pub fn validate(
     if raw.positions.is_empty() && !origins.positions_in_file {
         v.push(
             Problem::new("positions", "a debate needs at least one position")
-                .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`"),
+                .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`")
+                .with_code(Code::NoPosition),
         );
     }
     for (i, p) in raw.positions.iter().enumerate() {
@@ -192,17 +227,21 @@ pub fn validate(
     for (i, p) in raw.positions.into_iter().enumerate() {
         let at = At("positions", Origins::at(&origins.positions, i));
         let quotes = v.quotes(p.quotes, at, &source_ctx, &mut stats);
+        let cites = v.cites(&p.cites, at, &source_ctx);
         positions.push(Position {
             id: p.id,
             title: p.title,
             summary: p.summary,
             quotes,
+            cites,
         });
     }
     let mut claims = Vec::with_capacity(raw.claims.len());
     for ((i, c), position) in raw.claims.into_iter().enumerate().zip(sides) {
         let at = At("claims", Origins::at(&origins.claims, i));
         let quotes = v.quotes(c.quotes, at, &source_ctx, &mut stats);
+        let cites = v.cites(&c.cites, at, &source_ctx);
+        let expect = v.expect(c.expect.as_deref(), at);
         tick(progress, i);
         claims.push(Claim {
             id: c.id,
@@ -210,6 +249,8 @@ pub fn validate(
             text: c.text,
             quotes,
             tags: c.tags,
+            cites,
+            expect,
         });
     }
 
@@ -227,6 +268,35 @@ pub fn validate(
         links,
     );
     Ok((debate, stats))
+}
+
+/// The expectations (`expect:`) of a valid debate that its labels do not meet, each a
+/// problem at its `expect` field: "claim `a` expects stands but falls: rebutted by `b`,
+/// which stands". Free when no claim expects anything.
+pub fn unmet(debate: &Debate, origins: &Origins) -> Vec<Problem> {
+    if debate.claims.iter().all(|c| c.expect.is_none()) {
+        return Vec::new();
+    }
+    let status = Status::of(debate);
+    let mut problems = Vec::new();
+    for (i, c) in debate.claims.iter().enumerate() {
+        let node = NodeId::Claim(i as u32);
+        match c.expect {
+            Some(expected) if status.label(node) != expected => problems.push(
+                Problem::new(
+                    format!("claims[{}].expect", Origins::at(&origins.claims, i)),
+                    format!(
+                        "claim `{}` expects {expected} but {}",
+                        c.id,
+                        describe(debate, &status, node)
+                    ),
+                )
+                .with_code(Code::UnmetExpectation),
+            ),
+            _ => {}
+        }
+    }
+    problems
 }
 
 /// Where an item is in the file (`claims[3]`), written out only for a problem.
@@ -279,7 +349,7 @@ fn tick(progress: &Progress, i: usize) {
 struct SourceCtx<'a> {
     ids: &'a HashMap<&'a str, u32>,
     sources: &'a [Source],
-    indexes: &'a [Option<SourceIndex>],
+    indexes: &'a [Option<Arc<SourceIndex>>],
 }
 
 struct Validator<'a> {
@@ -316,7 +386,8 @@ impl Validator<'_> {
                 "version",
                 format!("unsupported format version {}: write `version: 1`", fit(w, 40)),
             )
-            .note("hint: the version is the number 1 as it stands, without quotes, sign, leading zeros, decimals or another base"),
+            .note("hint: the version is the number 1 as it stands, without quotes, sign, leading zeros, decimals or another base")
+            .with_code(Code::UnsupportedVersion),
             Some("1") => return,
             None if version == 1 => return,
             _ => Problem::new(
@@ -326,7 +397,8 @@ impl Validator<'_> {
                     written.map_or_else(|| version.to_string(), |w| fit(w, 40))
                 ),
             )
-            .note("hint: write `version: 1`, or use a newer debate-tui for newer files"),
+            .note("hint: write `version: 1`, or use a newer debate-tui for newer files")
+            .with_code(Code::UnsupportedVersion),
         };
         self.push(problem);
     }
@@ -334,10 +406,10 @@ impl Validator<'_> {
     /// `path` is written out only when there is a problem to report.
     fn check_nonempty(&mut self, s: &str, path: impl fmt::Display, what: &str) {
         if s.trim().is_empty() {
-            self.push(Problem::new(
-                path.to_string(),
-                format!("the {what} is empty"),
-            ));
+            self.push(
+                Problem::new(path.to_string(), format!("the {what} is empty"))
+                    .with_code(Code::EmptyText),
+            );
         }
     }
 
@@ -352,7 +424,10 @@ impl Validator<'_> {
                     format!("invalid id `{id}`: ids use letters, digits, `-` and `_` only"),
                 )
             };
-            self.push(p.note("hint: for example `open-source` or `no_kill_switch`"));
+            self.push(
+                p.note("hint: for example `open-source` or `no_kill_switch`")
+                    .with_code(Code::InvalidId),
+            );
         }
     }
 
@@ -387,7 +462,8 @@ impl Validator<'_> {
                 };
                 self.push(
                     Problem::new(path.to_string(), format!("duplicate id `{id}`"))
-                        .note(format!("note: already used by {first_at} (ids are unique across positions and claims)")),
+                        .note(format!("note: already used by {first_at} (ids are unique across positions and claims)"))
+                        .with_code(Code::DuplicateId),
                 );
             }
         }
@@ -409,7 +485,8 @@ impl Validator<'_> {
                         path.to_string(),
                         format!("`{}` is a claim, not a position", c.position),
                     )
-                    .note(format!("hint: positions are {}", list_ids(position_ids))),
+                    .note(format!("hint: positions are {}", list_ids(position_ids)))
+                    .with_code(Code::UnknownReference),
                 );
                 0
             }
@@ -418,7 +495,8 @@ impl Validator<'_> {
                 let mut p = Problem::new(
                     path.to_string(),
                     format!("unknown position `{}`", c.position),
-                );
+                )
+                .with_code(Code::UnknownReference);
                 if self.hints_left() {
                     p = match closest(&c.position, position_ids.iter().copied()) {
                         Some(near) => p.note(format!("hint: did you mean `{near}`?")),
@@ -457,7 +535,8 @@ impl Validator<'_> {
                         let mut p = Problem::new(
                             path(),
                             format!("`{field}` names `{target}`, which is no claim or position"),
-                        );
+                        )
+                        .with_code(Code::UnknownReference);
                         if self.hints_left()
                             && let Some(near) = closest(target, ids.keys().copied())
                         {
@@ -468,17 +547,21 @@ impl Validator<'_> {
                     continue;
                 };
                 if to == me {
-                    self.push(Problem::new(
-                        path(),
-                        format!("claim `{}` {} itself", c.id, relation.verb()),
-                    ));
+                    self.push(
+                        Problem::new(
+                            path(),
+                            format!("claim `{}` {} itself", c.id, relation.verb()),
+                        )
+                        .with_code(Code::BadLink),
+                    );
                     continue;
                 }
                 if relation == Relation::Rebuts && sets.supported.contains(target.as_str()) {
                     self.push(Problem::new(
                         path(),
                         format!("claim `{}` both supports and rebuts `{target}`", c.id),
-                    ).note("hint: a claim argues either for or against a target; keep one of the two"));
+                    ).note("hint: a claim argues either for or against a target; keep one of the two")
+                    .with_code(Code::BadLink));
                     continue;
                 }
                 links.push(Link {
@@ -501,26 +584,7 @@ impl Validator<'_> {
         for (k, q) in raw.into_iter().enumerate() {
             let path = Quoted(at, k);
             self.check_nonempty(&q.text, sub(path, ".text"), "quote's `text`");
-            let Some(&source) = ctx.ids.get(q.source.as_str()) else {
-                if !self.origins.dropped_ids.contains(&q.source) {
-                    let mut p = Problem::new(
-                        format!("{path}.source"),
-                        format!("unknown source `{}`", q.source),
-                    );
-                    if !self.hints_left() {
-                        self.push(p);
-                        continue;
-                    }
-                    let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
-                    p = match closest(&q.source, known.iter().copied()) {
-                        Some(near) => p.note(format!("hint: did you mean `{near}`?")),
-                        None if known.is_empty() => {
-                            p.note("hint: list the debate's sources under `sources:`")
-                        }
-                        None => p.note(format!("hint: sources are {}", list_ids(&known))),
-                    };
-                    self.push(p);
-                }
+            let Some(source) = self.source(&q.source, format!("{path}.source"), ctx) else {
                 continue;
             };
             let mut found = None;
@@ -549,8 +613,66 @@ impl Validator<'_> {
                 text: q.text,
                 speaker: q.speaker,
                 translation: q.translation,
+                act: q.act,
                 found,
             });
+        }
+        out
+    }
+
+    /// The index of the source called `id`, or a problem at `path` naming the closest.
+    fn source(&mut self, id: &str, path: String, ctx: &SourceCtx) -> Option<u32> {
+        if let Some(&source) = ctx.ids.get(id) {
+            return Some(source);
+        }
+        if self.origins.dropped_ids.contains(id) {
+            return None;
+        }
+        let mut p =
+            Problem::new(path, format!("unknown source `{id}`")).with_code(Code::UnknownReference);
+        if self.hints_left() {
+            let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
+            p = match closest(id, known.iter().copied()) {
+                Some(near) => p.note(format!("hint: did you mean `{near}`?")),
+                None if known.is_empty() => {
+                    p.note("hint: list the debate's sources under `sources:`")
+                }
+                None => p.note(format!("hint: sources are {}", list_ids(&known))),
+            };
+        }
+        self.push(p);
+        None
+    }
+
+    /// The label a claim expects (`expect: stands`), or a problem at the field.
+    fn expect(&mut self, value: Option<&str>, at: At) -> Option<Label> {
+        let value = value?;
+        if let Some(label) = Label::parse(value) {
+            return Some(label);
+        }
+        let mut p = Problem::new(
+            sub(at, ".expect").to_string(),
+            format!("`expect` must be `stands`, `falls` or `open`, not `{value}`"),
+        )
+        .with_code(Code::WrongKind);
+        if let Some(near) = closest(&value.to_lowercase(), Label::ALL.map(Label::name)) {
+            p = p.note(format!("hint: did you mean `{near}`?"));
+        }
+        self.push(p.note(
+            "hint: `expect` is the label the claim should get from the rebuttals of the debate",
+        ));
+        None
+    }
+
+    /// The sources an item cites as a whole (`cites: [ref-2]`), each named once.
+    fn cites(&mut self, ids: &[String], at: At, ctx: &SourceCtx) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::with_capacity(ids.len());
+        for (k, id) in ids.iter().enumerate() {
+            if let Some(s) = self.source(id, format!("{at}.cites[{k}]"), ctx)
+                && !out.contains(&s)
+            {
+                out.push(s);
+            }
         }
         out
     }
@@ -567,7 +689,8 @@ impl Validator<'_> {
         let p = Problem::new(
             format!("{path}.text"),
             format!("quote not found in source `{}` ({file})", source.id),
-        );
+        )
+        .with_code(Code::QuoteNotFound);
         if !self.hints_left() {
             return p;
         }

@@ -2,10 +2,11 @@
 //! arena, each with the mask of the letters it holds.
 
 use crate::domain::graph::model::{Debate, NodeId};
+use crate::domain::graph::status::{Label, Status};
 use crate::domain::load::progress::{Phase, Progress};
 
 use super::fold::{fold, fold_into};
-use super::{Field, Target, text_of};
+use super::{Cited, Field, Target, text_of};
 
 /// One searchable text. Its folded text lives in the index's one arena, so a scan
 /// reads memory in order rather than chasing a pointer for each entry.
@@ -36,6 +37,9 @@ pub struct Index {
     pub(super) sides: Vec<String>,
     /// For each claim, its tags folded, for `tag:` filters.
     pub(super) tags: Vec<Vec<String>>,
+    /// Each node's label, positions first, for `status:` filters: the debate as
+    /// written, nothing set aside. Empty until [`Index::set_labels`].
+    pub(super) labels: Vec<Label>,
 }
 
 /// One text to index, before folding.
@@ -99,6 +103,23 @@ impl Index {
         index
     }
 
+    /// Takes the labels that `status:` filters read from `status` (with nothing set
+    /// aside, so that a what-if in the explorer does not change what a search finds).
+    pub fn set_labels(&mut self, d: &Debate, status: &Status) {
+        let positions = (0..d.positions.len() as u32).map(NodeId::Position);
+        let claims = (0..d.claims.len() as u32).map(NodeId::Claim);
+        self.labels = positions.chain(claims).map(|n| status.label(n)).collect();
+    }
+
+    /// A node's label for `status:` filters; none before [`Index::set_labels`].
+    pub(super) fn label(&self, node: NodeId) -> Option<Label> {
+        let i = match node {
+            NodeId::Position(p) => p as usize,
+            NodeId::Claim(c) => self.sides.len() + c as usize,
+        };
+        self.labels.get(i).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -136,6 +157,7 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         push(t, Field::Text, side);
         push(t, Field::Id, side);
         push(t, Field::Summary, side);
+        push_cites(&mut push, t, d.positions[i as usize].cites.len(), side);
     }
     for (i, c) in d.claims.iter().enumerate() {
         let t = Target::Claim(i as u32);
@@ -145,6 +167,7 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         for k in 0..c.tags.len() as u32 {
             push(t, Field::Tag(k), side);
         }
+        push_cites(&mut push, t, c.cites.len(), side);
     }
     let quoted = d
         .positions
@@ -170,6 +193,21 @@ fn items(d: &Debate) -> Vec<Item<'_>> {
         push(Target::Source(i), Field::Text, None);
     }
     items
+}
+
+/// The texts of the sources a node cites, with the node's own texts: a search for a
+/// source's title, url or excerpt finds the claims that cite it.
+fn push_cites(
+    push: &mut impl FnMut(Target, Field, Option<u32>),
+    target: Target,
+    cites: usize,
+    side: Option<u32>,
+) {
+    for k in 0..cites as u32 {
+        for part in Cited::ALL {
+            push(target, Field::Cites(k, part), side);
+        }
+    }
 }
 
 /// Folds a slice of items into entries and an arena of their own. A text that would

@@ -1,4 +1,5 @@
-//! Search over everything a reader may remember: claims, positions, quotes, sources.
+//! Search over everything a reader may remember: claims, positions, quotes, sources,
+//! and the sources a claim or position cites (so a source's title finds who cites it).
 //!
 //! The index is prepared once at load: every searchable text is folded (case and
 //! accents) character for character, so a match's character indices point at the same
@@ -69,6 +70,31 @@ pub enum Field {
     Speaker,
     /// A claim's tag: its index among the claim's tags.
     Tag(u32),
+    /// A source a claim or position cites: its index among the node's `cites`, and
+    /// which of the source's texts.
+    Cites(u32, Cited),
+}
+
+/// Which text of a cited source an entry holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cited {
+    Title,
+    Url,
+    Excerpt,
+}
+
+impl Cited {
+    pub const ALL: [Cited; 3] = [Cited::Title, Cited::Url, Cited::Excerpt];
+}
+
+/// The text of the `k`th source that `cites` names.
+fn cited<'d>(d: &'d Debate, cites: &[u32], k: u32, part: Cited) -> Option<&'d str> {
+    let s = d.sources.get(*cites.get(k as usize)? as usize)?;
+    match part {
+        Cited::Title => Some(&s.title),
+        Cited::Url => s.url.as_deref(),
+        Cited::Excerpt => s.excerpt.as_deref(),
+    }
 }
 
 /// The text of a target's field, as the debate holds it: `None` when the target has no
@@ -82,6 +108,7 @@ pub fn text_of(d: &Debate, target: Target, field: Field) -> Option<&str> {
                 Field::Text => Some(&c.text),
                 Field::Id => Some(&c.id),
                 Field::Tag(k) => c.tags.get(k as usize).map(String::as_str),
+                Field::Cites(k, part) => cited(d, &c.cites, k, part),
                 Field::Summary | Field::Translation | Field::Speaker => None,
             }
         }
@@ -91,6 +118,7 @@ pub fn text_of(d: &Debate, target: Target, field: Field) -> Option<&str> {
                 Field::Text => Some(&p.title),
                 Field::Id => Some(&p.id),
                 Field::Summary => p.summary.as_deref(),
+                Field::Cites(k, part) => cited(d, &p.cites, k, part),
                 Field::Translation | Field::Speaker | Field::Tag(_) => None,
             }
         }
@@ -100,7 +128,7 @@ pub fn text_of(d: &Debate, target: Target, field: Field) -> Option<&str> {
                 Field::Text => Some(&q.text),
                 Field::Translation => q.translation.as_deref(),
                 Field::Speaker => q.speaker.as_deref(),
-                Field::Id | Field::Summary | Field::Tag(_) => None,
+                Field::Id | Field::Summary | Field::Tag(_) | Field::Cites(..) => None,
             }
         }
         Target::Source(s) => {
@@ -111,7 +139,8 @@ pub fn text_of(d: &Debate, target: Target, field: Field) -> Option<&str> {
                 | Field::Summary
                 | Field::Translation
                 | Field::Speaker
-                | Field::Tag(_) => None,
+                | Field::Tag(_)
+                | Field::Cites(..) => None,
             }
         }
     }
@@ -145,6 +174,17 @@ mod testing {
         super::text_of(d, h.target, h.field).expect("a hit's text is in the debate")
     }
 
+    /// Typing `query` a letter at a time, each search narrowed from the last gives
+    /// what a full search gives.
+    pub(super) fn assert_narrowing_is_exact(i: &Index, query: &str) {
+        let mut s = Searcher::default();
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            assert_eq!(s.search(i, &typed), i.search(&typed), "after {typed:?}");
+        }
+    }
+
     /// The matched characters of a hit, from the original text.
     pub(super) fn matched(d: &Debate, i: &Index, h: &Hit, query: &str) -> String {
         let chars: Vec<char> = text_of(d, h).chars().collect();
@@ -152,5 +192,71 @@ mod testing {
             .iter()
             .map(|&k| chars[k])
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::load::EmbeddedFiles;
+
+    fn cited() -> (Debate, Index) {
+        let yaml = include_str!("../../../tests/fixtures/cited.yaml");
+        let d = crate::domain::load_bytes("cited.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .debate;
+        let i = Index::new(&d);
+        (d, i)
+    }
+
+    #[test]
+    fn a_cited_source_finds_the_claims_and_positions_that_cite_it() {
+        let (d, i) = cited();
+        let hits = i.search("energy price cap explained");
+        let ids = |hits: &[Hit]| -> Vec<(&str, Field)> {
+            hits.iter()
+                .filter_map(|h| Some((d.id_of(h.target.node()?), h.field)))
+                .collect()
+        };
+        // The source itself, and each node citing it, by the citation.
+        assert!(
+            hits.iter().any(|h| h.target == Target::Source(1)),
+            "{hits:?}"
+        );
+        let found = ids(&hits);
+        for id in ["keep", "cap-protects", "cap-misleads"] {
+            assert!(
+                found
+                    .iter()
+                    .any(|&(n, f)| n == id && matches!(f, Field::Cites(_, Cited::Title))),
+                "{id} in {found:?}"
+            );
+        }
+        assert!(
+            !found.iter().any(|&(n, _)| n == "suppliers-fail"),
+            "{found:?}"
+        );
+        // Its url and its excerpt too, and the text a result shows is the source's.
+        let by_url = i.search("ofgem.gov.uk");
+        assert!(ids(&by_url).contains(&("cap-misleads", Field::Cites(0, Cited::Url))));
+        let by_excerpt = i.search("standing charges");
+        let h = by_excerpt
+            .iter()
+            .find(|h| h.target == Target::Claim(1))
+            .expect("the claim citing the excerpt");
+        assert_eq!(h.field, Field::Cites(0, Cited::Excerpt));
+        assert!(testing::text_of(&d, h).starts_with("The cap limits"));
+        // The second citation of a claim is found by its own index.
+        let second = i.search("supplier failures");
+        assert!(ids(&second).contains(&("cap-misleads", Field::Cites(1, Cited::Title))));
+        // A claim's own text still ranks above what it cites.
+        let own = i.search("price cap");
+        assert_eq!(own[0].field, Field::Text, "{own:?}");
+    }
+
+    #[test]
+    fn narrowing_stays_exact_over_citations() {
+        let (_, i) = cited();
+        testing::assert_narrowing_is_exact(&i, "supplier fail");
     }
 }

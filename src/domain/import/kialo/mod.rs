@@ -1,15 +1,19 @@
 //! Kialo discussion exports (`.txt`, the discussion menu's "Export discussion").
 //!
 //! Two layouts are read. The older puts one item per line (`1.2. Con: text`) under a
-//! `Discussion Title:` line; the newer has a `Discussion Name:` line, a `1. Thesis:`
-//! header, each item's text on the lines after its numbered header, indentation by
-//! depth, and a `Sources:` section at the end that resolves `[n]` references. Lines may
-//! end in CRLF or LF. A line that does not start an item continues the item before it.
+//! `Discussion Title:` line, in Markdown: backslash escapes and links `[label](url)`.
+//! The newer has a `Discussion Name:` line with the name on the line after, a
+//! `1. Thesis:` (or `1. Question:`) header, each item's text on the lines after its
+//! labelled header, indentation by depth, texts written as they are, and a `Sources:`
+//! section at the end. Lines may end in CRLF or LF. A line that does not start an item
+//! continues the item before it.
 //!
 //! How a discussion becomes a debate:
-//! - An item without a stance (every top-level item, and the stance-less items of a
-//!   multi-thesis discussion) is a thesis. Each thesis that has pro or con items gives
-//!   two positions, "For: thesis" and "Against: thesis" (ids `pro` and `con`, or
+//! - The discussion's name is the title; the one top-level item (the thesis, or the
+//!   question) is the description.
+//! - An item without a stance (every top-level item, and the theses under a question)
+//!   is a thesis. Each thesis that has pro or con items, or none at all, gives two
+//!   positions, "For: thesis" and "Against: thesis" (ids `pro` and `con`, or
 //!   `pro-1-2` and `con-1-2` when there are several theses); a thesis whose only
 //!   children are theses is the discussion's question and gives none.
 //! - Every other item is a claim, id `k-` and its number (`1.2.1.` is `k-1-2-1`). It
@@ -21,46 +25,55 @@
 //!   of its own place, so such a link can tie a claim to one of the other side: the
 //!   same statement serves both sides there. A link that would repeat or contradict a
 //!   link the claim already has (or tie a claim to itself) is left out, and so is a
-//!   reference to a thesis (a position has no links in format v1).
-//! - Backslash escapes are removed. A Markdown link `[label](url)` leaves its label in
-//!   the text and becomes a source with that url; each entry of the `Sources:`
-//!   section becomes a source `ref-n`, and the `[n]` in the texts stay as written so a
-//!   reader can follow them. Kialo gives no source text, so no claim gets a quote.
+//!   reference to a thesis (a position has no links in format v1), each counted.
+//! - `-> See discussion #63570: title` names a discussion that is not in the file: it
+//!   is a claim like any other, its text `See discussion #63570: title`, tagged
+//!   `links-out`.
+//! - Each entry `[n] URL` of the `Sources:` section is a source `ref-n` with that url
+//!   (escapes removed) and the lines after it as its excerpt. A text's `[n]` stays in
+//!   the text and, when the section lists `[n]`, is a citation: the claim (or, for the
+//!   thesis, both positions) `cites` `ref-n`. In the older layout, escapes are removed,
+//!   and a Markdown link leaves its label in the text, becomes a source `link-n` with
+//!   its url, and is cited. Kialo gives no verbatim source text, so no claim gets a
+//!   quote.
+//! - What format v1 cannot carry, or carries changed, is a warning with its count and
+//!   reason ([`left_out`]).
 
 mod build;
+mod left_out;
 mod markdown;
 mod outline;
 mod references;
 mod sources;
 
-use super::capped;
+use std::collections::HashSet;
+
+use super::{Conversion, capped};
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::raw::RawDebate;
+use left_out::{Change, LeftOut};
 use markdown::Links;
-use outline::Outline;
-use references::{classify, resolve_references};
-use sources::{read_sources, sources_start};
+use references::{Classified, classify, resolve_references};
 
 pub use outline::is_item_line;
 
-/// Reads a Kialo export into the raw structs of format v1. Every problem found is
-/// reported with its line.
-pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
+/// Reads a Kialo export into the raw structs of format v1, with what could not be
+/// carried over. Every problem found is reported with its line.
+pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
     let mut problems = Vec::new();
-    let section = sources_start(text);
-    let body_lines = section.map_or(usize::MAX, |s| s.saturating_sub(1));
-    let Outline {
-        title,
-        preamble,
-        items,
-        index,
-        last_line,
-    } = outline::read(name, text, body_lines, &mut problems);
-    if items.is_empty() {
+    let mut left_out = LeftOut::default();
+    let lines = outline::lines(text);
+    let section = sources::heading(&lines);
+    let outline = outline::read(
+        name,
+        &lines[..section.unwrap_or(lines.len())],
+        &mut problems,
+    );
+    if outline.items.is_empty() {
         problems.push(
             Diagnostic::new(
                 name,
-                last_line.max(1),
+                outline.last_line.max(1),
                 1,
                 "no numbered item: a Kialo export lists its thesis as `1. ...` and its claims as `1.1. Pro: ...`",
             )
@@ -69,28 +82,59 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
         return Err(invalid(name, problems));
     }
     let mut sources = match section {
-        Some(start) => read_sources(name, text, start, &mut problems),
+        Some(heading) => sources::read(&lines, heading, &mut left_out),
         None => Vec::new(),
     };
+    let entries: HashSet<&str> = sources
+        .iter()
+        .filter_map(|s| s.id.strip_prefix("ref-"))
+        .collect();
     let mut links = Links::default();
-    let (kinds, mut texts) = classify(name, &items, &mut links, &mut problems);
-    let target = resolve_references(name, &items, &kinds, &index, &mut problems);
+    let Classified {
+        kinds,
+        mut texts,
+        mut cites,
+    } = classify(
+        name,
+        &outline.items,
+        outline.layout,
+        &entries,
+        &mut links,
+        &mut left_out,
+        &mut problems,
+    );
+    let target = resolve_references(name, &outline.items, &kinds, &outline.index, &mut problems);
     if !problems.is_empty() {
         return Err(invalid(name, problems));
     }
-    let (positions, pro_of) = build::positions(&items, &kinds, &texts);
-    let claims = build::claims(&items, &kinds, &target, &pro_of, &mut texts);
-    let (title, description) =
-        build::title(name, title, &preamble, &items, &kinds, &texts, &mut links);
+    let items = &outline.items;
+    let (positions, pro_of) = build::positions(items, &kinds, &texts, &cites, &mut left_out);
+    let claims = build::claims(
+        items,
+        &kinds,
+        &target,
+        &pro_of,
+        &mut texts,
+        &mut cites,
+        &mut left_out,
+    );
+    let (title, description) = build::title(name, &outline, &kinds, &texts, &mut links);
+    for url in &links.free_text {
+        left_out.add(Change::FreeTextUrl, 0, Some(url));
+    }
     sources.extend(links.sources);
 
-    Ok(RawDebate {
-        version: 1,
-        title,
-        description,
-        sources,
-        positions,
-        claims,
+    Ok(Conversion {
+        raw: RawDebate {
+            version: 1,
+            title,
+            description,
+            sources,
+            positions,
+            claims,
+            lint: None,
+        },
+        left_out: left_out.warnings(name),
     })
 }
 
@@ -114,7 +158,7 @@ mod tests {
     #[test]
     fn the_old_layout_becomes_a_graph() {
         let text = "Discussion Title: Open weights?\n\n1. Weights should be open.\n1.1. Pro: Audits need them.\n1.1.1. Con: Risk shows at scale.\n1.1.1.1. Pro: -> See 1.2.1.\n1.2. Con: No recall.\n1.2.1. Con: Comparable weights are public.\nA second line.\n";
-        let d = import("t.txt", text).unwrap();
+        let d = import("t.txt", text).unwrap().raw;
         assert_eq!(d.title, "Open weights?");
         assert_eq!(d.description.as_deref(), Some("Weights should be open."));
         let ids: Vec<&str> = d.positions.iter().map(|p| p.id.as_str()).collect();
@@ -139,12 +183,23 @@ mod tests {
         // 1.1.1 refers to its own grandparent: the link would be to itself.
         // 1.2.1 refers to 1.1 under 1.2, with the opposite stance to... a new target.
         let text = "1. T\n1.1. Pro: A\n1.1.1. Con: -> See 1.1.\n1.2. Con: B\n1.2.1. Con: -> See 1.1.\n1.2.2. Pro: -> See 1.1.\n";
-        let d = import("t.txt", text).unwrap();
-        let a = claim(&d, "k-1-1");
+        let c = import("t.txt", text).unwrap();
+        let d = &c.raw;
+        let a = claim(d, "k-1-1");
         assert_eq!(a.supports, ["pro"]);
         // Rebuts B first (1.2.1); 1.2.2 would make it support B too: left out.
         assert_eq!(a.rebuts, ["k-1-2"]);
         assert_eq!(d.claims.len(), 2);
+        // The two left out, counted in one warning with their lines.
+        let w: Vec<String> = c.left_out.iter().map(ToString::to_string).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with(
+                "t.txt: warning: 2 `-> See` references left out: each would repeat or contradict"
+            ),
+            "{w:?}"
+        );
+        assert!(w[0].ends_with("note: on lines 3 and 6"), "{w:?}");
 
         let looped = "1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n";
         let e = import("l.txt", looped).unwrap_err().to_string();
@@ -159,7 +214,7 @@ mod tests {
     #[test]
     fn several_theses_each_give_two_positions() {
         let text = "Discussion Title: What to do?\n1. What to do?\n1.1. Plan A.\n1.1.1. Pro: Cheap.\n1.1.1.1. Con: Not really.\n1.2. Plan B.\n1.2.1. Con: Slow.\n";
-        let d = import("m.txt", text).unwrap();
+        let d = import("m.txt", text).unwrap().raw;
         let ids: Vec<&str> = d.positions.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["pro-1-1", "con-1-1", "pro-1-2", "con-1-2"]);
         assert_eq!(claim(&d, "k-1-1-1").position, "pro-1-1");
@@ -209,9 +264,13 @@ mod tests {
 
     #[test]
     fn numbers_out_of_sequence_at_the_top_are_text() {
-        let d = import("t.txt", "1. T\n1.1. Pro: A list:\n2019. was a year\n").unwrap();
+        let d = import("t.txt", "1. T\n1.1. Pro: A list:\n2019. was a year\n")
+            .unwrap()
+            .raw;
         assert_eq!(d.claims[0].text, "A list:\n2019. was a year");
-        let d = import("t.txt", "1. T\n1.1. Pro: A\n2. U\n2.1. Con: B\n").unwrap();
+        let d = import("t.txt", "1. T\n1.1. Pro: A\n2. U\n2.1. Con: B\n")
+            .unwrap()
+            .raw;
         assert_eq!(d.positions.len(), 4);
         assert_eq!(d.title, "t");
     }
@@ -227,7 +286,7 @@ mod tests {
                 if d % 3 == 2 { "Pro" } else { "Con" }
             ));
         }
-        let d = import("deep.txt", &text).unwrap();
+        let d = import("deep.txt", &text).unwrap().raw;
         assert_eq!(d.claims.len(), 1000);
         // Con, Con, Pro, Con, Con, Pro...: the side turns with each Con only.
         let sides: Vec<&str> = d.claims[..6].iter().map(|c| c.position.as_str()).collect();

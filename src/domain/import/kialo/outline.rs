@@ -1,6 +1,12 @@
 //! The first pass over an export: its lines, numbered from 1 without their line ends,
 //! each numbered header split into number, stance and text, and the items those
 //! headers start, each with its parent and the lines that continue it.
+//!
+//! The layout is told by the first item. In the older one it is `1. text` and every
+//! item is one line, `1.2. Con: text`. In the newer one it is `1. Thesis:` (or
+//! `1. Question:`) and every header carries one of the four labels, with the text on
+//! the lines after it; a line such as `2. Second point` in a text is then text, never a
+//! header.
 
 use std::collections::HashMap;
 
@@ -14,12 +20,25 @@ pub(super) enum Stance {
     None,
 }
 
+/// The two layouts of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// `Discussion Title: ...`, `1. thesis`, `1.1. Pro: text`: one line per item, texts
+    /// in Markdown (backslash escapes, links `[label](url)`).
+    Older,
+    /// `Discussion Name:`, `1. Thesis:`, indented headers with the text on the lines
+    /// after, a `Sources:` section. Texts are written as they are, with no escapes.
+    Newer,
+}
+
 /// A numbered item's first line, split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Header<'a> {
     /// The dotted number, with its final dot: `1.2.1.`.
     pub(super) path: &'a str,
     pub(super) stance: Stance,
+    /// Whether a label (`Pro:`, `Con:`, `Thesis:`, `Question:`) follows the number.
+    pub(super) labelled: bool,
     /// What follows the stance on the same line, trimmed.
     pub(super) rest: &'a str,
 }
@@ -65,19 +84,21 @@ pub(super) fn header(line: &str) -> Option<Header<'_>> {
         return None;
     }
     let after = after.trim_start();
-    let (stance, rest) = if let Some(r) = strip_prefix_ignore_case(after, "Pro:") {
-        (Stance::Pro, r)
-    } else if let Some(r) = strip_prefix_ignore_case(after, "Con:") {
-        (Stance::Con, r)
-    } else if let Some(r) = strip_prefix_ignore_case(after, "Thesis:") {
-        (Stance::None, r)
+    let labelled = |label: &str| strip_prefix_ignore_case(after, label);
+    let (stance, rest) = if let Some(r) = labelled("Pro:") {
+        (Stance::Pro, Some(r))
+    } else if let Some(r) = labelled("Con:") {
+        (Stance::Con, Some(r))
+    } else if let Some(r) = labelled("Thesis:").or_else(|| labelled("Question:")) {
+        (Stance::None, Some(r))
     } else {
-        (Stance::None, after)
+        (Stance::None, None)
     };
     Some(Header {
         path,
         stance,
-        rest: rest.trim(),
+        labelled: rest.is_some(),
+        rest: rest.unwrap_or(after).trim(),
     })
 }
 
@@ -125,17 +146,19 @@ impl Item<'_> {
     }
 }
 
-/// The lines of `text` without their line ends (LF or CRLF), numbered from 1.
-pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The lines of `text` without their line ends (LF or CRLF): line `n` is at `n - 1`.
+pub(super) fn lines(text: &str) -> Vec<&str> {
     text.split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
+        .collect()
 }
 
 /// The first pass: the header lines, the numbered items with their parents, and the
 /// lines that continue them. Only the lines before the `Sources:` section are read.
 pub(super) struct Outline<'a> {
+    pub(super) layout: Layout,
+    /// The discussion's name: after `Discussion Title:` or `Discussion Name:`, or on
+    /// the line after it when nothing follows the colon.
     pub(super) title: Option<&'a str>,
     /// Lines before the first item other than the title.
     pub(super) preamble: Vec<&'a str>,
@@ -146,34 +169,36 @@ pub(super) struct Outline<'a> {
     pub(super) last_line: usize,
 }
 
-/// Reads the first `body_lines` lines of `text` into an [`Outline`], reporting items
-/// out of place.
+/// Reads `lines`, the export up to its `Sources:` section, into an [`Outline`],
+/// reporting items out of place.
 pub(super) fn read<'a>(
     name: &str,
-    text: &'a str,
-    body_lines: usize,
+    lines: &[&'a str],
     problems: &mut Vec<Diagnostic>,
 ) -> Outline<'a> {
+    let mut layout: Option<Layout> = None;
     let mut title: Option<&'a str> = None;
+    let mut name_follows = false;
     let mut preamble: Vec<&'a str> = Vec::new();
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut index: HashMap<&'a str, usize> = HashMap::new();
     let mut current: Option<usize> = None;
     let mut last_top: Option<u64> = None;
-    let mut last_line = 0;
-    for (n, l) in lines(text).take(body_lines) {
-        last_line = n;
+    for (i, &l) in lines.iter().enumerate() {
+        let n = i + 1;
         let h = header(l).filter(|h| {
-            // A top-level number out of sequence is text that happens to start with a
-            // number ("2019. was..."), not a new thesis.
-            depth(h.path) > 1 || {
-                let num: Option<u64> = h.path.trim_end_matches('.').parse().ok();
-                match (last_top, num) {
-                    (None, _) => true,
-                    (Some(prev), Some(num)) => prev.checked_add(1) == Some(num),
-                    (Some(_), None) => false,
-                }
-            }
+            // In the newer layout every header is labelled: `2. Lighting shall...` is
+            // a line of text. A top-level number out of sequence is text that happens
+            // to start with a number ("2019. was..."), not a new thesis.
+            (h.labelled || layout != Some(Layout::Newer))
+                && (depth(h.path) > 1 || {
+                    let num: Option<u64> = h.path.trim_end_matches('.').parse().ok();
+                    match (last_top, num) {
+                        (None, _) => true,
+                        (Some(prev), Some(num)) => prev.checked_add(1) == Some(num),
+                        (Some(_), None) => false,
+                    }
+                })
         });
         let Some(h) = h else {
             let t = l.trim();
@@ -181,11 +206,18 @@ pub(super) fn read<'a>(
                 continue;
             }
             if items.is_empty() {
+                if std::mem::take(&mut name_follows) {
+                    title = Some(t);
+                    continue;
+                }
                 match t
                     .strip_prefix("Discussion Title:")
                     .or_else(|| t.strip_prefix("Discussion Name:"))
                 {
-                    Some(rest) if title.is_none() => title = Some(rest.trim()),
+                    Some(rest) if title.is_none() => {
+                        title = Some(rest.trim());
+                        name_follows = rest.trim().is_empty();
+                    }
                     _ => preamble.push(t),
                 }
             } else if let Some(c) = current {
@@ -193,6 +225,12 @@ pub(super) fn read<'a>(
             }
             continue;
         };
+        name_follows = false;
+        layout.get_or_insert(if h.labelled {
+            Layout::Newer
+        } else {
+            Layout::Older
+        });
         if depth(h.path) == 1 {
             last_top = h.path.trim_end_matches('.').parse().ok();
         }
@@ -241,11 +279,12 @@ pub(super) fn read<'a>(
         });
     }
     Outline {
+        layout: layout.unwrap_or(Layout::Older),
         title,
         preamble,
         items,
         index,
-        last_line,
+        last_line: lines.len(),
     }
 }
 
