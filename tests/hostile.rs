@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use debate_tui::domain::load::EmbeddedFiles;
-use debate_tui::domain::{LoadError, load_bytes};
+use debate_tui::domain::{LoadError, Loaded, load_bytes, load_path};
 
 struct Counting;
 
@@ -36,9 +36,13 @@ const LIMIT: usize = 256 * 1024 * 1024;
 /// Loads `bytes`, returning the result's first message (or "ok") and the peak memory
 /// the load took above what was in use before it.
 fn measure(bytes: &[u8]) -> (String, usize) {
+    measure_load(|| load_bytes("h.yaml", bytes, &EmbeddedFiles(&[])))
+}
+
+fn measure_load(load: impl FnOnce() -> Result<Loaded, LoadError>) -> (String, usize) {
     let base = NOW.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
-    let r = load_bytes("h.yaml", bytes, &EmbeddedFiles(&[]));
+    let r = load();
     let peak = PEAK.load(Ordering::Relaxed) - base;
     let msg = match r {
         Ok(_) => "ok".to_string(),
@@ -64,6 +68,14 @@ fn case(name: &str, bytes: Vec<u8>, expect: &str) {
     );
 }
 
+/// A file refused before it is parsed: its message starts with `expect`, and the load
+/// takes next to no memory beside the text.
+fn refused_at_once(yaml: String, expect: &str) {
+    let (msg, peak) = measure(yaml.as_bytes());
+    assert!(msg.starts_with(expect), "expected {expect:?}, got {msg:?}");
+    assert!(peak < 1 << 20, "{expect}: took {} KiB", peak >> 10);
+}
+
 const OK_TAIL: &str = "title: T\npositions:\n  - id: p\n    title: P\n";
 
 #[test]
@@ -78,7 +90,7 @@ fn hostile_files_get_clear_errors_within_bounds() {
     case(
         "version as text",
         format!("version: one\n{OK_TAIL}").into_bytes(),
-        "`version` must be a whole number",
+        "h.yaml:1:10: error: unsupported format version one: write `version: 1`",
     );
     case(
         "non-UTF-8",
@@ -116,7 +128,27 @@ fn hostile_files_get_clear_errors_within_bounds() {
             .map(|i| format!("{}- \n", " ".repeat(i)))
             .collect::<String>()
             .into_bytes(),
-        "nests too deeply",
+        "h.yaml:33:33: error: the file nests too deeply",
+    );
+    // Compact nesting, two bytes a level, once cost serde_yaml's parser 300 bytes a
+    // level before its recursion limit stopped it (610 MB for these 4 MB). The depth
+    // guard stops at the first line past the limit, building nothing.
+    refused_at_once(
+        format!("positions:\n{}x\n", "- ".repeat(2_000_000)),
+        "h.yaml:2:63: error: the file nests too deeply",
+    );
+    // libyaml's parser takes the `]` of `[?]` for the missing key of the pair that `?`
+    // opens, and keeps the list open: two levels a `[?]: `, in brackets that balance
+    // (found by fuzzing the depth guard against libyaml).
+    refused_at_once(
+        format!("a: [{}x]\n", "[?]: ".repeat(800_000)),
+        "h.yaml:1:76: error: the file nests too deeply",
+    );
+    // A closing bracket in quotes closes nothing.
+    case(
+        "brackets behind quoted brackets",
+        format!("a: {}", "[ \"]\", ".repeat(3000)).into_bytes(),
+        "h.yaml:1:221: error: the file nests too deeply",
     );
     case(
         "syntax error",
@@ -238,6 +270,20 @@ fn hostile_files_get_clear_errors_within_bounds() {
         include_bytes!("data/fuzz/load-crash-3085d7ef.yaml").to_vec(),
         "error",
     );
+    // A file larger than the cap is refused from its size, before any of it is read: this
+    // one is sparse, 600 MiB that take no disk.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.yaml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(600 << 20)
+        .unwrap();
+    let (msg, peak) = measure_load(|| load_path(&huge));
+    assert!(
+        msg.contains("cannot read the file: it is larger than 512 MiB"),
+        "{msg}"
+    );
+    assert!(peak < 1 << 20, "a file too large took {} MiB", peak >> 20);
     case(
         "fuzz crash 64034105",
         include_bytes!("data/fuzz/load-crash-64034105.yaml").to_vec(),

@@ -208,6 +208,112 @@ fn wrong_version_is_a_clear_error() {
     assert!(msg.contains("unsupported format version 2"), "{msg}");
 }
 
+const DEEP: &str = "error: the file nests too deeply\n  hint: a debate file needs five levels of nesting at most; this looks like a damaged file";
+
+/// Nesting past 32 levels is refused before serde_yaml reads the file, at the place where
+/// the first collection past the limit starts, however the file writes its nesting.
+#[test]
+fn nesting_past_the_limit_is_refused_where_it_starts() {
+    let cases = [
+        // `- - - …` on one line: the mapping, the list under `positions:` at its column,
+        // then a list per dash.
+        (format!("positions:\n{}x\n", "- ".repeat(40)), (2, 63)),
+        // A key per line, each a column further.
+        (
+            (0..40)
+                .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                .collect(),
+            (33, 33),
+        ),
+        // Lists in lists, a dash per line.
+        (
+            (0..40).map(|i| format!("{}-\n", " ".repeat(i))).collect(),
+            (33, 33),
+        ),
+        // Block lists, then brackets, then `key: value` pairs in brackets, each a mapping.
+        (
+            format!(
+                "{}[[[[[[[[[[ [a: [b: [c: [d: [e: [f: [g: x]]]]]]]",
+                "- ".repeat(16)
+            ),
+            (1, 56),
+        ),
+        // `? ` keys and `- ` items in turn.
+        (format!("{}x\n", "? - ".repeat(20)), (1, 65)),
+    ];
+    for (yaml, place) in cases {
+        let (line, msg) = only(&yaml);
+        assert_eq!(
+            msg,
+            format!("t.yaml:{}:{}: {DEEP}", place.0, place.1),
+            "line {line}"
+        );
+    }
+}
+
+/// What looks deep but is text (quoted, in a block scalar, in a comment, a plain scalar
+/// over several lines) loads; what nests exactly to the limit is read, and its wrong
+/// kinds reported.
+#[test]
+fn nesting_within_the_limit_is_read() {
+    let claim = format!(
+        "  - id: a\n    position: open\n    text: \"{deep}\n{dashes}\n\"\n    tags: [x] # {deep}\n  - id: b\n    position: open\n    text: |\n      {dashes}\n      {deep}\n  - id: c\n    position: open\n    text: plain {deep}\n      {dashes}\n",
+        deep = "[[[[{{{{".repeat(10),
+        dashes = "- ".repeat(40),
+    );
+    let d = load(&with_claims(&claim)).unwrap();
+    assert_eq!(d.debate.claims.len(), 3);
+    // The claims list, a claim and its text: 3 levels, then 29 of brackets make 32.
+    let at = |n: usize| {
+        format!(
+            "{HEAD}claims:\n  - {{id: a, position: open, text: {}x{}}}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    let (_, msg) = only(&at(29));
+    assert!(msg.contains("`text` must be text"), "{msg}");
+    let (_, msg) = only(&at(30));
+    assert!(msg.ends_with(DEEP), "{msg}");
+}
+
+/// YAML reads `0x1`, `0o1`, `+1` and `01` as the number 1; format v1 takes the plain `1`
+/// only, so that every reader of the file agrees on the version. A quoted `"1"` is text,
+/// not a number, in every YAML reader, and is refused too.
+#[test]
+fn the_version_is_the_plain_number_one() {
+    let claim = "  - id: a\n    position: open\n    text: A\n";
+    assert!(load(&with_claims(claim)).is_ok());
+    for written in ["0x1", "0o1", "+1", "01", "1.0", "\"1\"", "'1'", "!!int 1"] {
+        let wanted = format!("unsupported format version {written}: write `version: 1`");
+        // First in the file, later in it, and in a file with another problem too.
+        let first = with_claims(claim).replace("version: 1", &format!("version: {written}"));
+        let later = first.replacen(&format!("version: {written}\n"), "", 1)
+            + &format!("version: {written}\n");
+        let (line, msg) = only(&first);
+        assert_eq!(line, 1, "{msg}");
+        assert!(msg.contains(&wanted), "{msg}");
+        let (line, msg) = only(&later);
+        assert_eq!(line, later.lines().count(), "{msg}");
+        assert!(msg.contains(&wanted), "{msg}");
+        let p = problems(&format!(
+            "{first}  - id: b\n    position: open\n    txt: B\n"
+        ));
+        let text: Vec<String> = p.iter().map(|d| d.to_string()).collect();
+        assert_eq!(p.len(), 3, "{text:#?}");
+        assert!(
+            text[0].starts_with("t.yaml:1:") && text[0].contains(&wanted),
+            "{text:#?}"
+        );
+    }
+    // The number written plainly is read as it is.
+    let (_, msg) = only(&HEAD.replace("version: 1", "version: 10"));
+    assert!(
+        msg.contains("unsupported format version 10: this debate-tui reads version 1"),
+        "{msg}"
+    );
+}
+
 #[test]
 fn wrong_kinds_are_reported_each() {
     let p = problems(&with_claims(

@@ -35,6 +35,13 @@ pub fn lenient(value: &Value, problems: &mut Vec<Problem>) -> (Option<RawDebate>
     origins.positions_in_file =
         matches!(top.get("positions"), Some(Value::Sequence(l)) if !l.is_empty());
     let get = |k: &str| top.get(k);
+    // A version that is not a whole number, as a stand-in for its text in the file.
+    origins.version = get("version").and_then(|v| match v {
+        Value::String(s) => Some(format!("\"{s}\"")),
+        Value::Number(n) if n.as_u64().is_none() => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    });
     let raw = RawDebate {
         version: get("version").and_then(Value::as_u64).unwrap_or(1),
         title: get("title").and_then(scalar_text).unwrap_or_default(),
@@ -206,6 +213,8 @@ fn check_kind(
     };
     match (field.kind, v) {
         (Kind::Int, v) if v.as_u64().is_some() => Some(v.clone()),
+        // Any other scalar is judged as the file writes it (`0x1`, `"1"`) by validation.
+        (Kind::Int, Value::String(_) | Value::Number(_) | Value::Bool(_)) => Some(v.clone()),
         (Kind::Int, _) => {
             problems.push(wrong("a whole number").note("hint: write `version: 1`"));
             None

@@ -10,7 +10,7 @@
 //! Which format a file is in is told above this module and the importers, in
 //! [`crate::domain::open`].
 
-mod depth;
+pub mod depth;
 pub mod diag;
 mod lenient;
 pub mod lint;
@@ -22,6 +22,7 @@ pub mod read;
 mod split;
 pub mod validate;
 mod value;
+mod version;
 
 use crate::domain::graph::model::Debate;
 use crate::domain::load::depth::too_deep;
@@ -85,6 +86,9 @@ pub fn load_yaml(
         None => Vec::new(),
     };
     problems.extend(result);
+    // The problems are placed by reading the whole file with yaml-rust2; a large file
+    // read in parts has only been measured in parts so far.
+    too_deep(name, text)?;
     Err(LoadError::Invalid {
         file: name.to_string(),
         problems: place(name, text, problems),
@@ -98,13 +102,14 @@ fn read_raw(
     name: &str,
     text: &str,
 ) -> Result<(Option<RawDebate>, Origins, Vec<Problem>), LoadError> {
-    too_deep(name, text).map_err(|e| e.or_code(Code::TooDeep))?;
+    // A large file read in parts has each part measured on the core that reads it.
     if let Some(raw) = split::read(text) {
-        return Ok((Some(raw), Origins::default(), Vec::new()));
+        return Ok((Some(raw), written(text, Origins::default()), Vec::new()));
     }
+    too_deep(name, text)?;
     let (fast, exceeded) = budget::scoped(text.len(), || serde_yaml::from_str::<RawDebate>(text));
     let fast_err = match fast {
-        Ok(raw) => return Ok((Some(raw), Origins::default(), Vec::new())),
+        Ok(raw) => return Ok((Some(raw), written(text, Origins::default()), Vec::new())),
         Err(e) if exceeded => return Err(serde_error(name, text, &e)),
         Err(e) => e,
     };
@@ -116,11 +121,19 @@ fn read_raw(
     };
     let mut problems = Vec::new();
     let (raw, origins) = lenient(&value, &mut problems);
-    if problems.is_empty() && raw.is_some() {
-        // The lenient reader found nothing; report what serde said rather than nothing.
+    // A version that is not a whole number is left to validation, which says what the
+    // file wrote; otherwise, when the lenient reader found nothing, report what serde
+    // said rather than nothing.
+    if problems.is_empty() && raw.is_some() && origins.version.is_none() {
         return Err(serde_error(name, text, &fast_err));
     }
-    Ok((raw, origins, problems))
+    Ok((raw, written(text, origins), problems))
+}
+
+/// `origins` with the version as the file writes it.
+fn written(text: &str, mut origins: Origins) -> Origins {
+    origins.version = version::written(text).or(origins.version);
+    origins
 }
 
 /// One problem from serde_yaml, with its place and a hint for the usual causes.

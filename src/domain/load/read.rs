@@ -2,6 +2,7 @@
 //! that says where the first bad byte is, and the source files a debate quotes, from
 //! disk or from the binary. Every format reads its file through here.
 
+use std::io::ErrorKind;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -27,7 +28,8 @@ impl SourceFiles for EmbeddedFiles {
 }
 
 /// Reads the file at `path`, called `name` in messages, telling `progress` as it goes.
-/// A file that cannot be read is a [`LoadError::Io`] with `hint` as its note.
+/// A file that cannot be read is a [`LoadError::Io`] with `hint` as its note (but for
+/// one too large, which the message says all about).
 pub fn file(
     name: &str,
     path: &Path,
@@ -35,7 +37,12 @@ pub fn file(
     hint: &str,
 ) -> Result<Vec<u8>, LoadError> {
     read_capped(path, progress).map_err(|e| {
-        LoadError::Io(Diagnostic::whole_file(name, format!("cannot read the file: {e}")).note(hint))
+        let d = Diagnostic::whole_file(name, format!("cannot read the file: {e}"));
+        LoadError::Io(if e.kind() == ErrorKind::FileTooLarge {
+            d
+        } else {
+            d.note(hint)
+        })
     })
 }
 
@@ -73,39 +80,65 @@ pub fn strip_bom(text: &str) -> &str {
 
 /// Reads a file of at most [`MAX_FILE_BYTES`], telling `progress` as it goes.
 fn read_capped(path: &Path, progress: &Progress) -> std::io::Result<Vec<u8>> {
+    read_at_most(path, MAX_FILE_BYTES, progress)
+}
+
+/// Reads a file of at most `cap` bytes. A file that says it is larger is refused before
+/// any of it is read; one whose size says nothing (a pipe, a file of `/proc`, which say
+/// 0) is read up to the cap and refused past it.
+fn read_at_most(path: &Path, cap: u64, progress: &Progress) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
-    let expected = meta.len().min(MAX_FILE_BYTES) as usize;
+    if meta.len() > cap {
+        return Err(too_large(cap));
+    }
+    let expected = meta.len() as usize;
     progress.start(Phase::Reading, expected);
     let mut bytes = Vec::with_capacity(expected);
-    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    let mut limited = file.take(cap + 1);
     let mut chunk = vec![0u8; 1 << 20];
     loop {
         let n = match limited.read(&mut chunk) {
             Ok(0) => break,
             Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
         bytes.extend_from_slice(&chunk[..n]);
         progress.advance(n);
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "larger than {} MiB",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+    if bytes.len() as u64 > cap {
+        return Err(too_large(cap));
     }
     Ok(bytes)
+}
+
+fn too_large(cap: u64) -> std::io::Error {
+    let size = if cap >= 1024 * 1024 {
+        format!("{} MiB", cap / 1024 / 1024)
+    } else {
+        format!("{cap} bytes")
+    };
+    std::io::Error::new(ErrorKind::FileTooLarge, format!("it is larger than {size}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_whose_size_says_nothing_is_capped_while_read() {
+        // Files of /proc say they hold 0 bytes, and hold more.
+        let status = Path::new("/proc/self/status");
+        let all = read_at_most(status, 1 << 20, &Progress::default()).unwrap();
+        assert!(all.len() > 100);
+        let e = read_at_most(status, 100, &Progress::default()).unwrap_err();
+        assert_eq!(e.to_string(), "it is larger than 100 bytes");
+    }
 
     #[test]
     fn the_first_bad_byte_is_placed_in_characters() {

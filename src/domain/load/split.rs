@@ -15,9 +15,15 @@
 //! Anything else (directives, another layout, a part that fails) gives `None`, and the
 //! caller reads the whole file in one piece, as it would have anyway, for its exact
 //! errors.
+//!
+//! A piece read on its own may nest otherwise than where it stands in the file (a cut
+//! inside a quoted string starts a piece with what was text), so each piece is measured
+//! by the depth guard before serde_yaml reads it, on the core that reads it; one that
+//! nests too deeply gives `None`, and the whole file is measured and reported.
 
 use serde::Deserialize;
 
+use crate::domain::load::depth::first_too_deep;
 use crate::domain::load::raw::{RawClaim, RawDebate, budget};
 
 /// Files smaller than this are read in one piece: a thread would cost more than it saves.
@@ -52,7 +58,10 @@ fn read_in(text: &str, parts: usize) -> Option<RawDebate> {
     }
     let block = find_block(text)?;
     // The text before the list must read on its own (see the module's comment).
-    if serde_yaml::from_str::<serde::de::IgnoredAny>(&text[..block.start]).is_err() {
+    let before = &text[..block.start];
+    if first_too_deep(before).is_some()
+        || serde_yaml::from_str::<serde::de::IgnoredAny>(before).is_err()
+    {
         return None;
     }
     let cuts = cuts(text, &block, parts);
@@ -71,12 +80,18 @@ fn read_in(text: &str, parts: usize) -> Option<RawDebate> {
             .iter()
             .map(|part| {
                 scope.spawn(move || {
+                    if first_too_deep(part).is_some() {
+                        return None;
+                    }
                     let (claims, exceeded) =
                         budget::scoped(part.len(), || serde_yaml::from_str::<Claims>(part));
                     claims.ok().filter(|_| !exceeded).map(|c| c.0)
                 })
             })
             .collect();
+        if first_too_deep(&head).is_some() {
+            return None;
+        }
         let (head, exceeded) =
             budget::scoped(head.len(), || serde_yaml::from_str::<RawDebate>(&head));
         let mut raw = head.ok().filter(|_| !exceeded)?;

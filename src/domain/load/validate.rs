@@ -65,6 +65,8 @@ pub struct Origins {
     pub title_reported: bool,
     /// The file lists positions, even if none of them could be read.
     pub positions_in_file: bool,
+    /// How the file writes its `version` (`1`, `0x1`, `"1"`), when that is known.
+    pub version: Option<String>,
 }
 
 impl Origins {
@@ -96,7 +98,7 @@ pub fn validate(
         problems: Vec::new(),
         origins,
     };
-    v.check_version(raw.version);
+    v.check_version(raw.version, origins.version.as_deref());
     if raw.title.trim().is_empty() && !origins.title_reported {
         v.push(Problem::new("title", "the debate's `title` is empty").with_code(Code::EmptyText));
     }
@@ -371,19 +373,34 @@ impl Validator<'_> {
         self.problems.len() < MAX_HINTS
     }
 
-    fn check_version(&mut self, version: u64) {
-        if version != 1 {
-            self.push(
-                Problem::new(
-                    "version",
-                    format!(
-                        "unsupported format version {version}: this debate-tui reads version 1"
-                    ),
-                )
-                .note("hint: write `version: 1`, or use a newer debate-tui for newer files")
-                .with_code(Code::UnsupportedVersion),
-            );
-        }
+    /// The version must be `1`, written as the plain number: `0x1`, `+1`, `01`, `1.0` or
+    /// `"1"` may mean 1 to one YAML reader and something else to another.
+    fn check_version(&mut self, version: u64, written: Option<&str>) {
+        let plain = |w: &str| {
+            !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w == "0" || !w.starts_with('0'))
+        };
+        let problem = match written {
+            Some(w) if !plain(w) => Problem::new(
+                "version",
+                format!("unsupported format version {}: write `version: 1`", fit(w, 40)),
+            )
+            .note("hint: the version is the number 1 as it stands, without quotes, sign, leading zeros, decimals or another base")
+            .with_code(Code::UnsupportedVersion),
+            Some("1") => return,
+            None if version == 1 => return,
+            _ => Problem::new(
+                "version",
+                format!(
+                    "unsupported format version {}: this debate-tui reads version 1",
+                    written.map_or_else(|| version.to_string(), |w| fit(w, 40))
+                ),
+            )
+            .note("hint: write `version: 1`, or use a newer debate-tui for newer files")
+            .with_code(Code::UnsupportedVersion),
+        };
+        self.push(problem);
     }
 
     /// `path` is written out only when there is a problem to report.
