@@ -1,5 +1,6 @@
-//! Importing a Kialo export of 1,000 claims: the text read into the raw structs, and
-//! the whole load (import, then every rule of format v1) that opening the file does.
+//! Importing a Kialo export and an AIF map of 1,000 claims each: the text read into
+//! the raw structs, and the whole load (import, then every rule of format v1) that
+//! opening the file does.
 
 use std::hint::black_box;
 
@@ -59,20 +60,81 @@ fn kialo(claims: usize) -> String {
     out
 }
 
-fn bench(c: &mut Criterion) {
-    let text = kialo(CLAIMS);
-    let raw = import::import(Format::Kialo, "bench.txt", &text)
+/// An AIF nodeset of `claims` I nodes in a tree, three children to a claim, each child
+/// joined to its parent by an RA or a CA node; one claim in five said in a locution
+/// (`L -> YA -> I`) by one of two participants. Ids are numbers, as OVA writes them.
+fn aif(claims: usize) -> String {
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    let mut locutions = Vec::new();
+    let mut next = claims;
+    let mut id = || {
+        next += 1;
+        next
+    };
+    for n in 0..claims {
+        nodes.push(format!(
+            r#"{{"nodeID":{n},"text":"Claim number {n} says something about the matter","type":"I","timestamp":"2024-01-01 10:00:00"}}"#
+        ));
+        if n > 0 {
+            let (scheme, kind) = if n % 2 == 0 {
+                ("Default Inference", "RA")
+            } else {
+                ("Default Conflict", "CA")
+            };
+            let r = id();
+            nodes.push(format!(
+                r#"{{"nodeID":{r},"text":"{scheme}","type":"{kind}"}}"#
+            ));
+            edges.push(format!(r#"{{"edgeID":{},"fromID":{n},"toID":{r}}}"#, id()));
+            edges.push(format!(
+                r#"{{"edgeID":{},"fromID":{r},"toID":{}}}"#,
+                id(),
+                (n - 1) / 3
+            ));
+        }
+        if n % 5 == 0 {
+            let (l, ya) = (id(), id());
+            nodes.push(format!(
+                r#"{{"nodeID":{l},"text":"Speaker {} : claim number {n}","type":"L"}}"#,
+                n % 2
+            ));
+            nodes.push(format!(
+                r#"{{"nodeID":{ya},"text":"Asserting","type":"YA"}}"#
+            ));
+            edges.push(format!(r#"{{"edgeID":{},"fromID":{l},"toID":{ya}}}"#, id()));
+            edges.push(format!(r#"{{"edgeID":{},"fromID":{ya},"toID":{n}}}"#, id()));
+            locutions.push(format!(r#"{{"nodeID":{l},"personID":{}}}"#, n % 2));
+        }
+    }
+    format!(
+        r#"{{"nodes":[{}],"edges":[{}],"locutions":[{}],"participants":[{{"participantID":0,"firstname":"Ann","surname":"Lee"}},{{"participantID":1,"firstname":"Bo","surname":"Ng"}}]}}"#,
+        nodes.join(","),
+        edges.join(","),
+        locutions.join(",")
+    )
+}
+
+/// Importing `text`, the file `file` in `format`, and loading it whole, as the
+/// benchmarks of `group`.
+fn import_and_load(c: &mut Criterion, group: &str, format: Format, file: &str, text: &str) {
+    let raw = import::import(format, file, text)
         .expect("the text imports")
         .raw;
     assert_eq!(raw.claims.len(), CLAIMS);
-    let mut g = c.benchmark_group("kialo_1000");
+    let mut g = c.benchmark_group(group);
     g.bench_function("import", |b| {
-        b.iter(|| import::import(Format::Kialo, "bench.txt", black_box(&text)))
+        b.iter(|| import::import(format, file, black_box(text)))
     });
     g.bench_function("load", |b| {
-        b.iter(|| load_bytes("bench.txt", black_box(text.as_bytes()), &EmbeddedFiles(&[])))
+        b.iter(|| load_bytes(file, black_box(text.as_bytes()), &EmbeddedFiles(&[])))
     });
     g.finish();
+}
+
+fn bench(c: &mut Criterion) {
+    import_and_load(c, "kialo_1000", Format::Kialo, "bench.txt", &kialo(CLAIMS));
+    import_and_load(c, "aif_1000", Format::Aif, "bench.json", &aif(CLAIMS));
 }
 
 criterion_group!(benches, bench);

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use debate_tui::app::{Action, App, Pane};
+use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, NodeId, export, generate, load_bytes};
 use ratatui::Terminal;
@@ -110,7 +110,7 @@ fn load(c: &mut Criterion, text: &str) {
         b.iter(|| serde_yaml::from_str::<Plain>(black_box(text)).map(|p| p.claims.len()))
     });
     g.bench_function("debate_tui_load_and_prepare", |b| {
-        b.iter(|| open(black_box(text)).rows.len())
+        b.iter(|| open(black_box(text)).tree.len())
     });
     g.finish();
 }
@@ -150,11 +150,8 @@ fn busiest_claim(c: &mut Criterion, app: &mut App) {
         .max_by_key(|&n| d.rebuttal_count(n))
         .expect("claims");
     let rebuttals = d.rebuttal_count(hub);
-    let row = app.rows.iter().position(|&n| n == hub).expect("a row");
-    app.update(Action::Top);
-    for _ in 1..row {
-        app.update(Action::Down);
-    }
+    app.update(Action::GoTo(Place::at(hub)));
+    app.update(Action::Up);
     let mut t = terminal();
     app.update(Action::Down);
     assert_eq!(app.current(), Some(hub));
@@ -237,8 +234,9 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
     let path: Vec<NodeId> = (0..10).map(NodeId::Claim).collect();
     let mut g = c.benchmark_group("commands_100k");
     g.sample_size(10);
+    let status = debate_tui::domain::graph::status::Status::of(d);
     g.bench_function("markdown_of_a_10_step_path", |b| {
-        b.iter(|| export::markdown(d, black_box(&path)).len())
+        b.iter(|| export::markdown(d, &status, black_box(&path)).len())
     });
     let dir = std::env::temp_dir().join(format!("debate-tui-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
@@ -251,7 +249,7 @@ fn commands(c: &mut Criterion, d: &Debate, text: &str) {
         .join(",");
     let check = debate_tui::cli::CheckArgs {
         file: Some(file.clone()),
-        allow_outside_sources: false,
+        ..Default::default()
     };
     g.bench_function("check_file", |b| {
         b.iter(|| debate_tui::cli::check(&check, &mut std::io::sink()))

@@ -19,6 +19,11 @@ fn main() -> ExitCode {
         Some(Command::Export(a)) => cli::export(a, &mut out, &mut err),
         Some(Command::Import(a)) => cli::import(a, &mut out, &mut err),
         Some(Command::Generate(a)) => cli::generate(a, &mut out, &mut err),
+        Some(Command::Status(a)) => cli::status(a, &mut out, &mut err),
+        Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Completions(a)) => cli::completions(a, &mut out),
+        Some(Command::Man(a)) => cli::man(a, &mut out, &mut err),
+        Some(Command::Help(a)) => cli::help(a, &mut out, &mut err),
         None if !out.is_terminal() || !std::io::stdin().is_terminal() => cli::summarize(
             args.file.as_ref(),
             args.allow_outside_sources,

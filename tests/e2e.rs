@@ -882,13 +882,16 @@ claims:
     s.settle();
     assert!(s.contents().contains("Open weights"));
 
-    // Rows of the Claims pane: the header is row 0, the border row 1, then
-    // `open`, `out-there`, `closed`, `no-recall`.
-    click(&mut s, 6, 5);
+    // Rows of the Claims pane: the header is row 0, the border row 1, then `open`,
+    // `out-there` (folded: `no-recall` answers it), `closed`. A click on the fold
+    // mark, after the guide, selects and unfolds.
+    click(&mut s, 3, 3);
+    s.wait_text("Nobody can call a model back.");
+    click(&mut s, 12, 4);
     s.wait_for("a click to select no-recall", |sc| {
         rebuttals_id(&sc.contents()).as_deref() == Some("no-recall")
     });
-    click(&mut s, 6, 3);
+    click(&mut s, 12, 3);
     s.wait_for("a click to select out-there", |sc| {
         rebuttals_id(&sc.contents()).as_deref() == Some("out-there")
     });
@@ -1400,11 +1403,146 @@ fn a_kialo_export_opens_in_the_explorer_with_its_citations() {
             c.contains("Should model weights be released openly?"),
             "{c}"
         );
+        assert!(c.contains("Open weights let outside researchers"), "{c}");
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A Kialo discussion (older layout) of several hundred claims: six arguments under
+/// the thesis, four under each, then three, two and one, one branch running on seven
+/// levels deeper, and `-> See` references between branches. Each claim says where it
+/// stands ("Point 1.2.3"), so a test can tell from the screen what shows.
+fn kialo_discussion() -> String {
+    let mut out = String::from(
+        "Discussion Title: Should cities close their centres to cars?\n\n1. Cities should close their centres to cars.\n",
+    );
+    fn item(out: &mut String, path: &str, depth: usize, k: usize) {
+        let stance = if k.is_multiple_of(2) { "Pro" } else { "Con" };
+        out.push_str(&format!(
+            "{path}. {stance}: Point {path} on traffic, shops and the air in town.\n"
+        ));
+        let fanout = match depth {
+            1 => 4,
+            2 => 3,
+            3 => 2,
+            4 => 1,
+            // The first branch goes on, one claim a level.
+            d if d < 12 && path.starts_with("1.1.1.1.1") => 1,
+            _ => 0,
+        };
+        for c in 1..=fanout {
+            item(out, &format!("{path}.{c}"), depth + 1, c);
+        }
+    }
+    for k in 1..=6 {
+        item(&mut out, &format!("1.{k}"), 1, k);
+    }
+    // Claims that also answer elsewhere.
+    out.push_str("1.7. Pro: -> See 1.2.1.\n1.1.5. Con: -> See 1.3.2.\n1.4.5. Pro: -> See 1.1.\n");
+    out
+}
+
+/// The Claims pane's columns of a 120-column screen (the wide layout gives it 38%).
+fn claims_text(s: &Screen) -> String {
+    s.rows(0, 45).collect::<Vec<_>>().join("\n")
+}
+
+/// Waits until the Claims pane shows `needle`, or (`shown` false) no longer does.
+fn wait_claims(s: &mut Session, needle: &str, shown: bool) {
+    let what = format!("{needle:?} shown: {shown}, in the Claims pane");
+    s.wait_for(&what, |sc| claims_text(sc).contains(needle) == shown);
+}
+
+/// The id in the Rebuttals pane's title, waited for.
+fn wait_current(s: &mut Session, id: &str) {
+    s.wait_for(&format!("{id} to be selected"), |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some(id)
+    });
+}
+
+/// A Kialo export of several hundred claims, opened folded, then unfolded, entered,
+/// folded, unfolded whole below a claim, focused, stepped out of, and paged through.
+#[test]
+fn a_large_kialo_discussion_reads_as_a_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cars.txt");
+    let text = kialo_discussion();
+    let claims = text.lines().filter(|l| l.contains(": Point ")).count();
+    assert!(claims > 350, "{claims} claims");
+    std::fs::write(&file, &text).unwrap();
+    let mut s = Session::start_with(40, 120, &[], &[file.to_str().unwrap()]);
+    s.wait_text(&format!("Claims ({claims})"));
+    s.assert_taken_over();
+
+    // Folded to the arguments under the thesis, each saying how many rows it hides.
+    s.with_screen(|sc| {
+        let c = claims_text(sc);
+        assert!(c.contains("For: Cities should close"), "{c}");
+        assert!(c.contains("Point 1.6 on"), "{c}");
+        assert!(c.contains("[72]"), "the rows folded under the first: {c}");
         assert!(
-            c.contains("Open weights let outside researchers audit"),
-            "{c}"
+            !c.contains("Point 1.1.1 on"),
+            "deeper claims are folded: {c}"
         );
     });
+    wait_current(&mut s, "k-1-1");
+
+    // l unfolds, l again goes into the first answer, h comes back, h folds.
+    s.send(b"l");
+    wait_claims(&mut s, "Point 1.1.1 on", true);
+    s.send(b"l");
+    wait_current(&mut s, "k-1-1-1");
+    s.send(b"h");
+    wait_current(&mut s, "k-1-1");
+    s.send(b"h");
+    wait_claims(&mut s, "Point 1.1.1 on", false);
+
+    // * unfolds everything below: the deep branch shows, indented, its cut marked.
+    s.send(b"*");
+    wait_claims(&mut s, "Point 1.1.1.1.1.1.1 on", true);
+    s.settle();
+
+    // f focuses: the branch fills the pane, under a breadcrumb; the others are gone.
+    s.send(b"f");
+    s.wait_for("the focus", |sc| {
+        let c = claims_text(sc);
+        c.contains("focus · Esc out") && !c.contains("Point 1.2 on")
+    });
+    s.with_screen(|sc| {
+        let c = claims_text(sc);
+        assert!(c.contains("For: Cities should") && c.contains(" ›"), "{c}");
+    });
+    // Inside it, one more level of focus; Esc steps out of each in turn.
+    s.send(b"j");
+    wait_current(&mut s, "k-1-1-1");
+    s.send(b"f");
+    wait_claims(&mut s, "Point 1.1.2 on", false);
+    s.send(ESC);
+    wait_claims(&mut s, "Point 1.1.2 on", true);
+    s.with_screen(|sc| assert!(claims_text(sc).contains("focus · Esc out")));
+    s.send(BACKSPACE);
+    s.wait_for("the whole tree again", |sc| {
+        !claims_text(sc).contains("focus · Esc out")
+    });
+    wait_current(&mut s, "k-1-1-1");
+
+    // Fold all, unfold all; Ctrl-D pages half a screen down; g goes back up.
+    s.send(b"H");
+    wait_claims(&mut s, "Point 1.1.1 on", false);
+    wait_current(&mut s, "k-1-1");
+    s.send(b"L");
+    wait_claims(&mut s, "Point 1.1.1.1 on", true);
+    s.send(&[0x04]);
+    s.wait_for("half a page down", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != "k-1-1")
+    });
+    s.send(b"g");
+    s.wait_for("the first row", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id.starts_with("pro"))
+    });
+
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();

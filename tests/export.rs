@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 use debate_tui::domain::export::{dot, markdown};
 use debate_tui::domain::graph::path;
+use debate_tui::domain::graph::status::Status;
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, NodeId, builtin, load_bytes};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -34,7 +35,7 @@ fn export(args: &[&str]) -> Output {
 #[test]
 fn the_document_for_every_relation() {
     let (d, p) = builtin_path();
-    let doc = markdown(&d, &p);
+    let doc = markdown(&d, &Status::of(&d), &p);
     for words in [
         "rebuts step 1",
         "supports step 2",
@@ -121,7 +122,7 @@ fn structure(doc: &str) -> Structure {
 #[test]
 fn a_heading_per_step_and_quotes_as_block_quotes() {
     let (d, p) = builtin_path();
-    let s = structure(&markdown(&d, &p));
+    let s = structure(&markdown(&d, &Status::of(&d), &p));
     assert_eq!(s.h1, 1);
     // One heading per step, in order, then the sources.
     assert_eq!(s.h2.len(), p.len() + 1, "{:?}", s.h2);
@@ -168,7 +169,7 @@ fn hostile_text_comes_out_as_text() {
         .unwrap_or_else(|e| panic!("{e}"))
         .debate;
     let p = path::parse(&d, "c1,c2,p").unwrap();
-    let doc = markdown(&d, &p);
+    let doc = markdown(&d, &Status::of(&d), &p);
     assert!(
         !doc.chars()
             .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
@@ -211,7 +212,7 @@ fn the_cli_writes_the_same_document_deterministically() {
     let (d, p) = builtin_path();
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
-        markdown(&d, &p)
+        markdown(&d, &Status::of(&d), &p)
     );
     assert_eq!(export(&["--path", EVERY_RELATION]).stdout, out.stdout);
 
@@ -305,7 +306,7 @@ fn the_document_carries_citations_and_speech_acts() {
         .unwrap_or_else(|e| panic!("{e}"))
         .debate;
     let p = path::parse(&d, "cap-protects,cap-misleads,suppliers-fail,keep").unwrap();
-    let doc = markdown(&d, &p);
+    let doc = markdown(&d, &Status::of(&d), &p);
     for words in [
         "> Fiona Bruce asks:",
         "> concedes:",
@@ -329,4 +330,27 @@ fn the_document_carries_citations_and_speech_acts() {
         assert!(s.links.iter().any(|l| l == url), "{url}: {:?}", s.links);
     }
     insta::assert_snapshot!(doc);
+}
+
+#[test]
+fn the_document_under_a_what_if_says_what_it_supposes() {
+    let d = builtin::load().unwrap().debate;
+    let worry = d.lookup("worse-than-sharing-data").unwrap();
+    let side = d.lookup("open-source").unwrap();
+    let status = Status::of(&d).what_if([worry]);
+    let doc = markdown(&d, &status, &[side, worry]);
+    assert!(
+        doc.contains("The labels suppose that `worse-than-sharing-data` fails"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("- **Status**: stands: its rebuttal `worse-than-sharing-data` falls"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("- **Status**: falls: set aside: supposed to fail"),
+        "{doc}"
+    );
+    // Nothing set aside: nothing said.
+    assert!(!markdown(&d, &Status::of(&d), &[side]).contains("suppose"));
 }

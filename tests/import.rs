@@ -396,6 +396,90 @@ fn damaged_aif_files_name_their_line_or_json_path() {
     }
 }
 
+/// Every diagnostic of importing `text` as AIF, as printed.
+fn aif_errors(text: &str) -> Vec<String> {
+    match import::import(Format::Aif, "a.json", text) {
+        Ok(_) => panic!("the text imported"),
+        Err(e) => e.diagnostics().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The JSON is taken as any JSON reader takes it: a repeated key keeps its last value,
+/// keys and texts may be written with escapes, ids are text or whole numbers of either
+/// sign, and what the import does not look at is read through, however it is nested.
+#[test]
+fn aif_json_is_read_as_json() {
+    let text = r#"{"nodes": "replaced", "edges": 5, "nodes": [
+        {"nodeID": -3, "type": "I", "text": " \u0020Minus \u0033 ", "meta": [[{"deep": [1, {"x": null}]}], 2.5]},
+        {"node\u0049D": "7", "type": " ra ", "text": null},
+        {"nodeID": "a.b", "type": "L", "text": "Dotted", "type": "i"},
+        {"nodeID": "a_b", "type": "I", "text": "Tab\tin \"quotes\""},
+        {"nodeID": 0, "type": "CA"}],
+      "edges": [{"fromID": "-3", "toID": 7}, {"fromID": 7, "toID": "a.b", "edgeID": {"k": []}},
+                {"fromID": "a_b", "toID": 0}, {"fromID": 0, "toID": -3}],
+      "participants": [1, {"participantID": 1, "firstname": ["x"]}]}"#;
+    let raw = import::import(Format::Aif, "j.json", text).unwrap().raw;
+    let claims: Vec<(&str, &str, &str)> = raw
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str(), c.position.as_str()))
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("n-3", "Minus 3", "pro"),
+            ("na_b", "Dotted", "pro"),
+            ("na_b-2", "Tab\tin \"quotes\"", "con")
+        ]
+    );
+    assert_eq!(raw.claims[0].supports, ["na_b"]);
+    assert_eq!(raw.claims[2].rebuts, ["n-3"]);
+
+    // Nesting past the limit is a syntax error even where the import does not look.
+    let deep = format!(
+        r#"{{"nodes": [{{"nodeID": "1", "type": "I", "text": "a", "meta": {}{}}}]}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let e = aif_errors(&deep);
+    assert!(e[0].contains("recursion limit"), "{e:?}");
+}
+
+/// Problems come list by list, in the order of the file: in each list, first the
+/// items that are no objects, then what is wrong inside the others.
+#[test]
+fn aif_problems_come_in_file_order() {
+    let text = r#"{"nodes": [{"nodeID": 1.0, "type": "I", "text": "a"}, 3,
+        {"nodeID": "2", "type": "I", "text": " "}, {"nodeID": "4", "type": "I", "text": "x"},
+        {"nodeID": 4, "type": "L", "text": "y"}, [], {"nodeID": 18446744073709551616, "type": "I"},
+        {"nodeID": "5", "type": "L"}, {"nodeID": "6", "type": null}],
+      "edges": [{"fromID": "4"}, true, {"fromID": "9", "toID": [1]}],
+      "locutions": [null, {"nodeID": {}}], "participants": {}}"#;
+    let e = aif_errors(text);
+    let hint = "\n  hint: the file may be cut short, or the node was removed without its edges";
+    let expected = [
+        "nodes[1]: expected a node (an object), found a number".to_string(),
+        "nodes[5]: expected a node (an object), found a list".into(),
+        "nodes[0].nodeID: expected the node's id, text or a whole number, found a number".into(),
+        "nodes[2].text: I node 2 has no text".into(),
+        "nodes[4].nodeID: duplicate node id 4\n  note: first used by nodes[3]".into(),
+        "nodes[6].nodeID: expected the node's id, text or a whole number, found a number".into(),
+        "nodes[7].text: expected the node's text, found nothing".into(),
+        "nodes[8].type: expected the node's type (`I`, `RA`, `CA`, `L`...), found null".into(),
+        "edges[1]: expected an edge (an object), found true or false".into(),
+        "edges[0].toID: expected a node id, found nothing".into(),
+        format!("edges[2].fromID: no node has the id 9{hint}"),
+        "edges[2].toID: expected a node id, found a list".into(),
+        "locutions[0]: expected a locution (an object), found null".into(),
+        "participants: expected a list, found an object".into(),
+    ];
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|m| format!("a.json: error: {m}"))
+        .collect();
+    assert_eq!(e, expected);
+}
+
 #[test]
 fn a_yaml_debate_is_not_taken_for_an_import() {
     let yaml = "version: 1\ntitle: t\npositions: [{id: p, title: P}]\nclaims:\n- {id: a, position: p, text: '1. not Kialo'}\n";
@@ -474,13 +558,8 @@ fn an_unsourced_claim_says_so() {
     let d = load("kialo-old.txt").debate;
     let mut app = App::new(d, Rect::new(0, 0, 120, 30));
     let target = app.debate.lookup("k-1-1-1").unwrap();
-    app.update(Action::Top);
-    for _ in 0..app.rows.len() {
-        if app.current() == Some(target) {
-            break;
-        }
-        app.update(Action::Down);
-    }
+    // Below a folded claim: going there unfolds what hides it.
+    app.update(Action::GoTo(debate_tui::app::Place::at(target)));
     assert_eq!(app.current(), Some(target));
     let mut buf = Buffer::empty(app.size);
     Widget::render(&app, app.size, &mut buf);
@@ -548,10 +627,15 @@ fn the_import_command() {
     assert!(written.starts_with("# Imported from aif-bare.json (AIF) by debate-tui import.\n"));
     let (code, out, _) = run(&["check", o]);
     assert_eq!(code, 0, "{out}");
+    // Two of the map's claims take part in no argument: warnings, not problems.
     assert_eq!(
-        out.trim(),
-        "ok: 7 claims, 3 positions, 1 source, 0 quotes verified, 3 quotes not checked (their source has no file)"
+        out.lines().last(),
+        Some(
+            "ok: 7 claims, 3 positions, 1 source, 0 quotes verified, 3 quotes not checked (their source has no file), 2 warnings"
+        ),
+        "{out}"
     );
+    assert_eq!(out.matches("[W001 unlinked-claim]").count(), 2, "{out}");
     let (code, _, err) = run(&["import", kialo, "-o", o]);
     assert_eq!(code, 1);
     assert!(

@@ -41,6 +41,7 @@ fn apps() -> &'static [App] {
             edge::cycle(),
             edge::no_claims(),
             edge::many_rebuttals(10_000),
+            edge::chain(300),
             // A megabyte: large, and cheap enough to search many times.
             edge::huge_quote(1024 * 1024),
         ]
@@ -59,6 +60,10 @@ enum Step {
     Answer { early: bool },
     /// Forget the searches waiting (a worker that fell behind drops them).
     Drop,
+    /// Keep the place in the tree, as a jump list does.
+    Remember,
+    /// Go back to the place kept last.
+    Return,
 }
 
 fn size() -> impl Strategy<Value = (u16, u16)> {
@@ -156,6 +161,15 @@ fn errand() -> impl Strategy<Value = Vec<Action>> {
         // The question before quitting: stay, or export first.
         Just(vec![Close, Follow, Quit, Close]),
         Just(vec![Close, Follow, Quit, Export, Follow]),
+        // The tree, from whichever pane: unfold, enter, focus, page, step out.
+        (0usize..3).prop_map(|n| {
+            let mut v = vec![Close];
+            v.extend(std::iter::repeat_n(NextPane, n));
+            v.extend([Unfold, Unfold, Down, Focus, Unfold, HalfPageDown, Fold]);
+            v.extend([Focus, UnfoldSubtree, Bottom, Toggle, StepOut, Back]);
+            v
+        }),
+        Just(vec![Close, UnfoldAll, PageDown, Focus, FoldAll, StepOut]),
     ]
 }
 
@@ -165,6 +179,8 @@ fn step() -> impl Strategy<Value = Step> {
         4 => errand().prop_map(Step::Do),
         3 => any::<bool>().prop_map(|early| Step::Answer { early }),
         1 => Just(Step::Drop),
+        1 => Just(Step::Remember),
+        1 => Just(Step::Return),
     ]
 }
 
@@ -185,8 +201,15 @@ enum Write {
 /// Invariants that hold after every action.
 fn check(a: &App) -> Result<(), TestCaseError> {
     let d = &a.debate;
-    prop_assert!(a.claims.selected < a.rows.len().max(1));
+    prop_assert!(a.claims.selected < a.tree.len().max(1));
     prop_assert!(a.claims.offset <= a.claims.selected);
+    prop_assert!(
+        a.tree.is_consistent(),
+        "the tree's rows are those its folds give"
+    );
+    if let Some(f) = a.tree.focus().last() {
+        prop_assert_eq!(a.tree.rows().first().map(|r| r.node), Some(*f));
+    }
     if a.links.is_empty() {
         prop_assert_eq!(a.links_pos.selected, 0);
     } else {
@@ -266,6 +289,7 @@ fn run(
     a.update(Action::Resize(start.0, start.1));
     draw(&mut terminal, &a)?;
     let mut waiting: Vec<(u64, String)> = Vec::new();
+    let mut kept: Option<debate_tui::app::Place> = None;
     let actions = steps.into_iter().flat_map(|s| match s {
         Step::Do(v) => v.into_iter().map(Step::one).collect(),
         other => vec![other],
@@ -306,6 +330,21 @@ fn run(
                 a.update(Action::SearchResults(done))
             }
             Step::Answer { .. } => None,
+            Step::Remember => {
+                kept = a.place();
+                None
+            }
+            Step::Return => match kept.clone() {
+                Some(place) => {
+                    let effect = a.update(Action::GoTo(place.clone()));
+                    // The place comes back, node and focus, as long as no overlay
+                    // moved it since (a place is always still in the tree).
+                    prop_assert_eq!(a.current(), Some(place.node));
+                    prop_assert_eq!(a.tree.focus(), &place.focus[..]);
+                    effect
+                }
+                None => None,
+            },
         };
         match effect {
             Some(Effect::Search { generation, input }) => waiting.push((generation, input)),
@@ -366,7 +405,7 @@ proptest! {
 
     #[test]
     fn random_actions_at_random_sizes_keep_the_app_whole(
-        which in 0usize..6,
+        which in 0usize..7,
         start in size(),
         steps in prop::collection::vec(step(), 1..40),
         write in prop_oneof![Just(Write::Really), Just(Write::DiskFull)],

@@ -1,9 +1,9 @@
 //! Rendering at every size: snapshots of the text, and the styles that carry meaning
 //! (focus, selection, sides), which snapshots cannot show.
 
-use debate_tui::app::{Action, App, Pane};
+use debate_tui::app::{Action, App, Pane, Place};
 use debate_tui::domain::builtin;
-use debate_tui::ui::theme::{COLOR, MONO, Theme};
+use debate_tui::ui::theme::{self, COLOR, MONO, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -51,12 +51,11 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Selects a claim, unfolding what hides it.
 fn go(app: &mut App, id: &str) {
     let node = app.debate.lookup(id).unwrap();
-    app.update(Action::Top);
-    while app.current() != Some(node) {
-        app.update(Action::Down);
-    }
+    app.update(Action::GoTo(Place::at(node)));
+    assert_eq!(app.current(), Some(node));
 }
 
 #[test]
@@ -169,7 +168,10 @@ fn the_footer_hints_come_from_the_key_table() {
     let t = text(&draw(&a));
     let footer = t.lines().nth(39).unwrap();
     for hint in [
+        "unfold",
+        "focus",
         "move",
+        "search",
         "pane",
         "open",
         "back",
@@ -239,7 +241,7 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
     let pane: Vec<String> = t
         .lines()
         .skip(src.y as usize + 1)
-        .take(6)
+        .take(8)
         .map(|l| {
             let cells: String = l.chars().skip(src.x as usize + 1).collect();
             cells.trim_end_matches(['│', ' ']).trim().to_string()
@@ -250,13 +252,63 @@ fn the_sources_pane_shows_the_whole_statement_wrapped() {
 
 #[test]
 fn an_overflowing_list_keeps_its_corners() {
-    let a = app(100, 30);
-    assert!(a.rows.len() > a.areas().rows(Pane::Claims));
+    let mut a = app(100, 30);
+    a.update(Action::UnfoldAll);
+    assert!(a.tree.len() > a.areas().rows(Pane::Claims));
     let buf = draw(&a);
     let claims = a.areas().pane(Pane::Claims).unwrap();
     let right = claims.right() - 1;
     assert_eq!(buf[(right, claims.y)].symbol(), "┐");
     assert_eq!(buf[(right, claims.bottom() - 1)].symbol(), "┘");
+}
+
+/// The tree at every usual size down to the smallest: a claim four levels down
+/// selected, the rows above it unfolded, guides, marks and counts of folded rows.
+#[test]
+fn the_tree_at_every_size() {
+    for (w, h) in [(140, 40), (100, 30), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        go(&mut a, "frontier-model-forum");
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        for mark in ["▾ ", "▸ ", "└─", "+ "] {
+            assert!(t.contains(mark), "{mark:?} at {w}×{h}:\n{t}");
+        }
+        insta::assert_snapshot!(format!("tree_{w}x{h}"), t);
+    }
+}
+
+/// A focus: the subtree fills the pane, its ancestors a breadcrumb above it; the title
+/// says how to step out. Everything unfolded, and at the smallest size.
+#[test]
+fn a_focus_shows_its_breadcrumb() {
+    for (w, h) in [(100, 30), (40, 12)] {
+        let mut a = app(w, h);
+        a.update(Action::UnfoldAll);
+        go(&mut a, "league-under-openai-control");
+        a.update(Action::Focus);
+        assert_eq!(a.tree.focus().len(), 1);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("focus · Esc out"), "{t}");
+        assert!(t.contains(" ›"), "the breadcrumb: {t}");
+        insta::assert_snapshot!(format!("focus_{w}x{h}"), t);
+    }
+}
+
+/// A chain 300 claims deep, unfolded: deep rows show their last levels, the cut
+/// marked, and the grid holds; the loop back to the first claim ends in a reference.
+#[test]
+fn a_deep_chain_keeps_its_rows_readable() {
+    let d = edge::chain(300);
+    let mut a = App::new(d, Rect::new(0, 0, 60, 20));
+    a.update(Action::UnfoldAll);
+    a.update(Action::Bottom);
+    let t = text(&draw(&a));
+    assert_fits(&t, 60);
+    assert!(t.contains('…'), "the cut levels are marked: {t}");
+    assert!(t.contains("↪"), "the loop ends in a reference: {t}");
+    insta::assert_snapshot!("deep_chain_60x20", t);
 }
 
 #[test]
@@ -282,6 +334,11 @@ fn no_color_uses_no_colour_and_still_marks_everything() {
         t.contains("◆ ") && t.contains("● "),
         "sides keep their marks"
     );
+    // Relations, folds and references are marks too.
+    for mark in ["+ ", "− ", "· ", "▸ ", "▾ ", "↪ ", "[3]"] {
+        assert!(t.contains(mark), "{mark:?} in\n{t}");
+    }
+    insta::assert_snapshot!("no_color_140x40", t);
 }
 
 #[test]
@@ -339,7 +396,7 @@ fn huge_values_display_cut_to_the_screen() {
     assert!(lines[0].contains("path: xxx"), "{}", lines[0]);
     let claim_row = lines
         .iter()
-        .find(|l| l.contains("◆   parola") || l.contains("  ◆ parola"))
+        .find(|l| l.contains("· ◆ ") && l.contains(" parola"))
         .unwrap();
     assert!(claim_row.contains('…'), "{claim_row}");
     for l in &lines {
@@ -540,7 +597,10 @@ fn ten_thousand_rebuttals_scroll_with_their_count() {
     let mut a = App::new(d, Rect::new(0, 0, 80, 24));
     assert_eq!(a.debate.id_of(a.current().unwrap()), "target");
     let t = text(&draw(&a));
-    assert!(t.contains("✗10000"), "the count after the claim: {t}");
+    assert!(
+        t.contains("[10000]"),
+        "the rows the folded claim hides: {t}"
+    );
     assert!(t.contains("Rebutted by (10000)"), "{t}");
     a.update(Action::NextPane);
     a.update(Action::Bottom);
@@ -599,7 +659,7 @@ fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
     let t = text(&draw(&a));
     assert!(t.contains("path: …") || t.contains("path: a › b"), "{t}");
     assert!(t.contains(" › a › b") || t.contains(" › b › a"), "{t}");
-    let md = debate_tui::domain::export::markdown(&a.debate, &a.path);
+    let md = debate_tui::domain::export::markdown(&a.debate, &a.standing, &a.path);
     assert_eq!(md.matches("\n## ").count(), 11, "{md}");
     assert!(md.len() < 10_000);
     let dot = debate_tui::domain::export::dot(&a.debate, Some(&a.path));
@@ -660,7 +720,7 @@ fn a_debate_with_no_claims_says_so_and_keys_do_no_harm() {
         Action::Close,
     ] {
         a.update(action);
-        assert!(a.claims.selected < a.rows.len());
+        assert!(a.claims.selected < a.tree.len());
         assert!(a.path.iter().all(|&n| a.debate.contains(n)));
         assert_fits(&text(&draw(&a)), 80);
     }
@@ -722,7 +782,9 @@ fn the_sources_pane_lists_citations_and_speech_acts() {
     assert!(t.contains("“The cap limits the unit rates"), "{t}");
     assert!(!t.contains("Unsourced"), "{t}");
     insta::assert_snapshot!("sources_with_citations_100x36", t);
-    // The last citation selected: all entries still show when they fit.
+    // The last citation selected: all entries still show when they fit (below the
+    // label, a row taller).
+    a.update(Action::Resize(100, 38));
     go(&mut a, "cap-misleads");
     a.focus = Pane::Sources;
     a.update(Action::Bottom);
@@ -863,5 +925,65 @@ fn the_status_line_says_what_an_import_left_out() {
         insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), t);
         a.update(Action::Down);
         assert!(!text(&draw(&a)).contains("3 warnings"));
+    }
+}
+
+/// The what-if of the README: the worry that rebuts the open-source side set aside,
+/// seen from that side, with the Rebuttals pane focused on a supporter.
+fn supposing(w: u16, h: u16, no_color: bool) -> (App, Buffer) {
+    let mut a = app(w, h);
+    a.no_color = no_color;
+    go(&mut a, "worse-than-sharing-data");
+    a.update(Action::SetAside);
+    go(&mut a, "open-source");
+    a.update(Action::NextPane);
+    a.update(Action::Down);
+    let buf = draw(&a);
+    (a, buf)
+}
+
+#[test]
+fn status_marks_and_a_what_if_at_100x30_and_80x24() {
+    for (w, h) in [(100, 30), (80, 24)] {
+        let (a, buf) = supposing(w, h, false);
+        let t = text(&buf);
+        assert_fits(&t, w);
+        // The label of the side and why, a set-aside mark, and the footer's what-if.
+        assert!(t.contains("◉ Stands:"), "{t}");
+        assert!(t.contains("⊘ "), "{t}");
+        assert!(
+            t.contains("supposing 1 claim fails: worse-than-sharing-data"),
+            "{t}"
+        );
+        let (x, y) = find(&buf, "⊘").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.set_aside.fg.unwrap());
+        let (x, y) = find(&buf, "◉ Stands").unwrap();
+        assert_eq!(buf[(x, y)].fg, COLOR.stands.fg.unwrap());
+        insta::assert_snapshot!(format!("status_what_if_{w}x{h}"), t);
+        // Hidden: no mark, no label; the what-if stays said.
+        let mut hidden = a.clone();
+        hidden.update(Action::ToggleStatus);
+        let t = text(&draw(&hidden));
+        for mark in ["◉", "○", "◐", "⊘", "Stands:"] {
+            assert!(!t.contains(mark), "{mark} while hidden: {t}");
+        }
+    }
+}
+
+#[test]
+fn status_marks_read_without_colour() {
+    let (_, buf) = supposing(80, 24, true);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let t = text(&buf);
+    assert!(t.contains("◉ Stands:") && t.contains("⊘ "), "{t}");
+    insta::assert_snapshot!("status_what_if_no_color_80x24", t);
+    // Each mark is one column, none of them a side's mark.
+    for mark in [theme::STANDS, theme::FALLS, theme::OPEN, theme::SET_ASIDE] {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(mark), 1, "{mark}");
+        assert!(!theme::SIDE_MARKS.contains(&mark), "{mark}");
+        assert!(!["✗", "✓"].contains(&mark), "{mark}");
     }
 }

@@ -5,7 +5,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use debate_tui::app::{Action, App, Effect, Pane};
+use debate_tui::app::{Action, App, Effect, Pane, Place};
+use debate_tui::domain::NodeId;
+use debate_tui::domain::graph::status::Why;
 use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{generate, load_bytes};
 use ratatui::buffer::Buffer;
@@ -50,7 +52,8 @@ fn app(claims: usize) -> App {
 }
 
 /// Allocations for one frame of each view: the panes, the panes scrolled to the
-/// middle, the claim with the most rebuttals, and the search popup with results.
+/// middle, the tree unfolded and scrolled to its middle, a focus deep down, the claim
+/// with the most rebuttals, and the search popup with results.
 fn frame_work(a: &mut App) -> Vec<(&'static str, usize)> {
     let mut buf = Buffer::empty(SIZE);
     let mut frame = |a: &App| {
@@ -62,15 +65,40 @@ fn frame_work(a: &mut App) -> Vec<(&'static str, usize)> {
     for _ in 0..40 {
         a.update(Action::PageDown);
     }
-    out.push(("panes, scrolled", frame(a)));
-    // Into the Rebuttals pane of the busiest claim.
-    let busiest = (0..a.rows.len())
-        .max_by_key(|&r| a.debate.rebuttal_count(a.rows[r]))
-        .unwrap();
-    a.update(Action::Top);
-    for _ in 0..busiest {
+    // On to the next claim nothing rebuts: the Sources pane names the claims that
+    // decide a label (five at most), so the view has the same shape at both sizes.
+    for _ in 0..1000 {
+        if a.why() == Some(&Why::Unanswered) {
+            break;
+        }
         a.update(Action::Down);
     }
+    out.push(("panes, scrolled", frame(a)));
+    // The whole tree unfolded, in its middle: guides several levels deep.
+    a.update(Action::UnfoldAll);
+    a.update(Action::Top);
+    let middle = a.tree.len() / 2;
+    while a.claims.selected < middle {
+        a.update(Action::PageDown);
+    }
+    out.push(("tree unfolded, scrolled", frame(a)));
+    // The deepest claim, focused from its position down: a breadcrumb of every level.
+    let deepest = (0..a.debate.claims.len() as u32)
+        .map(NodeId::Claim)
+        .max_by_key(|&n| a.tree.tree().depth(n))
+        .unwrap();
+    a.update(Action::GoTo(Place::at(deepest)));
+    a.update(Action::Fold);
+    a.update(Action::Focus);
+    out.push(("focus on the deepest claim's parent", frame(a)));
+    a.update(Action::StepOut);
+    a.update(Action::FoldAll);
+    // Into the Rebuttals pane of the busiest claim.
+    let busiest = (0..a.debate.claims.len() as u32)
+        .map(NodeId::Claim)
+        .max_by_key(|&n| a.debate.rebuttal_count(n))
+        .unwrap();
+    a.update(Action::GoTo(Place::at(busiest)));
     a.update(Action::NextPane);
     assert_eq!(a.focus, Pane::Rebuttals);
     out.push(("busiest claim's rebuttals", frame(a)));

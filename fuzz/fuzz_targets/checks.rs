@@ -25,7 +25,11 @@ pub fn check(outcome: &Result<Debate, LoadError>) {
             let path: Vec<NodeId> = (0..d.claims.len().min(64) as u32)
                 .map(NodeId::Claim)
                 .collect();
-            assert_printable("the Markdown export", &export::markdown(d, &path));
+            let status = debate_tui::domain::graph::status::Status::of(d);
+            assert_printable(
+                "the Markdown export",
+                &export::markdown(d, &status, &path),
+            );
             assert_printable("the DOT export", &export::dot(d, Some(&path)));
             if d.claims.len() <= 256 {
                 assert_printable("the whole graph", &export::dot(d, None));

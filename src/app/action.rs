@@ -51,6 +51,8 @@ pub enum Action {
     Bottom,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     NextPane,
     PreviousPane,
     /// Follow the selected link, open the selected quote, or go to a passage's claim.
@@ -96,8 +98,33 @@ pub enum Action {
     JumpBack,
     /// Go forward again to where a jump back left from.
     JumpForward,
+    /// Show or hide whether each claim stands, falls or is open.
+    ToggleStatus,
+    /// Set the selected claim aside (suppose it fails) and work every label out
+    /// again; on a claim set aside, bring it back.
+    SetAside,
     /// Hand the terminal back to the shell and stop, until `fg` continues.
     Suspend,
+    /// Unfold the selected node; on an unfolded one, go to its first claim; on a
+    /// reference, go to the claim in full.
+    Unfold,
+    /// Fold the selected node; on a folded one or a leaf, go to the node above.
+    Fold,
+    /// Fold or unfold the selected node.
+    Toggle,
+    /// Fold every claim of the tree (or of the focus).
+    FoldAll,
+    /// Unfold the whole tree (or the focus).
+    UnfoldAll,
+    /// Unfold the selected node and everything below it.
+    UnfoldSubtree,
+    /// Make the selected node's subtree the whole Claims pane.
+    Focus,
+    /// Step out of the focus.
+    StepOut,
+    /// Internal: go to a place of the tree (a node, in its focus), unfolding what
+    /// hides it; what a jump list comes back with.
+    GoTo(super::tree::Place),
     /// Internal: the terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Internal: a left click at a cell (column, row).

@@ -18,7 +18,7 @@ pub const JUMPS_KEPT: usize = 100;
 /// Where the reader is: the node selected, the pane focused, and the selections in the
 /// Rebuttals and Sources panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub struct Spot {
     pub node: NodeId,
     pub pane: Pane,
     /// The row selected in the Rebuttals pane.
@@ -30,11 +30,11 @@ pub struct Place {
 /// The places behind and ahead.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Jumps {
-    back: Vec<Place>,
-    forward: Vec<Place>,
+    back: Vec<Spot>,
+    forward: Vec<Spot>,
 }
 
-fn push_bounded(list: &mut Vec<Place>, p: Place) {
+fn push_bounded(list: &mut Vec<Spot>, p: Spot) {
     if list.last() != Some(&p) {
         list.push(p);
     }
@@ -45,27 +45,27 @@ fn push_bounded(list: &mut Vec<Place>, p: Place) {
 
 impl Jumps {
     /// A jump leaves `from`.
-    pub fn record(&mut self, from: Place) {
+    pub fn record(&mut self, from: Spot) {
         push_bounded(&mut self.back, from);
         self.forward.clear();
     }
 
     /// The place to go back to from `here`, if any; `here` is kept to come forward to.
-    pub fn back(&mut self, here: Place) -> Option<Place> {
+    pub fn back(&mut self, here: Spot) -> Option<Spot> {
         let to = Self::walk(&mut self.back, here)?;
         push_bounded(&mut self.forward, here);
         Some(to)
     }
 
     /// The place to go forward to from `here`, if any; `here` is kept to go back to.
-    pub fn forward(&mut self, here: Place) -> Option<Place> {
+    pub fn forward(&mut self, here: Spot) -> Option<Spot> {
         let to = Self::walk(&mut self.forward, here)?;
         push_bounded(&mut self.back, here);
         Some(to)
     }
 
     /// The last place of `list` that is not `here`, taken off it with any after it.
-    fn walk(list: &mut Vec<Place>, here: Place) -> Option<Place> {
+    fn walk(list: &mut Vec<Spot>, here: Spot) -> Option<Spot> {
         while let Some(p) = list.pop() {
             if p != here {
                 return Some(p);
@@ -80,15 +80,15 @@ impl Jumps {
     }
 
     /// Every place kept.
-    pub fn places(&self) -> impl Iterator<Item = &Place> {
+    pub fn places(&self) -> impl Iterator<Item = &Spot> {
         self.back.iter().chain(&self.forward)
     }
 }
 
 impl App {
     /// Where the reader is now.
-    pub fn here(&self) -> Option<Place> {
-        Some(Place {
+    pub fn here(&self) -> Option<Spot> {
+        Some(Spot {
             node: self.current()?,
             pane: self.focus,
             link: self.links_pos.selected,
@@ -114,13 +114,13 @@ impl App {
             self.jumps.back(here)
         };
         match to {
-            Some(p) => self.go_to_place(p),
+            Some(p) => self.return_to(p),
             None if forward => self.status = Some(String::from("No jump to go forward to")),
             None => self.status = Some(String::from("No jump to go back from")),
         }
     }
 
-    fn go_to_place(&mut self, p: Place) {
+    fn return_to(&mut self, p: Spot) {
         self.select(p.node);
         self.focus = p.pane;
         if matches!(self.links.get(p.link), Some(LinkRow::Entry(..))) {
@@ -135,8 +135,8 @@ impl App {
 mod tests {
     use super::*;
 
-    fn at(i: u32) -> Place {
-        Place {
+    fn at(i: u32) -> Spot {
+        Spot {
             node: NodeId::Claim(i),
             pane: Pane::Claims,
             link: 0,

@@ -13,6 +13,8 @@ pub enum Scope {
     Global,
     /// The three panes.
     Panes,
+    /// The Claims pane, focused: the tree's keys, then the panes' ones.
+    Claims,
     /// The source view, opened from a quote.
     SourceView,
     /// The help overlay.
@@ -30,7 +32,8 @@ pub enum Scope {
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 9] = [
+pub const SCOPES: [Scope; 10] = [
+    Scope::Claims,
     Scope::Panes,
     Scope::Search,
     Scope::Path,
@@ -47,6 +50,7 @@ impl Scope {
         match self {
             Scope::Global => "Everywhere",
             Scope::Panes => "Panes",
+            Scope::Claims => "Claims pane (the tree)",
             Scope::SourceView => "Source view",
             Scope::Help => "Help",
             Scope::Search => "Search",
@@ -66,6 +70,15 @@ impl Scope {
     /// question), so that the global keys that are characters do not apply here.
     pub fn keeps_characters(self) -> bool {
         self.takes_text() || matches!(self, Scope::Confirm | Scope::Quit)
+    }
+
+    /// The scope whose bindings apply here too, after this one's own: the panes' in
+    /// the Claims pane.
+    pub fn within(self) -> Option<Scope> {
+        match self {
+            Scope::Claims => Some(Scope::Panes),
+            _ => None,
+        }
     }
 }
 
@@ -140,7 +153,7 @@ const fn b(
 
 use Hint::{Footer, Title, Unnamed};
 use KeyCode as K;
-use Scope::{Confirm, Global, Help, Panes, Path, Prompt, Search, SourceView};
+use Scope::{Claims, Confirm, Global, Help, Panes, Path, Prompt, Search, SourceView};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -188,6 +201,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[c('/')],
+        Action::Search,
+        "search claims, quotes, positions and sources",
+        Footer("search"),
+    ),
+    b(
+        Panes,
         &[c('g'), k(K::Home)],
         Action::Top,
         "go to the first row",
@@ -200,24 +220,45 @@ pub const BINDINGS: &[Binding] = &[
         "go to the last row",
         Unnamed,
     ),
-    b(Panes, &[k(K::PageUp)], Action::PageUp, "page up", Unnamed),
     b(
         Panes,
-        &[k(K::PageDown)],
+        &[k(K::PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[k(K::PageDown), ctrl('f'), c(' ')],
         Action::PageDown,
         "page down",
         Unnamed,
     ),
     b(
         Panes,
-        &[k(K::Tab), k(K::Right), c('l')],
+        &[ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        Unnamed,
+    ),
+    // ← → h l fold and unfold in the Claims pane: panes change with Tab only.
+    b(
+        Panes,
+        &[k(K::Tab)],
         Action::NextPane,
         "next pane",
         Footer("pane"),
     ),
     b(
         Panes,
-        &[k(K::BackTab), k(K::Left), c('h')],
+        &[k(K::BackTab)],
         Action::PreviousPane,
         "previous pane",
         Unnamed,
@@ -235,13 +276,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::Back,
         "step back along the path",
         Footer("back"),
-    ),
-    b(
-        Panes,
-        &[c('/')],
-        Action::Search,
-        "search claims, quotes, positions and sources",
-        Footer("search"),
     ),
     b(
         Panes,
@@ -302,6 +336,77 @@ pub const BINDINGS: &[Binding] = &[
         Unnamed,
     ),
     b(
+        Claims,
+        &[k(K::Right), c('l')],
+        Action::Unfold,
+        "unfold; unfolded: go to its first answer; a reference ↪: go to the claim",
+        Footer("unfold"),
+    ),
+    b(
+        Claims,
+        &[k(K::Left), c('h')],
+        Action::Fold,
+        "fold; folded or a leaf: go up to what it answers",
+        Unnamed,
+    ),
+    b(Claims, &[c(' ')], Action::Toggle, "fold or unfold", Unnamed),
+    b(
+        Claims,
+        &[c('*')],
+        Action::UnfoldSubtree,
+        "unfold the selected claim and everything below it",
+        Unnamed,
+    ),
+    b(
+        Claims,
+        &[c('L')],
+        Action::UnfoldAll,
+        "unfold everything (in a focus: all of the focus)",
+        Unnamed,
+    ),
+    b(
+        Claims,
+        &[c('H')],
+        Action::FoldAll,
+        "fold back to positions and their claims (in a focus: its own claims)",
+        Unnamed,
+    ),
+    b(
+        Claims,
+        &[c('f')],
+        Action::Focus,
+        "focus: the selected subtree fills the pane, ancestors as a breadcrumb",
+        Footer("focus"),
+    ),
+    b(
+        Claims,
+        &[k(K::Esc)],
+        Action::StepOut,
+        "step out of the focus",
+        Title("out"),
+    ),
+    b(
+        Claims,
+        &[k(K::Backspace)],
+        Action::Back,
+        "step out of the focus; with none, step back along the path",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('S')],
+        Action::ToggleStatus,
+        "show or hide whether each claim stands, falls or is open",
+        Title("status"),
+    ),
+    b(
+        Panes,
+        &[c('x')],
+        Action::SetAside,
+        "what if: suppose the selected claim fails (again: bring it back)",
+        Title("what if"),
+    ),
+    b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -313,6 +418,34 @@ pub const BINDINGS: &[Binding] = &[
         &[k(K::Up), c('k')],
         Action::Up,
         "previous step",
+        Unnamed,
+    ),
+    b(
+        Path,
+        &[k(K::PageDown), ctrl('f'), c(' ')],
+        Action::PageDown,
+        "page down",
+        Unnamed,
+    ),
+    b(
+        Path,
+        &[k(K::PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+        Unnamed,
+    ),
+    b(
+        Path,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        Unnamed,
+    ),
+    b(
+        Path,
+        &[ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
         Unnamed,
     ),
     b(
@@ -434,14 +567,21 @@ pub const BINDINGS: &[Binding] = &[
         "previous result",
         Unnamed,
     ),
+    // Ctrl-U clears the input here, as in a shell: no half pages.
     b(
         Search,
-        &[k(K::PageDown)],
+        &[k(K::PageDown), ctrl('f')],
         Action::PageDown,
         "page down",
         Unnamed,
     ),
-    b(Search, &[k(K::PageUp)], Action::PageUp, "page up", Unnamed),
+    b(
+        Search,
+        &[k(K::PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+        Unnamed,
+    ),
     b(
         Search,
         &[k(K::Enter)],
@@ -486,16 +626,30 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         SourceView,
-        &[k(K::PageDown), c(' ')],
+        &[k(K::PageDown), c(' '), ctrl('f')],
         Action::PageDown,
         "page down",
         Unnamed,
     ),
     b(
         SourceView,
-        &[k(K::PageUp)],
+        &[k(K::PageUp), ctrl('b')],
         Action::PageUp,
         "page up",
+        Unnamed,
+    ),
+    b(
+        SourceView,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        Unnamed,
+    ),
+    b(
+        SourceView,
+        &[ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
         Unnamed,
     ),
     b(
@@ -548,6 +702,34 @@ pub const BINDINGS: &[Binding] = &[
         Unnamed,
     ),
     b(Help, &[k(K::Up), c('k')], Action::Up, "scroll up", Unnamed),
+    b(
+        Help,
+        &[k(K::PageDown), c(' '), ctrl('f')],
+        Action::PageDown,
+        "page down",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[k(K::PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        Unnamed,
+    ),
 ];
 
 /// Normalises a key event: Shift is part of the character; only Ctrl is kept apart.
@@ -578,13 +760,15 @@ pub fn action_for(key: Key, scope: Scope) -> Option<Action> {
             .find(|b| b.scope == s && b.keys.contains(&key))
             .map(|b| b.action.clone())
     };
-    find(scope).or_else(|| {
-        if scope.keeps_characters() && is_text(key) {
-            None
-        } else {
-            find(Global)
-        }
-    })
+    find(scope)
+        .or_else(|| scope.within().and_then(find))
+        .or_else(|| {
+            if scope.keeps_characters() && is_text(key) {
+                None
+            } else {
+                find(Global)
+            }
+        })
 }
 
 /// The first key of `b` that does its action where `scope` is in force: none when
@@ -598,10 +782,14 @@ fn working_key(b: &'static Binding, scope: Scope) -> Option<(&'static Binding, K
     Some((b, key))
 }
 
-/// The bindings of `scope` and the global ones, the scope's own first.
+/// The bindings of `scope`, of the scope it lies within, and the global ones, the
+/// scope's own first.
 fn in_force(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     let of = move |s: Scope| BINDINGS.iter().filter(move |b| b.scope == s);
-    of(scope).chain(of(Global).filter(move |_| scope != Global))
+    let within = scope.within().into_iter().flat_map(of);
+    of(scope)
+        .chain(within)
+        .chain(of(Global).filter(move |_| scope != Global))
 }
 
 /// The bindings the footer names where `scope` is in force, its own first, then the
@@ -675,22 +863,34 @@ pub fn key_label(key: Key) -> String {
 pub enum HelpLine {
     /// The sides, with their marks.
     Sides,
-    /// What the `✗n` after a claim means.
+    /// What the tree's marks mean: relations and references.
     Legend,
+    /// What the tree's marks mean: folds.
+    Folds,
+    /// The marks of whether a claim stands.
+    Marks,
     Blank,
     Heading(Scope),
     /// How a search query is written, under the search popup's heading.
     SearchSyntax,
+    /// The `status:` filters, below that.
+    StatusSyntax,
     Binding(&'static Binding),
 }
 
 pub fn help_lines() -> Vec<HelpLine> {
-    let mut out = vec![HelpLine::Sides, HelpLine::Legend];
+    let mut out = vec![
+        HelpLine::Sides,
+        HelpLine::Legend,
+        HelpLine::Folds,
+        HelpLine::Marks,
+    ];
     for scope in SCOPES {
         out.push(HelpLine::Blank);
         out.push(HelpLine::Heading(scope));
         if scope == Scope::Search {
             out.push(HelpLine::SearchSyntax);
+            out.push(HelpLine::StatusSyntax);
         }
         out.extend(
             BINDINGS
@@ -737,7 +937,7 @@ mod tests {
         assert_eq!(action_for(c('q'), Panes), Some(Action::Quit));
         assert_eq!(action_for(k(K::Backspace), SourceView), Some(Action::Close));
         assert_eq!(action_for(ctrl('c'), SourceView), Some(Action::QuitNow));
-        assert_eq!(action_for(c('x'), Panes), None);
+        assert_eq!(action_for(c('z'), Panes), None);
         // In the search popup, characters are text, even those bound elsewhere.
         assert_eq!(action_for(c('q'), Search), Some(Action::Type('q')));
         assert_eq!(action_for(c('?'), Search), Some(Action::Type('?')));
@@ -787,8 +987,6 @@ mod tests {
         for (key, action) in [
             (k(K::Tab), Action::NextPane),
             (k(K::BackTab), Action::PreviousPane),
-            (c('h'), Action::PreviousPane),
-            (c('l'), Action::NextPane),
             (c('g'), Action::Top),
             (c('G'), Action::Bottom),
             (k(K::PageUp), Action::PageUp),
@@ -802,9 +1000,52 @@ mod tests {
             (ctrl('o'), Action::JumpBack),
             (ctrl('i'), Action::JumpForward),
             (ctrl('n'), Action::JumpForward),
+            (ctrl('d'), Action::HalfPageDown),
+            (ctrl('u'), Action::HalfPageUp),
+            (ctrl('f'), Action::PageDown),
+            (ctrl('b'), Action::PageUp),
+            (c(' '), Action::PageDown),
         ] {
             assert_eq!(action_for(key, Panes), Some(action), "{key:?}");
         }
+        // The tree's keys in the Claims pane, the panes' ones there too.
+        for (key, action) in [
+            (c('l'), Action::Unfold),
+            (k(K::Right), Action::Unfold),
+            (c('h'), Action::Fold),
+            (k(K::Left), Action::Fold),
+            (c(' '), Action::Toggle),
+            (c('*'), Action::UnfoldSubtree),
+            (c('L'), Action::UnfoldAll),
+            (c('H'), Action::FoldAll),
+            (c('f'), Action::Focus),
+            (k(K::Esc), Action::StepOut),
+            (k(K::Backspace), Action::Back),
+            (k(K::Tab), Action::NextPane),
+            (c('j'), Action::Down),
+            (ctrl('d'), Action::HalfPageDown),
+            (ctrl('f'), Action::PageDown),
+            (c('q'), Action::Quit),
+        ] {
+            assert_eq!(action_for(key, Claims), Some(action), "{key:?}");
+        }
+        // Outside the Claims pane, the arrows across and h, l do nothing.
+        for key in [c('h'), c('l'), k(K::Left), k(K::Right)] {
+            assert_eq!(action_for(key, Panes), None, "{key:?}");
+        }
+        // Every list pages.
+        for scope in [Panes, Path, Help, SourceView] {
+            for (key, action) in [
+                (ctrl('d'), Action::HalfPageDown),
+                (ctrl('u'), Action::HalfPageUp),
+                (ctrl('f'), Action::PageDown),
+                (ctrl('b'), Action::PageUp),
+            ] {
+                assert_eq!(action_for(key, scope), Some(action), "{key:?} in {scope:?}");
+            }
+        }
+        assert_eq!(action_for(ctrl('f'), Search), Some(Action::PageDown));
+        assert_eq!(action_for(ctrl('u'), Search), Some(Action::ClearInput));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! [`Effect`] for the shell. Nothing here touches the terminal.
 
 pub mod action;
+mod claims;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -10,12 +11,16 @@ mod overlay;
 mod panes;
 pub mod path;
 pub mod search;
+mod standing;
+pub mod tree;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use crate::domain::export::plural;
+use crate::domain::graph::status::{Status, Why};
+use crate::domain::graph::tree::Tree;
 use crate::domain::search::Index;
 use crate::domain::session::Session;
 use crate::domain::{Debate, Diagnostic, NodeId};
@@ -27,6 +32,7 @@ use layout::{Areas, areas};
 pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
 pub use panes::{Group, LinkRow};
 use path::PathHistory;
+pub use tree::{Place, Row, TreeView};
 
 /// A selection in a list and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,11 +61,17 @@ pub struct App {
     pub debate: Debate,
     /// The search data, prepared once; shared with the search worker.
     pub index: Arc<Index>,
-    /// The Claims pane's rows: each position followed by its claims.
-    pub rows: Vec<NodeId>,
-    /// For each node (positions, then claims), its row in `rows`.
-    row_of: Vec<u32>,
+    /// The Claims pane's tree: its folds, its visible rows, its focus.
+    pub tree: TreeView,
+    /// Which claims stand, with the claims the reader set aside (a what-if).
+    pub standing: Status,
+    /// Whether the panes show each claim's label.
+    pub show_status: bool,
+    /// Why the node the panes are about has its label, worked out when that node or
+    /// the what-if changes (a claim may have any number of rebuttals).
+    why: Option<(NodeId, Why)>,
     pub focus: Pane,
+    /// The selected row of the Claims pane, among the rows it shows.
     pub claims: ListPos,
     /// The Rebuttals pane of the focused node.
     pub links: Vec<LinkRow>,
@@ -87,31 +99,34 @@ pub struct App {
 }
 
 impl App {
-    /// The explorer of `debate`, its search index prepared here.
+    /// The explorer of `debate`, its search index and status worked out here.
     pub fn new(debate: Debate, size: Rect) -> App {
-        let index = Index::new(&debate);
-        App::with_index(debate, index, size)
+        let status = Status::of(&debate);
+        let mut index = Index::new(&debate);
+        index.set_labels(&debate, &status);
+        App::with_index(debate, index, status, size)
     }
 
-    /// The explorer of `debate`, with its search index prepared by the caller.
-    pub fn with_index(debate: Debate, index: Index, size: Rect) -> App {
-        let mut rows = Vec::with_capacity(debate.positions.len() + debate.claims.len());
-        let mut row_of = vec![0u32; debate.positions.len() + debate.claims.len()];
-        let p = debate.positions.len();
-        for i in 0..p as u32 {
-            row_of[i as usize] = rows.len() as u32;
-            rows.push(NodeId::Position(i));
-            for &c in debate.claims_of(i) {
-                row_of[p + c as usize] = rows.len() as u32;
-                rows.push(NodeId::Claim(c));
-            }
-        }
+    /// The explorer of `debate`, with its search index (its labels set) and its status
+    /// prepared by the caller.
+    pub fn with_index(debate: Debate, index: Index, status: Status, size: Rect) -> App {
+        let tree = Tree::new(&debate);
+        App::with_tree(debate, index, tree, status, size)
+    }
+
+    /// The explorer of `debate`, with its search index, its tree and its status
+    /// prepared by the caller (all of them `debate`'s). It opens with the positions and
+    /// their claims unfolded: work in proportion to those rows.
+    pub fn with_tree(debate: Debate, index: Index, tree: Tree, status: Status, size: Rect) -> App {
+        let tree = TreeView::new(tree);
         let index = Arc::new(index);
         let mut app = App {
             debate,
             index,
-            rows,
-            row_of,
+            tree,
+            standing: status,
+            show_status: true,
+            why: None,
             focus: Pane::Claims,
             claims: ListPos::default(),
             links: Vec::new(),
@@ -128,16 +143,38 @@ impl App {
             no_color: false,
         };
         // Start on the first claim, where there is one.
-        if let Some(i) = app.rows.iter().position(|n| matches!(n, NodeId::Claim(_))) {
+        if let Some(i) = app
+            .tree
+            .rows()
+            .iter()
+            .position(|r| matches!(r.node, NodeId::Claim(_)))
+        {
             app.claims.selected = i;
         }
         app.focus_changed();
+        app.refresh_why();
         app
     }
 
     /// The node the Rebuttals and Sources panes are about.
     pub fn current(&self) -> Option<NodeId> {
-        self.rows.get(self.claims.selected).copied()
+        self.tree.get(self.claims.selected).map(|r| r.node)
+    }
+
+    /// Where the reader is in the tree: what a jump list keeps.
+    pub fn place(&self) -> Option<Place> {
+        self.tree.place(self.claims.selected)
+    }
+
+    /// The list rows of the Claims pane: its inner rows, less the breadcrumb's in a
+    /// focus.
+    pub fn claims_rows(&self) -> usize {
+        let rows = self.areas.rows(Pane::Claims);
+        if self.tree.is_focused() && rows > 1 {
+            rows - 1
+        } else {
+            rows
+        }
     }
 
     /// The sources a node cites as a whole: indexes into `Debate::sources`.
@@ -183,6 +220,7 @@ impl App {
     /// The key scope in force: the open overlay's, else the panes'.
     pub fn scope(&self) -> Scope {
         match &self.overlay {
+            Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
@@ -194,18 +232,11 @@ impl App {
         }
     }
 
-    fn row_of(&self, node: NodeId) -> Option<usize> {
-        let dense = match node {
-            NodeId::Position(i) => i as usize,
-            NodeId::Claim(i) => self.debate.positions.len() + i as usize,
-        };
-        self.row_of.get(dense).map(|&r| r as usize)
-    }
-
     /// Keeps every selection in range and visible.
     fn clamp(&mut self) {
+        let claims_rows = self.claims_rows();
         let a = &self.areas;
-        self.claims.clamp(self.rows.len(), a.rows(Pane::Claims));
+        self.claims.clamp(self.tree.len(), claims_rows);
         self.links_pos
             .clamp(self.links.len(), a.rows(Pane::Rebuttals));
         let entries = self.current().map_or(0, |n| self.sources_len(n));
@@ -222,9 +253,10 @@ impl App {
         }
     }
 
-    /// Selects a node in the Claims pane.
+    /// Selects a node in the Claims pane: its full row, unfolding what hides it and
+    /// stepping out of a focus that does not hold it.
     fn select(&mut self, node: NodeId) {
-        if let Some(r) = self.row_of(node) {
+        if let Some(r) = self.tree.reveal(node) {
             self.claims.selected = r;
             self.focus_changed();
         }
@@ -279,6 +311,10 @@ impl App {
                 self.exported(outcome);
                 None
             }
+            Action::GoTo(place) => {
+                self.go_to_place(&place);
+                None
+            }
             _ => match self.overlay {
                 Overlay::None => match action {
                     Action::Undo => {
@@ -321,6 +357,7 @@ impl App {
         self.relayout();
         self.clamp();
         self.mark_rows();
+        self.refresh_why();
         effect
     }
 }
@@ -344,7 +381,14 @@ impl App {
     /// What to remember of this debate for the next run: ids only.
     pub fn session(&self) -> Session {
         let exported = !self.path.is_empty() && !self.path_unexported();
-        Session::of(&self.debate, &self.path, exported, self.current(), &[])
+        let unfolded: Vec<NodeId> = self.tree.opened().collect();
+        Session::of(
+            &self.debate,
+            &self.path,
+            exported,
+            self.current(),
+            &unfolded,
+        )
     }
 
     /// Takes up what was remembered from an earlier run; says what was set aside.
@@ -360,6 +404,14 @@ impl App {
         let whole = r.missing == 0;
         let steps = r.path.len();
         self.set_path(r.path, session.exported && whole);
+        if !r.unfolded.is_empty() {
+            let here = self.current();
+            self.tree.set_opened(r.unfolded);
+            self.claims.selected = 0;
+            if let Some(node) = here {
+                self.select(node);
+            }
+        }
         if let Some(node) = r.selected {
             self.select(node);
         }

@@ -93,11 +93,22 @@ impl App {
         }
     }
 
+    /// The rows the focused pane's list shows.
+    fn list_rows(&self) -> usize {
+        match self.focus {
+            Pane::Claims => self.claims_rows(),
+            pane => self.areas.rows(pane),
+        }
+    }
+
     fn page(&self) -> usize {
-        self.areas.rows(self.focus).saturating_sub(1).max(1)
+        self.list_rows().saturating_sub(1).max(1)
     }
 
     pub(crate) fn update_panes(&mut self, action: Action) -> Option<Effect> {
+        if self.focus == Pane::Claims && self.update_claims(&action) {
+            return None;
+        }
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
@@ -105,16 +116,21 @@ impl App {
             Action::Down => self.step(1),
             Action::PageUp => self.step(-(self.page() as isize)),
             Action::PageDown => self.step(self.page() as isize),
+            Action::HalfPageUp => self.step(-((self.list_rows() / 2).max(1) as isize)),
+            Action::HalfPageDown => self.step((self.list_rows() / 2).max(1) as isize),
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Follow => self.follow(),
-            Action::Back => self.back(),
+            // In a focus, the Claims pane steps out of it first.
+            Action::Back if self.focus != Pane::Claims || !self.step_out() => self.back(),
             Action::Search => {
                 self.overlay = Overlay::Search(SearchView::default());
             }
             Action::AddToPath => self.add_to_path(),
             Action::ShowPath => self.overlay = Overlay::Path(ListPos::default()),
             Action::Export => self.ask_export(),
+            Action::ToggleStatus => self.toggle_status(),
+            Action::SetAside => self.set_aside(),
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas, x, y) {
@@ -136,7 +152,7 @@ impl App {
         };
         match self.focus {
             Pane::Claims => {
-                let next = moved(self.claims.selected, self.rows.len());
+                let next = moved(self.claims.selected, self.tree.len());
                 if next != self.claims.selected {
                     self.claims.selected = next;
                     self.focus_changed();
@@ -169,13 +185,7 @@ impl App {
         // A click on the border only focuses the pane.
         let Some(row) = row else { return };
         match pane {
-            Pane::Claims => {
-                let i = self.claims.offset + row;
-                if i < self.rows.len() && i != self.claims.selected {
-                    self.claims.selected = i;
-                    self.focus_changed();
-                }
-            }
+            Pane::Claims => self.click_claims(x, row),
             Pane::Rebuttals => {
                 let i = self.links_pos.offset + row;
                 if matches!(self.links.get(i), Some(LinkRow::Entry(..))) {

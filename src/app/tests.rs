@@ -3,6 +3,7 @@
 use super::keymap::{BINDINGS, Scope};
 use super::*;
 use crate::domain::graph::path::{Joint, joint};
+use crate::domain::graph::tree::Answer;
 use crate::domain::search::{Field, Target};
 use crate::domain::{Relation, builtin, export};
 
@@ -10,15 +11,11 @@ fn app() -> App {
     App::new(builtin::load().unwrap().debate, Rect::new(0, 0, 140, 40))
 }
 
-/// Moves the Claims selection to the claim with this id.
+/// Moves the Claims selection to the claim with this id, unfolding what hides it.
 fn go(app: &mut App, target: &str) {
     let node = app.debate.lookup(target).unwrap();
-    app.update(Action::Top);
-    while app.current() != Some(node) {
-        let before = app.claims.selected;
-        app.update(Action::Down);
-        assert_ne!(before, app.claims.selected, "{target} not reachable");
-    }
+    app.update(Action::GoTo(Place::at(node)));
+    assert_eq!(app.current(), Some(node), "{target} not reachable");
 }
 
 fn entries(app: &App, group: Group) -> Vec<String> {
@@ -47,9 +44,8 @@ fn three_step_path(a: &mut App) {
     go(a, "no-kill-switch");
     run(a, Action::Follow);
     run(a, Action::Follow);
-    run(a, Action::Top);
     run(a, Action::PreviousPane);
-    run(a, Action::Down);
+    go(a, "humans-stay-dominant");
     run(a, Action::AddToPath);
     assert_eq!(a.path.len(), 3, "{:?}", a.status);
     a.focus = Pane::Claims;
@@ -72,7 +68,7 @@ fn search_view(app: &App) -> &SearchView {
 
 /// Invariants that hold after any action.
 fn check(app: &App) {
-    assert!(app.claims.selected < app.rows.len().max(1));
+    assert!(app.claims.selected < app.tree.len().max(1));
     assert!(app.claims.offset <= app.claims.selected);
     if !app.links.is_empty() {
         assert!(matches!(
@@ -125,9 +121,9 @@ fn up_down_top_bottom_move_the_claims_selection() {
     a.update(Action::Up);
     assert_eq!(a.claims.selected, 0, "stops at the top");
     a.update(Action::Bottom);
-    assert_eq!(a.claims.selected, a.rows.len() - 1);
+    assert_eq!(a.claims.selected, a.tree.len() - 1);
     a.update(Action::Down);
-    assert_eq!(a.claims.selected, a.rows.len() - 1, "stops at the bottom");
+    assert_eq!(a.claims.selected, a.tree.len() - 1, "stops at the bottom");
     a.update(Action::Top);
     assert_eq!(a.claims.selected, 0);
     check(&a);
@@ -136,8 +132,13 @@ fn up_down_top_bottom_move_the_claims_selection() {
 #[test]
 fn pages_move_by_the_visible_rows_and_keep_the_selection_visible() {
     let mut a = app();
+    a.update(Action::UnfoldAll);
     a.update(Action::Top);
     let rows = a.areas().rows(Pane::Claims);
+    a.update(Action::HalfPageDown);
+    assert_eq!(a.claims.selected, rows / 2);
+    a.update(Action::HalfPageUp);
+    assert_eq!(a.claims.selected, 0);
     a.update(Action::PageDown);
     assert_eq!(a.claims.selected, rows - 1);
     a.update(Action::PageDown);
@@ -406,7 +407,9 @@ fn every_binding_in_the_key_table_is_handled() {
                 assert_eq!(a.scope(), Scope::SourceView);
             }
             Scope::Help => {
+                // Scrolled a little, so that up has somewhere to go.
                 a.update(Action::Help);
+                a.update(Action::Down);
             }
             Scope::Global if b.action == Action::Close => {
                 a.update(Action::Help);
@@ -440,21 +443,32 @@ fn every_binding_in_the_key_table_is_handled() {
                 run(&mut a, Action::Quit);
                 assert_eq!(a.scope(), Scope::Quit);
             }
-            Scope::Panes | Scope::Global => {}
+            // Everything unfolded, so that folding has something to fold.
+            Scope::Claims if b.action == Action::FoldAll => {
+                a.update(Action::UnfoldAll);
+            }
+            Scope::Claims | Scope::Panes | Scope::Global => {}
         }
-        let before = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
+        let state = |a: &App| {
+            format!(
+                "{:?}",
+                (
+                    &a.overlay,
+                    a.claims,
+                    a.focus,
+                    &a.path,
+                    a.quote,
+                    a.tree.visible(),
+                    a.tree.focus()
+                )
+            )
+        };
+        let before = state(&a);
         let effect = run(&mut a, b.action.clone());
         check(&a);
-        let after = format!("{:?}", (&a.overlay, a.claims, a.focus, &a.path, a.quote));
+        let after = state(&a);
         let changed = before != after || effect.is_some() || a.status.is_some();
-        // Up at the top of help changes nothing, and that is right.
-        let may_be_still = matches!((b.scope, &b.action), (Scope::Help, Action::Up));
-        assert!(
-            changed || may_be_still,
-            "{:?} in {:?} did nothing",
-            b.action,
-            b.scope
-        );
+        assert!(changed, "{:?} in {:?} did nothing", b.action, b.scope);
     }
 }
 
@@ -667,7 +681,7 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
     let said = a.status.clone().unwrap();
     assert!(said.contains(&target.display().to_string()), "{said}");
     let first = std::fs::read_to_string(&target).unwrap();
-    assert_eq!(first, export::markdown(&a.debate, &a.path));
+    assert_eq!(first, export::markdown(&a.debate, &a.standing, &a.path));
 
     // Again, after changing the path: the file exists, so the app asks.
     run(&mut a, Action::Back);
@@ -697,7 +711,7 @@ fn export_asks_a_name_refuses_to_replace_without_a_yes_and_reports_errors() {
     export_into(&mut a, effect);
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
-        export::markdown(&a.debate, &a.path)
+        export::markdown(&a.debate, &a.standing, &a.path)
     );
 
     // A folder that does not exist: the error shows, the prompt and the path stay.
@@ -799,7 +813,76 @@ fn a_search_for_a_cited_source_lands_on_the_citation() {
     assert_eq!(a.focus, Pane::Sources);
     // Past the claim's one quote, its second citation.
     assert_eq!(a.quote, 2);
-    assert!(a.path.is_empty(), "going to a result leaves the path as it is");
+    assert!(
+        a.path.is_empty(),
+        "going to a result leaves the path as it is"
+    );
+}
+
+/// The row of `id`'s full row among those the Claims pane shows.
+fn row_of(a: &App, id: &str) -> usize {
+    let node = a.debate.lookup(id).unwrap();
+    a.tree
+        .rows()
+        .iter()
+        .position(|r| r.full && r.node == node)
+        .unwrap_or_else(|| panic!("{id} is not showing"))
+}
+
+/// Selects the `i`th row the Claims pane shows.
+fn pick(a: &mut App, i: usize) {
+    a.update(Action::Top);
+    for _ in 0..i {
+        a.update(Action::Down);
+    }
+    assert_eq!(a.claims.selected, i);
+}
+
+#[test]
+fn the_tree_opens_with_positions_and_their_claims() {
+    let a = app();
+    let roots = a.tree.rows().iter().filter(|r| r.depth == 0).count();
+    assert_eq!(roots, a.debate.positions.len());
+    assert!(a.tree.rows().iter().all(|r| r.depth <= 1));
+    // Every claim answering a position directly is there; nothing deeper.
+    for r in a.tree.rows().iter().filter(|r| r.depth == 1) {
+        match r.answer {
+            Answer::Nothing => assert_eq!(a.debate.outgoing(r.node).len(), 0),
+            _ => assert!(a.debate.outgoing(r.node).any(|l| Some(l.to) == r.parent)),
+        }
+    }
+    assert_eq!(a.tree.rows()[a.claims.selected].node, NodeId::Claim(0));
+}
+
+#[test]
+fn right_unfolds_then_enters_and_left_folds_then_goes_up() {
+    let mut a = app();
+    let champion = a.debate.lookup("meta-open-source-champion").unwrap();
+    let r = row_of(&a, "meta-open-source-champion");
+    pick(&mut a, r);
+    let before = a.tree.len();
+    let answers = a.debate.incoming(champion).len();
+    a.update(Action::Unfold);
+    assert_eq!(a.tree.len(), before + answers);
+    assert_eq!(a.current(), Some(champion), "unfolding keeps the selection");
+    a.update(Action::Unfold);
+    let first = a.current().unwrap();
+    assert_eq!(first, a.debate.incoming(champion).next().unwrap().from);
+    check(&a);
+    // On a leaf, ← goes up; then it folds; then up to the position.
+    assert!(a.tree.tree().children(first).is_empty());
+    a.update(Action::Fold);
+    assert_eq!(a.current(), Some(champion));
+    a.update(Action::Fold);
+    assert_eq!(a.tree.len(), before);
+    a.update(Action::Fold);
+    assert_eq!(a.current(), Some(NodeId::Position(0)));
+    a.update(Action::Fold);
+    assert_eq!(a.tree.len(), before - 7, "the position folded");
+    a.update(Action::Fold);
+    assert_eq!(a.status.as_deref(), Some("A position: nothing above it"));
+    a.update(Action::Toggle);
+    assert_eq!(a.tree.len(), before);
     check(&a);
 }
 
@@ -872,6 +955,30 @@ fn enter_on_a_search_result_keeps_the_path_and_ctrl_o_comes_back() {
     run(&mut a, Action::JumpForward);
     assert_eq!(a.here(), Some(result));
     assert_eq!(a.path, walked);
+}
+
+#[test]
+fn a_reference_goes_to_the_claim_in_full() {
+    let mut a = app();
+    let openly = a.debate.lookup("will-release-openly").unwrap();
+    // It supports its side's position first, and rebuts the other: a reference there.
+    let r = a
+        .tree
+        .rows()
+        .iter()
+        .position(|r| !r.full && r.node == openly)
+        .expect("a reference under the other position");
+    assert_eq!(a.tree.rows()[r].parent, Some(NodeId::Position(1)));
+    pick(&mut a, r);
+    // The panes beside show the claim itself.
+    assert_eq!(a.current(), Some(openly));
+    assert!(!a.links.is_empty());
+    a.update(Action::Toggle);
+    assert!(a.status.as_deref().unwrap().contains("A reference"));
+    a.update(Action::Unfold);
+    let here = a.tree.rows()[a.claims.selected];
+    assert!(here.full && here.node == openly);
+    assert_eq!(here.parent, Some(NodeId::Position(0)));
     check(&a);
 }
 
@@ -1135,6 +1242,24 @@ fn quit_asks_once_and_only_for_a_path_never_exported() {
 }
 
 #[test]
+fn the_session_remembers_the_folds_and_restores_them() {
+    let mut a = app();
+    go(&mut a, "frontier-model-forum");
+    a.update(Action::UnfoldSubtree);
+    let opened: Vec<NodeId> = a.tree.opened().collect();
+    let rows = a.tree.len();
+    let s = a.session();
+    assert_eq!(s.unfolded.len(), opened.len());
+    let mut b = app();
+    assert_ne!(b.tree.len(), rows, "the debate opens folded");
+    b.update(Action::Restore(Ok(s)));
+    assert_eq!(b.tree.opened().collect::<Vec<_>>(), opened);
+    assert_eq!(b.tree.len(), rows);
+    assert_eq!(b.current(), a.current());
+    check(&b);
+}
+
+#[test]
 fn the_session_remembers_the_path_and_selection_as_ids_and_restores_them() {
     let mut a = app();
     three_step_path(&mut a);
@@ -1201,4 +1326,265 @@ fn a_state_that_could_not_be_saved_is_said_after_the_export() {
         a.status.as_deref(),
         Some("Wrote the path (3 steps) to x.md · Not remembered for next time: the disk is full")
     );
+}
+
+#[test]
+fn fold_all_unfold_all_and_a_subtree() {
+    let mut a = app();
+    let opening = a.tree.len();
+    go(&mut a, "frontier-model-forum");
+    let deep = a.current();
+    a.update(Action::UnfoldAll);
+    let all: usize = a
+        .tree
+        .tree()
+        .roots()
+        .map(|r| 1 + a.tree.tree().below(r) as usize)
+        .sum();
+    assert_eq!(a.tree.len(), all);
+    assert_eq!(a.current(), deep, "the selection stays");
+    a.update(Action::FoldAll);
+    assert_eq!(a.tree.len(), opening);
+    // The selection lands on the row that hides it.
+    let shown = a.tree.rows()[a.claims.selected];
+    assert_eq!(shown.depth, 1);
+    assert!(a.tree.tree().is_within(deep.unwrap(), shown.node));
+    a.update(Action::UnfoldSubtree);
+    assert_eq!(
+        a.tree.len(),
+        opening + a.tree.tree().below(shown.node) as usize
+    );
+    assert_eq!(a.current(), deep.map(|_| shown.node));
+    check(&a);
+}
+
+#[test]
+fn focus_fills_the_pane_and_esc_or_backspace_steps_out() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    a.update(Action::Follow);
+    a.focus = Pane::Claims;
+    let path = a.path.clone();
+    let node = a.current().unwrap();
+    a.update(Action::Focus);
+    assert_eq!(a.tree.focus(), [node]);
+    assert_eq!(a.claims.selected, 0);
+    assert_eq!(a.current(), Some(node));
+    assert_eq!(a.tree.len(), 1 + a.debate.incoming(node).len());
+    assert_eq!(a.claims_rows(), a.areas().rows(Pane::Claims) - 1);
+    a.update(Action::Focus);
+    assert_eq!(a.status.as_deref(), Some("Already the focus"));
+    a.update(Action::Down);
+    let inside = a.current();
+    // Backspace steps out of the focus, not back along the path.
+    a.update(Action::Back);
+    assert!(a.tree.focus().is_empty());
+    assert_eq!(a.current(), inside, "the selection stays on its row");
+    assert_eq!(a.path, path);
+    a.update(Action::Up);
+    a.update(Action::Focus);
+    a.update(Action::StepOut);
+    assert!(a.tree.focus().is_empty());
+    a.update(Action::StepOut);
+    assert!(a.status.as_deref().unwrap().starts_with("Not in a focus"));
+    // Without a focus, Backspace steps back along the path as before.
+    a.update(Action::Back);
+    assert_eq!(a.status.as_deref(), Some("At the start of the path"));
+    check(&a);
+}
+
+#[test]
+fn going_to_a_node_elsewhere_leaves_the_focus_and_unfolds_its_ancestors() {
+    let mut a = app();
+    go(&mut a, "no-kill-switch");
+    a.update(Action::Focus);
+    // Follow a link out of the focus: the target shows, in full.
+    a.update(Action::NextPane);
+    let Some(LinkRow::Entry(_, target)) = a.links.get(a.links_pos.selected).copied() else {
+        panic!("a link")
+    };
+    a.update(Action::Follow);
+    assert_eq!(a.current(), Some(target));
+    let row = a.tree.rows()[a.claims.selected];
+    assert!(row.full);
+    assert!(
+        a.tree.focus().is_empty(),
+        "the target is in full outside the focus"
+    );
+    for up in a.tree.tree().ancestors(target) {
+        assert!(a.tree.is_open(up));
+    }
+    check(&a);
+}
+
+#[test]
+fn a_place_is_come_back_to_with_its_focus() {
+    let mut a = app();
+    a.update(Action::UnfoldAll);
+    go(&mut a, "league-under-openai-control");
+    a.update(Action::Focus);
+    a.update(Action::Down);
+    let place = a.place().unwrap();
+    assert_eq!(
+        place.focus,
+        [a.debate.lookup("league-under-openai-control").unwrap()]
+    );
+    a.update(Action::StepOut);
+    a.update(Action::FoldAll);
+    go(&mut a, "no-kill-switch");
+    a.update(Action::GoTo(place.clone()));
+    assert_eq!(a.place(), Some(place));
+    check(&a);
+}
+
+#[test]
+fn clicks_select_fold_and_step_out() {
+    let mut a = app();
+    let pane = a.areas().pane(Pane::Claims).unwrap();
+    let champion = a.debate.lookup("meta-open-source-champion").unwrap();
+    let r = row_of(&a, "meta-open-source-champion");
+    let y = pane.y + 1 + r as u16;
+    // A click on the text selects; on the fold mark (after the guide) it unfolds.
+    a.update(Action::ClickAt(pane.x + 20, y));
+    assert_eq!(a.current(), Some(champion));
+    let before = a.tree.len();
+    a.update(Action::ClickAt(pane.x + 1 + 2, y));
+    assert!(a.tree.len() > before);
+    a.update(Action::ClickAt(pane.x + 1 + 2, y));
+    assert_eq!(a.tree.len(), before);
+    // In a focus, the first row is the breadcrumb: a click there steps out.
+    a.update(Action::Focus);
+    assert!(a.tree.is_focused());
+    a.update(Action::ClickAt(pane.x + 3, pane.y + 2));
+    assert_eq!(
+        a.current(),
+        Some(champion),
+        "the focused node is below the breadcrumb"
+    );
+    a.update(Action::ClickAt(pane.x + 3, pane.y + 1));
+    assert!(!a.tree.is_focused());
+    assert_eq!(a.current(), Some(champion));
+    check(&a);
+}
+
+#[test]
+fn status_shows_and_hides_from_the_key_table() {
+    let mut a = app();
+    assert!(a.show_status, "shown from the start");
+    for action in [Action::ToggleStatus, Action::SetAside] {
+        assert!(
+            !keymap::key_for(Scope::Panes, &action).is_empty(),
+            "{action:?} has a key"
+        );
+    }
+    run(&mut a, Action::ToggleStatus);
+    assert!(!a.show_status);
+    assert_eq!(a.status.as_deref(), Some("Status hidden"));
+    // Moving on keeps it hidden.
+    run(&mut a, Action::Down);
+    assert!(!a.show_status);
+    run(&mut a, Action::ToggleStatus);
+    assert!(a.show_status);
+}
+
+#[test]
+fn a_what_if_sets_a_claim_aside_and_a_second_press_brings_it_back() {
+    use crate::domain::graph::status::Label;
+    let mut a = app();
+    let worry = a.debate.lookup("worse-than-sharing-data").unwrap();
+    let open = a.debate.lookup("open-source").unwrap();
+    assert_eq!(a.standing.label(open), Label::Falls);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    assert_eq!(a.standing.set_aside(), [worry]);
+    assert!(a.standing.is_set_aside(worry));
+    assert_eq!(a.standing.label(worry), Label::Falls);
+    assert_eq!(
+        a.standing.label(open),
+        Label::Stands,
+        "the whole debate again"
+    );
+    let said = a.status.clone().unwrap();
+    assert!(
+        said.starts_with("Supposing worse-than-sharing-data fails"),
+        "{said}"
+    );
+    // Moving does not undo it; the same key on the claim does.
+    run(&mut a, Action::Down);
+    assert_eq!(a.standing.set_aside(), [worry]);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    assert!(a.standing.set_aside().is_empty());
+    assert_eq!(a.standing.label(open), Label::Falls);
+    assert!(a.status.unwrap().starts_with("Brought back"));
+}
+
+#[test]
+fn a_what_if_in_the_rebuttals_pane_is_about_the_selected_link() {
+    let mut a = app();
+    go(&mut a, "open-source");
+    run(&mut a, Action::SetAside);
+    assert!(
+        a.standing.set_aside().is_empty(),
+        "a position is not set aside"
+    );
+    assert!(a.status.as_deref().unwrap().contains("Only a claim"));
+    run(&mut a, Action::NextPane);
+    let LinkRow::Entry(_, link) = a.links[a.links_pos.selected] else {
+        panic!("an entry is selected")
+    };
+    run(&mut a, Action::SetAside);
+    assert_eq!(a.standing.set_aside(), [link]);
+    // Two at once, and each comes back on its own.
+    run(&mut a, Action::Down);
+    let LinkRow::Entry(_, second) = a.links[a.links_pos.selected] else {
+        panic!("an entry is selected")
+    };
+    if second != link {
+        run(&mut a, Action::SetAside);
+        assert_eq!(a.standing.set_aside().len(), 2);
+        run(&mut a, Action::SetAside);
+    }
+    assert_eq!(a.standing.set_aside(), [link]);
+}
+
+#[test]
+fn status_filters_find_claims_by_label() {
+    use crate::domain::graph::status::Label;
+    let mut a = app();
+    for (filter, label) in [
+        ("status:stands", Label::Stands),
+        ("status:falls", Label::Falls),
+        ("status:f", Label::Falls),
+    ] {
+        run(&mut a, Action::Close);
+        search_for(&mut a, &format!("{filter} is:claim"));
+        let hits = search_view(&a).hits().to_vec();
+        let want = (0..a.debate.claims.len() as u32)
+            .filter(|&c| a.standing.label(NodeId::Claim(c)) == label)
+            .count();
+        assert_eq!(hits.len(), want, "{filter}");
+        for h in hits {
+            assert_eq!(
+                a.standing.label(h.target.node().unwrap()),
+                label,
+                "{filter}"
+            );
+        }
+    }
+    run(&mut a, Action::Close);
+    search_for(&mut a, "status:open");
+    assert!(search_view(&a).hits().is_empty(), "nothing is open here");
+    // A what-if changes the marks, not what a search finds: the debate as written.
+    run(&mut a, Action::Close);
+    go(&mut a, "worse-than-sharing-data");
+    run(&mut a, Action::SetAside);
+    search_for(&mut a, "status:stands is:position");
+    let ids: Vec<&str> = search_view(&a)
+        .hits()
+        .iter()
+        .map(|h| a.debate.id_of(h.target.node().unwrap()))
+        .collect();
+    assert!(ids.contains(&"alignment"), "{ids:?}");
+    assert!(!ids.contains(&"open-source"), "{ids:?}");
 }

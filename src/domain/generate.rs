@@ -138,6 +138,7 @@ pub fn debate(claims: usize, positions: usize, seed: u64) -> RawDebate {
             })
             .collect(),
         claims: Vec::with_capacity(claims),
+        lint: None,
     };
     for i in 0..claims {
         let side = rng.below(positions);

@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::import;
-use crate::domain::load::diag::{Diagnostic, LoadError};
+use crate::domain::load::diag::{Code, Diagnostic, LoadError};
 use crate::domain::load::progress::Progress;
-use crate::domain::load::read;
 use crate::domain::load::validate::SourceFiles;
 use crate::domain::load::{self, Loaded};
+use crate::domain::load::{lint, read};
 use crate::domain::sources::SourceReader;
 
 /// Loads a debate file from disk; its source files are read from its folder and below,
@@ -27,23 +27,76 @@ pub fn load_path_with(
     allow_outside: bool,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
+    let file = read_path(path, allow_outside, progress)?;
+    load_bytes_with(&file.name, &file.bytes, &file.sources, progress)
+}
+
+/// [`load_path_with`], and the debate's warnings among its `warnings`: what an import
+/// left out, then what [`lint`] finds in a format v1 file. What `check` reports.
+pub fn check_path(
+    path: &Path,
+    allow_outside: bool,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    let file = read_path(path, allow_outside, progress)?;
+    check_bytes(&file.name, &file.bytes, &file.sources, progress)
+}
+
+/// [`load_bytes_with`], and the debate's warnings, as [`check_path`].
+pub fn check_bytes(
+    name: &str,
+    bytes: &[u8],
+    files: &dyn SourceFiles,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    let mut loaded = load_bytes_with(name, bytes, files, progress)?;
+    // Labels the file expects but the debate does not give fail the check, although
+    // the debate loads for the explorer and the other commands.
+    if !loaded.unmet.is_empty() {
+        return Err(LoadError::Invalid {
+            file: name.to_string(),
+            problems: std::mem::take(&mut loaded.unmet),
+        });
+    }
+    // It loaded, so it is UTF-8.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let found = lint::lint(name, read::strip_bom(text), &loaded);
+        loaded.warnings.extend(found);
+    }
+    Ok(loaded)
+}
+
+/// A debate file read from disk, not yet loaded.
+struct DebateFile {
+    /// The path as given, for messages.
+    name: String,
+    bytes: Vec<u8>,
+    /// Its source files, from its folder.
+    sources: SourceReader,
+}
+
+fn read_path(
+    path: &Path,
+    allow_outside: bool,
+    progress: &Progress,
+) -> Result<DebateFile, LoadError> {
     let name = path.display().to_string();
     let bytes = read::file(
         &name,
         path,
         progress,
         "hint: check the path, or run `debate-tui` with no file for the built-in debate",
-    )?;
+    )
+    .map_err(|e| e.or_code(Code::Unreadable))?;
     let base = path
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    load_bytes_with(
-        &name,
-        &bytes,
-        &SourceReader::new(base, allow_outside),
-        progress,
-    )
+    Ok(DebateFile {
+        name,
+        bytes,
+        sources: SourceReader::new(base, allow_outside),
+    })
 }
 
 /// Loads a debate from the bytes of a file called `name` (used in messages).
@@ -58,17 +111,24 @@ pub fn load_bytes_with(
     files: &dyn SourceFiles,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let text = read::strip_bom(read::text(name, bytes, "hint: save the file as UTF-8")?);
+    let text = read::text(name, bytes, "hint: save the file as UTF-8")
+        .map_err(|e| e.or_code(Code::NotUtf8))?;
+    let text = read::strip_bom(text);
     if text.trim().is_empty() {
         return Err(LoadError::Invalid {
             file: name.to_string(),
-            problems: vec![Diagnostic::whole_file(name, "the file is empty").note(
-                "hint: a debate needs at least `version: 1`, a `title` and `positions`; see docs/format.md",
-            )],
+            problems: vec![
+                Diagnostic::whole_file(name, "the file is empty")
+                    .note(
+                        "hint: a debate needs at least `version: 1`, a `title` and `positions`; `debate-tui help format` shows the layout",
+                    )
+                    .with_code(Code::EmptyFile),
+            ],
         });
     }
     match import::detect_named(name, text) {
-        Some(format) => import::load(format, name, text, files, progress),
+        Some(format) => import::load(format, name, text, files, progress)
+            .map_err(|e| e.or_code(Code::ImportFailed)),
         None => load::load_yaml(name, text, files, progress),
     }
 }

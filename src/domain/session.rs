@@ -14,7 +14,7 @@
 //!   "path": ["will-release-openly", "no-kill-switch"],
 //!   "exported": false,
 //!   "selected": "no-kill-switch",
-//!   "folded": []
+//!   "unfolded": []
 //! }
 //! ```
 //!
@@ -45,9 +45,9 @@ pub struct Session {
     /// The claim or position selected.
     #[serde(default)]
     pub selected: Option<String>,
-    /// The claims and positions folded in the Claims pane.
+    /// The claims and positions unfolded in the Claims pane (it opens folded).
     #[serde(default)]
-    pub folded: Vec<String>,
+    pub unfolded: Vec<String>,
 }
 
 /// A state file as written: the session, with what says whose it is.
@@ -122,14 +122,14 @@ impl Session {
         path: &[NodeId],
         exported: bool,
         selected: Option<NodeId>,
-        folded: &[NodeId],
+        unfolded: &[NodeId],
     ) -> Session {
         let id = |n: &NodeId| d.id_of(*n).to_string();
         Session {
             path: path.iter().map(id).collect(),
             exported,
             selected: selected.as_ref().map(id),
-            folded: folded.iter().map(id).collect(),
+            unfolded: unfolded.iter().map(id).collect(),
         }
     }
 
@@ -143,11 +143,11 @@ impl Session {
         };
         let path = self.path.iter().filter_map(&mut find).collect();
         let selected = self.selected.as_ref().and_then(&mut find);
-        let folded = self.folded.iter().filter_map(&mut find).collect();
+        let unfolded = self.unfolded.iter().filter_map(&mut find).collect();
         Resolved {
             path,
             selected,
-            folded,
+            unfolded,
             missing,
         }
     }
@@ -158,7 +158,7 @@ impl Session {
 pub struct Resolved {
     pub path: Vec<NodeId>,
     pub selected: Option<NodeId>,
-    pub folded: Vec<NodeId>,
+    pub unfolded: Vec<NodeId>,
     /// How many ids the debate no longer has.
     pub missing: usize,
 }
@@ -226,12 +226,12 @@ mod tests {
             ],
             exported: false,
             selected: Some("also-gone".into()),
-            folded: vec!["gone-too".into()],
+            unfolded: vec!["gone-too".into()],
         };
         let r = s.resolve(&d);
         assert_eq!(r.path, [NodeId::Claim(0), NodeId::Claim(2)]);
         assert_eq!(r.selected, None);
-        assert!(r.folded.is_empty());
+        assert!(r.unfolded.is_empty());
         assert_eq!(r.missing, 3);
     }
 

@@ -1,5 +1,5 @@
 //! Loading a debate beside the terminal: a thread of its own reads, validates and
-//! indexes it, while the shell shows how far it has come.
+//! indexes it and builds its tree, while the shell shows how far it has come.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,16 +14,20 @@ use super::input::{Input, Next};
 use super::{Ended, suspend};
 use crate::app::{Action, keymap};
 use crate::cli;
+use crate::domain::graph::status::Status;
+use crate::domain::graph::tree::Tree;
 use crate::domain::load::progress::Progress;
 use crate::domain::search::Index;
 use crate::domain::{Debate, Diagnostic, LoadError};
 use crate::ui::LoadingScreen;
 
-/// A debate ready to explore: its search index, and what its import could not carry
-/// over, for the status line.
+/// A debate ready to explore: its search index and its tree, and what its import
+/// could not carry over, for the status line.
 pub struct Opened {
     pub debate: Debate,
     pub index: Index,
+    pub tree: Tree,
+    pub status: Status,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -67,10 +71,22 @@ impl Loading {
         let opened = file.clone();
         std::thread::spawn(move || {
             let loaded = cli::load_with(file.as_ref(), allow_outside, &shared).map(|l| {
-                let index = Index::new_with(&l.debate, &shared);
+                let debate = l.debate;
+                // The tree and the labels on a thread of their own, beside the index.
+                let (mut index, (tree, status)) = std::thread::scope(|s| {
+                    let other = s.spawn(|| (Tree::new(&debate), Status::of(&debate)));
+                    let index = Index::new_with(&debate, &shared);
+                    match other.join() {
+                        Ok(done) => (index, done),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                });
+                index.set_labels(&debate, &status);
                 Opened {
-                    debate: l.debate,
+                    debate,
                     index,
+                    tree,
+                    status,
                     warnings: l.warnings,
                 }
             });

@@ -157,9 +157,12 @@ fn event_loop(
     let loading::Opened {
         debate,
         index,
+        tree,
+        status,
         warnings,
     } = opened;
-    let mut app = App::with_index(debate, index, Rect::new(0, 0, size.width, size.height));
+    let size = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::with_tree(debate, index, tree, status, size);
     app.no_color = shell.no_color;
     app.say_warnings(&warnings, shell.name);
     app.remembers = shell.store.is_some();

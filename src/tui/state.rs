@@ -142,7 +142,7 @@ mod tests {
             path: vec!["a".into(), "b".into()],
             exported: false,
             selected: Some("b".into()),
-            folded: Vec::new(),
+            unfolded: Vec::new(),
         }
     }
 

@@ -14,6 +14,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::keymap::{self, Scope};
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::app::{Action, App, Overlay, Pane};
+use crate::domain::NodeId;
+use crate::domain::export::plural;
 use crate::domain::text::{display_width, fit, truncate_left};
 pub use loading::LoadingScreen;
 use theme::Theme;
@@ -54,6 +56,54 @@ impl Widget for &App {
             Overlay::Quit => overlays::quit(self, a.prompt(), buf, theme),
         }
     }
+}
+
+/// A node's status mark and a space, for the start of a row: `◉ ` stands, `○ ` falls,
+/// `◐ ` open, `⊘ ` set aside by a what-if; nothing while status is hidden. Every list
+/// of claims draws its marks here.
+pub fn status_mark(app: &App, node: NodeId, theme: &Theme) -> Option<Span<'static>> {
+    if !app.show_status {
+        return None;
+    }
+    let (mark, style) = mark_of(app, node, theme);
+    Some(Span::styled(format!("{mark} "), style))
+}
+
+/// A node's status mark and its style.
+fn mark_of(app: &App, node: NodeId, theme: &Theme) -> (&'static str, ratatui::style::Style) {
+    if app.standing.is_set_aside(node) {
+        (theme::SET_ASIDE, theme.set_aside)
+    } else {
+        theme.label(app.standing.label(node))
+    }
+}
+
+/// What the what-if supposes, for the footer: "supposing 1 claim fails: x".
+fn supposing(app: &App) -> Option<String> {
+    const NAMED: usize = 3;
+    let aside = app.standing.set_aside();
+    let n = aside.len();
+    if n == 0 {
+        return None;
+    }
+    let ids: Vec<&str> = aside
+        .iter()
+        .take(NAMED)
+        .map(|&a| app.debate.id_of(a))
+        .collect();
+    let more = n.saturating_sub(NAMED);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let verb = if n == 1 { "fails" } else { "fail" };
+    let key = keymap::key_for(Scope::Panes, &Action::SetAside);
+    Some(format!(
+        "supposing {} {verb}: {}{more} ({key} again brings it back)",
+        plural(n, "claim"),
+        ids.join(", ")
+    ))
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -148,11 +198,19 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let mut spans = Vec::new();
     let mut used = 0;
-    if let Some(s) = &app.status {
-        let room = width.saturating_sub(2);
-        let status = format!(" {} ", fit(s, room));
-        used += display_width(&status) + 1;
-        spans.push(Span::styled(status, theme.status));
+    // A message, then what a what-if supposes, which stays until it is undone.
+    for (text, style) in [
+        (app.status.clone(), theme.status),
+        (supposing(app), theme.set_aside),
+    ] {
+        let Some(s) = text else { continue };
+        let room = width.saturating_sub(used + 2);
+        if room < 8 {
+            break;
+        }
+        let text = format!(" {} ", fit(&s, room));
+        used += display_width(&text) + 1;
+        spans.push(Span::styled(text, style));
         spans.push(Span::styled("│", theme.border));
     }
     let hint = |(b, key): (&keymap::Binding, keymap::Key)| {

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::commands;
-use super::theme::Theme;
+use super::theme::{self, Theme};
 use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
+use crate::domain::graph::status::Label;
 use crate::domain::search::{Cited, Field, Query};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
@@ -45,13 +46,40 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
                 }
                 Line::from(sides)
             }
-            HelpLine::Legend => {
-                Line::styled("✗n after a claim: how many claims rebut it", theme.dim)
+            HelpLine::Legend => Line::styled(
+                "+ supports, − rebuts what is above it; · answers nothing (listed under its side)",
+                theme.dim,
+            ),
+            HelpLine::Folds => Line::styled(
+                "▸ folded, [n] rows below it; ▾ unfolded; ↪ answers it too, shown in full elsewhere",
+                theme.dim,
+            ),
+            HelpLine::Marks => {
+                let mut marks = vec![Span::styled("Status: ", theme.heading)];
+                for (label, words) in [
+                    (Label::Stands, "stands   "),
+                    (Label::Falls, "falls   "),
+                    (Label::Open, "open   "),
+                ] {
+                    let (mark, style) = theme.label(label);
+                    marks.push(Span::styled(format!("{mark} "), style));
+                    marks.push(Span::styled(words, theme.dim));
+                }
+                marks.push(Span::styled(
+                    format!("{} ", theme::SET_ASIDE),
+                    theme.set_aside,
+                ));
+                marks.push(Span::styled("set aside (what if)", theme.dim));
+                Line::from(marks)
             }
             HelpLine::Blank => Line::raw(""),
             HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
             HelpLine::SearchSyntax => Line::styled(
                 "  type words to search; filters: side:ID is:claim|quote|position|source tag:TAG",
+                theme.dim,
+            ),
+            HelpLine::StatusSyntax => Line::styled(
+                "  status:stands|falls|open: by label, as the debate is written (not a what-if)",
                 theme.dim,
             ),
             HelpLine::Binding(b) => {

@@ -9,8 +9,12 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use crate::app::{App, LinkRow};
-use crate::domain::text::{char_width, display_width, fit, head, visible, wrap};
+use crate::app::keymap::{self, Scope};
+use crate::app::tree::layout;
+use crate::app::{Action, App, LinkRow, Pane, Row};
+use crate::domain::graph::status::{explain_with, support};
+use crate::domain::graph::tree::Answer;
+use crate::domain::text::{char_width, display_width, fit, head, truncate_left, visible, wrap};
 use crate::domain::{NodeId, Quote};
 
 fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
@@ -62,57 +66,170 @@ fn side_prefix<'a>(app: &App, node: NodeId, theme: &Theme, indent: &'a str) -> V
 }
 
 pub fn claims(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
-    let title = format!(" Claims ({}) ", app.debate.claims.len());
+    let mut title = format!(" Claims ({}) ", app.debate.claims.len());
+    if app.tree.is_focused()
+        && let Some((key, name)) = keymap::named(Scope::Claims, &Action::StepOut)
+    {
+        title.push_str(&format!("· focus · {key} {name} "));
+    }
     let b = block(title, theme, focused);
     let inner = b.inner(area);
     b.render(area, buf);
-    let rows = inner.height as usize;
     let width = inner.width as usize;
-    let start = app.claims.offset.min(app.rows.len());
-    let end = (start + rows).min(app.rows.len());
-    for (i, &node) in app.rows[start..end].iter().enumerate() {
-        let selected = start + i == app.claims.selected;
-        let line = match node {
-            NodeId::Position(p) => {
-                let count = app.debate.claims_of(p).len();
-                let title = app.debate.text_of(node);
-                let s = if count == 1 { "" } else { "s" };
-                let suffix = Span::styled(format!(" {count} claim{s}"), theme.dim);
-                row(
-                    side_prefix(app, node, theme, ""),
-                    title,
-                    Some(suffix),
-                    width,
-                    theme.side(p).patch(theme.title),
-                )
-            }
+    let mut list = inner;
+    if app.claims_rows() < app.areas().rows(Pane::Claims) && inner.height > 1 {
+        breadcrumb(app, Rect { height: 1, ..inner }, buf, theme);
+        list.y += 1;
+        list.height -= 1;
+    }
+    let rows = list.height as usize;
+    let shown = app.tree.rows();
+    let start = app.claims.offset.min(shown.len());
+    let end = (start + rows).min(shown.len());
+    let on_screen = &shown[start..end];
+    let mut guides = Guides::new(app, on_screen, width);
+    for (i, r) in on_screen.iter().enumerate() {
+        let depth = r.depth.saturating_sub(app.tree.base_depth());
+        let mut prefix = vec![Span::styled(guides.next(r, depth), theme.dim)];
+        let (text, style) = match r.node {
+            NodeId::Position(p) => (app.debate.text_of(r.node), theme.side(p).patch(theme.title)),
             NodeId::Claim(_) => {
-                let n = app.debate.rebuttal_count(node);
-                let suffix = (n > 0).then(|| Span::styled(format!(" ✗{n}"), theme.dim));
-                row(
-                    side_prefix(app, node, theme, "  "),
-                    app.debate.text_of(node),
-                    suffix,
-                    width,
-                    Style::new(),
-                )
+                prefix.push(Span::raw(match r.answer {
+                    Answer::Supports => "+ ",
+                    Answer::Rebuts => "− ",
+                    Answer::Nothing => "· ",
+                }));
+                let style = if r.full { Style::new() } else { theme.dim };
+                (app.debate.text_of(r.node), style)
             }
         };
-        let y = inner.y + i as u16;
-        let r = Rect::new(inner.x, y, inner.width, 1);
-        line.render(r, buf);
-        if selected {
-            buf.set_style(r, theme.selection(focused));
+        let side = app.debate.side_of(r.node);
+        prefix.push(Span::styled(
+            format!("{} ", Theme::mark(side)),
+            theme.side(side),
+        ));
+        prefix.extend(super::status_mark(app, r.node, theme));
+        let suffix = app
+            .tree
+            .is_folded(r)
+            .then(|| Span::styled(format!(" [{}]", app.tree.tree().below(r.node)), theme.dim));
+        let line = row(prefix, text, suffix, width, style);
+        let y = list.y + i as u16;
+        let rect = Rect::new(list.x, y, list.width, 1);
+        line.render(rect, buf);
+        if start + i == app.claims.selected {
+            buf.set_style(rect, theme.selection(focused));
         }
     }
     if app.debate.claims.is_empty() && end - start < rows {
-        let shown = (end - start) as u16;
-        let r = Rect::new(inner.x, inner.y + shown, inner.width, inner.height - shown);
+        let used = (end - start) as u16;
+        let r = Rect::new(list.x, list.y + used, list.width, list.height - used);
         Paragraph::new(Line::styled("No claims in this debate.", theme.dim))
             .wrap(Wrap { trim: true })
             .render(r, buf);
     }
-    scrollbar(area, buf, app.rows.len(), rows, start);
+    scrollbar(area, buf, shown.len(), rows, start);
+}
+
+/// The indentation guides of the rows on screen: `│` where a level goes on below,
+/// `├─` and `└─` before a row, then its fold mark. Only the levels a row shows are
+/// looked at, found from the first row's ancestors and then row by row.
+struct Guides<'a> {
+    app: &'a App,
+    width: usize,
+    /// Per level (from the pane's first level): whether rows follow at that level.
+    more: Vec<bool>,
+}
+
+impl<'a> Guides<'a> {
+    fn new(app: &'a App, on_screen: &[Row], width: usize) -> Guides<'a> {
+        let base = app.tree.base_depth();
+        let depth = |r: &Row| r.depth.saturating_sub(base) as usize;
+        let mut g = Guides {
+            app,
+            width,
+            more: Vec::new(),
+        };
+        let Some(first) = on_screen.first() else {
+            return g;
+        };
+        // The lowest level any row on screen draws.
+        let lowest = on_screen
+            .iter()
+            .map(|r| depth(r) + 1 - layout::levels(depth(r) as u32, width).max(1))
+            .min()
+            .unwrap_or(1)
+            .max(1);
+        let d = depth(first);
+        g.more = vec![false; d + 1];
+        let tree = app.tree.tree();
+        let mut above = first.parent;
+        for level in (lowest..d).rev() {
+            let Some(a) = above else { break };
+            g.more[level] = !tree.is_last(a);
+            above = tree.parent(a);
+        }
+        g
+    }
+
+    /// The guides and the fold mark of the next row, `depth` levels down.
+    fn next(&mut self, r: &Row, depth: u32) -> String {
+        let d = depth as usize;
+        self.more.resize(d + 1, false);
+        self.more[d] = !r.last;
+        let levels = layout::levels(depth, self.width);
+        let mut out = String::with_capacity(levels * 6 + 4);
+        if d > 0 {
+            for level in d + 1 - levels..d {
+                out.push_str(if self.more[level] { "│ " } else { "  " });
+            }
+            out.push_str(if r.last { "└─" } else { "├─" });
+            if levels < d {
+                // Deeper than the pane shows: the first levels are cut.
+                out.replace_range(..out.chars().next().map_or(0, char::len_utf8), "…");
+            }
+        }
+        let tree = &self.app.tree;
+        out.push(if !r.full {
+            '↪'
+        } else if tree.is_folded(r) {
+            '▸'
+        } else if tree.has_children(r) {
+            '▾'
+        } else if d > 0 {
+            '─'
+        } else {
+            ' '
+        });
+        out.push(' ');
+        out
+    }
+}
+
+/// The focus's ancestors, nearest last, cut from the left to fit.
+fn breadcrumb(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = area.width as usize;
+    let mut parts: Vec<String> = Vec::new();
+    let mut used = 0;
+    for &n in app.tree.crumbs().iter().rev() {
+        if used > width {
+            break;
+        }
+        // The nearest has the most room.
+        let each = if parts.is_empty() {
+            width / 2
+        } else {
+            width / 4
+        }
+        .max(10);
+        let part = fit(app.debate.text_of(n), each);
+        used += display_width(&part) + 3;
+        parts.push(part);
+    }
+    parts.reverse();
+    let mut text = parts.join(" › ");
+    text.push_str(" ›");
+    Line::styled(truncate_left(&text, width).into_owned(), theme.dim).render(area, buf);
 }
 
 pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
@@ -163,8 +280,10 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
                     (width / 3).max(4),
                 );
                 let suffix = Span::styled(format!(" {name}"), theme.side(side));
+                let mut prefix = side_prefix(app, node, theme, "  ");
+                prefix.extend(super::status_mark(app, node, theme));
                 row(
-                    side_prefix(app, node, theme, "  "),
+                    prefix,
                     app.debate.text_of(node),
                     Some(suffix),
                     width,
@@ -195,8 +314,31 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
     let width = inner.width.saturating_sub(2).max(1) as usize;
     let rows = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
-    // The statement in full (the Claims pane cuts it to one row), then the quotes,
-    // then the sources cited.
+    // Whether it stands and why, the statement in full (the Claims pane cuts it to one
+    // row), then the quotes, then the sources cited.
+    if let Some(mark) = super::status_mark(app, node, theme) {
+        let (label, why) = standing(app, node, width);
+        push_wrapped(
+            &mut lines,
+            &format!("{label} {why}"),
+            width,
+            theme.dim,
+            rows,
+        );
+        for l in lines.iter_mut().skip(1) {
+            l.spans.insert(0, Span::raw("  "));
+        }
+        // The label in its own style, after the mark.
+        if let Some(first) = lines.first_mut()
+            && let Some(span) = first.spans.first_mut()
+            && let Some(rest) = span.content.strip_prefix(label.as_str())
+        {
+            let rest = Span::styled(rest.to_string(), span.style);
+            *span = Span::styled(label, mark.style.patch(theme.title));
+            first.spans.insert(0, mark);
+            first.spans.push(rest);
+        }
+    }
     push_wrapped(
         &mut lines,
         app.debate.text_of(node),
@@ -249,6 +391,33 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             Line::styled(hint, theme.dim).render(r, buf);
         }
     }
+}
+
+/// A node's label and why in words, naming the deciding claims by their text when
+/// the pane is wide enough, else by id: ("Falls:", "rebutted by “The fear…”, which
+/// stands; supported by 1 standing claim"). Reads only the node's own rebuttals.
+fn standing(app: &App, node: NodeId, width: usize) -> (String, String) {
+    let d = &app.debate;
+    let st = &app.standing;
+    let name = |n: NodeId| {
+        if width >= 30 {
+            format!("“{}”", fit(d.text_of(n), (width / 2).min(40)))
+        } else {
+            d.id_of(n).to_string()
+        }
+    };
+    let label = st.label(node).name();
+    let mut capital = label[..1].to_uppercase();
+    capital.push_str(&label[1..]);
+    capital.push(':');
+    let mut why = app
+        .why()
+        .map_or_else(String::new, |w| explain_with(w, name));
+    if let Some(s) = support(st, node) {
+        why.push_str("; ");
+        why.push_str(&s);
+    }
+    (capital, why)
 }
 
 /// The entries of the Sources pane (quotes, then cited sources) as lines.

@@ -4,6 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::domain::graph::status::Label;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub title: Style,
@@ -29,6 +31,11 @@ pub struct Theme {
     pub matched: Style,
     /// The kind of a search result (claim, quote…).
     pub kind: Style,
+    /// The marks of the labels, and of a claim set aside by a what-if.
+    pub stands: Style,
+    pub falls: Style,
+    pub open: Style,
+    pub set_aside: Style,
     sides: [Color; 4],
     color: bool,
 }
@@ -68,6 +75,10 @@ pub const COLOR: Theme = Theme {
         .fg(Color::Indexed(220))
         .add_modifier(BOLD.union(Modifier::UNDERLINED)),
     kind: Style::new().fg(Color::Indexed(244)),
+    stands: Style::new().fg(Color::Indexed(78)),
+    falls: Style::new().fg(Color::Indexed(203)),
+    open: Style::new().fg(Color::Indexed(221)),
+    set_aside: Style::new().fg(Color::Indexed(203)).add_modifier(BOLD),
     // Blue and orange first: told apart by every common form of colour blindness.
     sides: [
         Color::Indexed(39),
@@ -97,6 +108,10 @@ pub const MONO: Theme = Theme {
     warning: Style::new().add_modifier(BOLD),
     matched: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
     kind: Style::new(),
+    stands: Style::new(),
+    falls: Style::new(),
+    open: Style::new(),
+    set_aside: Style::new().add_modifier(BOLD),
     sides: [Color::Reset; 4],
     color: false,
 };
@@ -104,7 +119,24 @@ pub const MONO: Theme = Theme {
 /// Marks that tell the sides apart without colour, by position order.
 pub const SIDE_MARKS: [&str; 6] = ["◆", "●", "▲", "■", "★", "✚"];
 
+/// The marks of the labels, told apart by shape alone: stands, falls, open; and a
+/// claim set aside by a what-if. None is a side's mark, `✗` (rebuttals) or `✓` (a quote
+/// found in its source).
+pub const STANDS: &str = "◉";
+pub const FALLS: &str = "○";
+pub const OPEN: &str = "◐";
+pub const SET_ASIDE: &str = "⊘";
+
 impl Theme {
+    /// The mark of a label and its style.
+    pub fn label(&self, label: Label) -> (&'static str, Style) {
+        match label {
+            Label::Stands => (STANDS, self.stands),
+            Label::Falls => (FALLS, self.falls),
+            Label::Open => (OPEN, self.open),
+        }
+    }
+
     pub fn get(no_color: bool) -> &'static Theme {
         if no_color { &MONO } else { &COLOR }
     }

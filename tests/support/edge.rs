@@ -67,3 +67,20 @@ pub fn no_claims() -> Debate {
         &[],
     )
 }
+
+/// A chain `n` claims deep: each rebuts the one before, the sides alternating; the
+/// first supports the position `yes`, and the last also rebuts the first (a loop back).
+pub fn chain(n: usize) -> Debate {
+    let mut yaml = String::from(
+        "version: 1\ntitle: A deep chain\npositions:\n  - id: yes\n    title: Yes\n  - id: no\n    title: No\nclaims:\n  - {id: c0, position: yes, text: The first claim, supports: [yes]}\n",
+    );
+    for i in 1..n {
+        let side = if i % 2 == 0 { "yes" } else { "no" };
+        let back = if i + 1 == n && n > 2 { ", c0" } else { "" };
+        yaml.push_str(&format!(
+            "  - {{id: c{i}, position: {side}, text: Claim number {i} answers the one before, rebuts: [c{}{back}]}}\n",
+            i - 1
+        ));
+    }
+    load(&yaml, &[])
+}

@@ -77,7 +77,7 @@ impl App {
         };
         Effect::Export {
             file,
-            document: export::markdown(&self.debate, &self.path),
+            document: export::markdown(&self.debate, &self.standing, &self.path),
             replace,
         }
     }

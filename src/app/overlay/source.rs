@@ -137,6 +137,8 @@ impl App {
             Action::Up => v.scroll = v.scroll.saturating_sub(1),
             Action::PageDown => v.scroll += rows.saturating_sub(1).max(1),
             Action::PageUp => v.scroll = v.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            Action::HalfPageDown => v.scroll += (rows / 2).max(1),
+            Action::HalfPageUp => v.scroll = v.scroll.saturating_sub((rows / 2).max(1)),
             Action::Top => v.scroll = 0,
             Action::Bottom => v.scroll = v.lines.len(),
             Action::ScrollAt(_, _, down) => {

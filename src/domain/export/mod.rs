@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 
 use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
 use crate::domain::graph::path::{Joint, joint};
+use crate::domain::graph::status::{Status, describe, support};
 use crate::domain::text::{is_lone_selector, is_unsafe};
 
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
@@ -111,8 +112,9 @@ fn side_words(d: &Debate, node: NodeId) -> String {
         })
 }
 
-/// The path as a Markdown document: a title, a section per step, the sources cited.
-pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
+/// The path as a Markdown document: a title, a section per step with its label under
+/// `status` (and the claims a what-if sets aside, said at the top), the sources cited.
+pub fn markdown(d: &Debate, status: &Status, path: &[NodeId]) -> String {
     let mut out = String::new();
     let title = escape(&d.title);
     let _ = writeln!(out, "# {title}: a path through the debate\n");
@@ -121,6 +123,17 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
         "{} through the debate *{title}*, each related to the one before it.\n",
         plural(path.len(), "step")
     );
+    let aside = status.set_aside();
+    if !aside.is_empty() {
+        let ids: Vec<String> = aside.iter().map(|&n| format!("`{}`", d.id_of(n))).collect();
+        let _ = writeln!(
+            out,
+            "The labels suppose that {} {}: set aside, whatever answers {}.\n",
+            ids.join(", "),
+            if aside.len() == 1 { "fails" } else { "fail" },
+            if aside.len() == 1 { "it" } else { "them" },
+        );
+    }
     let mut cited = BTreeSet::new();
     for (i, &node) in path.iter().enumerate() {
         let n = i + 1;
@@ -141,6 +154,11 @@ pub fn markdown(d: &Debate, path: &[NodeId]) -> String {
         if j != Joint::Start {
             let _ = writeln!(out, "- **Relation**: {}", j.words(n));
         }
+        let mut label = describe(d, status, node);
+        if let Some(s) = support(status, node) {
+            let _ = write!(label, "; {s}");
+        }
+        let _ = writeln!(out, "- **Status**: {label}");
         out.push('\n');
         let _ = writeln!(out, "{}\n", escape(d.text_of(node)));
         if let NodeId::Position(p) = node

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::domain::graph::status::Label;
+
 /// A node of the graph: a position (a side) or a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeId {
@@ -89,18 +91,32 @@ pub struct Claim {
     pub tags: Vec<String>,
     /// Sources this claim cites as a whole, as indexes into [`Debate::sources`].
     pub cites: Vec<u32>,
+    /// The label the author expects it to get (`expect:`), which `check` verifies.
+    pub expect: Option<Label>,
 }
 
 /// Compressed adjacency: `items[start[n]..start[n + 1]]` are node `n`'s entries.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Adjacency {
+pub(crate) struct Adjacency {
     start: Vec<u32>,
     items: Vec<u32>,
 }
 
 impl Adjacency {
-    /// Groups `values` by `key(value)` over `nodes` buckets, keeping input order in a bucket.
-    fn build(nodes: usize, len: usize, key: impl Fn(usize) -> usize) -> Self {
+    /// Groups the indexes `0..len` by `key(i)` over `nodes` buckets, keeping input order
+    /// in a bucket.
+    pub(crate) fn build(nodes: usize, len: usize, key: impl Fn(usize) -> usize) -> Self {
+        Adjacency::build_with(nodes, len, key, |i| i as u32)
+    }
+
+    /// Groups `value(i)` for the indexes `0..len` by `key(i)` over `nodes` buckets,
+    /// keeping input order in a bucket.
+    pub(crate) fn build_with(
+        nodes: usize,
+        len: usize,
+        key: impl Fn(usize) -> usize,
+        value: impl Fn(usize) -> u32,
+    ) -> Self {
         let mut start = vec![0u32; nodes + 1];
         for i in 0..len {
             start[key(i) + 1] += 1;
@@ -112,13 +128,13 @@ impl Adjacency {
         let mut items = vec![0u32; len];
         for i in 0..len {
             let k = key(i);
-            items[next[k] as usize] = i as u32;
+            items[next[k] as usize] = value(i);
             next[k] += 1;
         }
         Adjacency { start, items }
     }
 
-    fn of(&self, node: usize) -> &[u32] {
+    pub(crate) fn of(&self, node: usize) -> &[u32] {
         match (self.start.get(node), self.start.get(node + 1)) {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
             _ => &[],
@@ -369,6 +385,7 @@ mod tests {
             quotes: vec![],
             tags: vec![],
             cites: vec![],
+            expect: None,
         }
     }
 

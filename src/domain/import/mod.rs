@@ -108,13 +108,15 @@ pub fn check(
     files: &dyn SourceFiles,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let positions: Vec<String> = raw.positions.iter().map(|p| p.id.clone()).collect();
-    let claims: Vec<String> = raw.claims.iter().map(|c| c.id.clone()).collect();
+    let positions = Ids::of(raw.positions.iter().map(|p| p.id.as_str()));
+    let claims = Ids::of(raw.claims.iter().map(|c| c.id.as_str()));
     match validate(raw, &Origins::default(), files, progress) {
         Ok((debate, stats)) => Ok(Loaded {
             debate,
             stats,
             warnings: Vec::new(),
+            unmet: Vec::new(),
+            lint: None,
         }),
         Err(problems) => Err(LoadError::Invalid {
             file: name.to_string(),
@@ -134,11 +136,37 @@ pub fn check(
     }
 }
 
+/// The ids of a list of items, kept to name an item in a message: all in one string,
+/// which a large debate holds with far less memory than a string each.
+struct Ids {
+    all: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn of<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Ids {
+        let mut all = String::with_capacity(ids.clone().map(str::len).sum());
+        let mut ends = Vec::with_capacity(ids.size_hint().0);
+        for id in ids {
+            all.push_str(id);
+            ends.push(all.len());
+        }
+        Ids { all, ends }
+    }
+
+    /// The id of item `n`.
+    fn get(&self, n: usize) -> Option<&str> {
+        let end = *self.ends.get(n)?;
+        let start = n.checked_sub(1).map_or(0, |m| self.ends[m]);
+        Some(&self.all[start..end])
+    }
+}
+
 /// `claims[3].text` as `claim `k-1-2` (claims[3].text)`, for a message.
-fn imported_item(path: &str, positions: &[String], claims: &[String]) -> String {
-    let id = |list: &[String], rest: &str| {
+fn imported_item(path: &str, positions: &Ids, claims: &Ids) -> String {
+    let id = |list: &Ids, rest: &str| {
         let n: Option<usize> = rest.split(']').next().and_then(|n| n.parse().ok());
-        n.and_then(|n| list.get(n)).cloned()
+        n.and_then(|n| list.get(n)).map(str::to_string)
     };
     let found = if let Some(rest) = path.strip_prefix("claims[") {
         id(claims, rest).map(|i| format!("claim `{i}`"))
@@ -397,15 +425,22 @@ mod tests {
         assert_eq!(stem("a/b/debate.json"), "debate");
         assert_eq!(stem(".json"), ".json");
         assert_eq!(stem(""), "Imported debate");
-        let c = vec!["k-1-1".to_string()];
+        let (none, c) = (
+            Ids::of([].into_iter()),
+            Ids::of(["k-1-1", "k-1-2"].into_iter()),
+        );
         assert_eq!(
-            imported_item("claims[0].text", &[], &c),
+            imported_item("claims[0].text", &none, &c),
             "claim `k-1-1` (claims[0].text)"
         );
         assert_eq!(
-            imported_item("claims[9].text", &[], &c),
+            imported_item("claims[1].text", &none, &c),
+            "claim `k-1-2` (claims[1].text)"
+        );
+        assert_eq!(
+            imported_item("claims[9].text", &none, &c),
             "debate (claims[9].text)"
         );
-        assert_eq!(imported_item("title", &[], &c), "debate (title)");
+        assert_eq!(imported_item("title", &none, &c), "debate (title)");
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use serde_yaml::{Mapping, Value};
 
+use crate::domain::load::diag::Code;
 use crate::domain::load::raw::RawDebate;
 use crate::domain::load::raw::schema::{self, Field, Kind};
 use crate::domain::load::validate::{Origins, Problem};
@@ -24,7 +25,8 @@ pub fn lenient(value: &Value, problems: &mut Vec<Problem>) -> (Option<RawDebate>
                 "",
                 "a debate file must be a mapping of fields, starting with `version: 1`",
             )
-            .note("hint: see docs/format.md for the layout"),
+            .note("hint: `debate-tui help format` shows the layout")
+            .with_code(Code::WrongKind),
         );
         return (None, origins);
     };
@@ -61,6 +63,7 @@ pub fn lenient(value: &Value, problems: &mut Vec<Problem>) -> (Option<RawDebate>
             &mut origins.claims,
             &mut origins.dropped_ids,
         ),
+        lint: get("lint").and_then(|v| serde_yaml::from_value(v.clone()).ok()),
     };
     (Some(raw), origins)
 }
@@ -96,10 +99,13 @@ fn items<T: serde::de::DeserializeOwned>(
                 (_, false) => None,
             },
             None => {
-                problems.push(Problem::new(
-                    path.clone(),
-                    format!("each entry of `{key}` must be a mapping of fields (`id: ...`)"),
-                ));
+                problems.push(
+                    Problem::new(
+                        path.clone(),
+                        format!("each entry of `{key}` must be a mapping of fields (`id: ...`)"),
+                    )
+                    .with_code(Code::WrongKind),
+                );
                 None
             }
         };
@@ -110,7 +116,9 @@ fn items<T: serde::de::DeserializeOwned>(
                     origin.push(i);
                     continue;
                 }
-                Err(e) => problems.push(Problem::new(path, e.to_string())),
+                Err(e) => {
+                    problems.push(Problem::new(path, e.to_string()).with_code(Code::WrongKind))
+                }
             }
         }
         if let Some(id) = item.get("id").and_then(scalar_text) {
@@ -141,11 +149,13 @@ fn clean(
     let mut readable = true;
     for (k, v) in m {
         let Some(key) = k.as_str() else {
-            problems.push(Problem::new(path, "field names must be text"));
+            problems
+                .push(Problem::new(path, "field names must be text").with_code(Code::WrongKind));
             continue;
         };
         let Some(field) = fields.iter().find(|f| f.name == key) else {
-            let mut p = Problem::new(format!("{}@key", at(key)), format!("unknown field `{key}`"));
+            let mut p = Problem::new(format!("{}@key", at(key)), format!("unknown field `{key}`"))
+                .with_code(Code::UnknownField);
             let names = fields.iter().map(|f| f.name);
             p = match closest(key, names) {
                 Some(near) => p.note(format!("hint: did you mean `{near}`?")),
@@ -172,7 +182,8 @@ fn clean(
         if !m.contains_key(f.name) {
             problems.push(
                 Problem::new(path, format!("missing required field `{}`", f.name))
-                    .note(format!("hint: add `{}: ...`", f.name)),
+                    .note(format!("hint: add `{}: ...`", f.name))
+                    .with_code(Code::MissingField),
             );
             readable = false;
         }
@@ -190,7 +201,9 @@ fn check_kind(
     nested: bool,
 ) -> Option<Value> {
     let name = field.name;
-    let wrong = |what: &str| Problem::new(path, format!("`{name}` must be {what}"));
+    let wrong = |what: &str| {
+        Problem::new(path, format!("`{name}` must be {what}")).with_code(Code::WrongKind)
+    };
     match (field.kind, v) {
         (Kind::Int, v) if v.as_u64().is_some() => Some(v.clone()),
         (Kind::Int, _) => {
@@ -198,7 +211,8 @@ fn check_kind(
             None
         }
         (Kind::Str, Value::Null) if field.required => {
-            problems.push(Problem::new(path, format!("`{name}` is empty")));
+            problems
+                .push(Problem::new(path, format!("`{name}` is empty")).with_code(Code::EmptyText));
             None
         }
         (Kind::Str, v) if v.is_null() || scalar_text(v).is_some() => Some(v.clone()),
@@ -213,10 +227,13 @@ fn check_kind(
             let mut ok = true;
             for (i, item) in list.iter().enumerate() {
                 if scalar_text(item).is_none() {
-                    problems.push(Problem::new(
-                        format!("{path}[{i}]"),
-                        format!("each entry of `{name}` must be an id"),
-                    ));
+                    problems.push(
+                        Problem::new(
+                            format!("{path}[{i}]"),
+                            format!("each entry of `{name}` must be an id"),
+                        )
+                        .with_code(Code::WrongKind),
+                    );
                     ok = false;
                 }
             }
@@ -241,10 +258,13 @@ fn check_kind(
                         (_, false) => return None,
                     },
                     None => {
-                        problems.push(Problem::new(
-                            ipath,
-                            format!("each entry of `{name}` must be a mapping of fields"),
-                        ));
+                        problems.push(
+                            Problem::new(
+                                ipath,
+                                format!("each entry of `{name}` must be a mapping of fields"),
+                            )
+                            .with_code(Code::WrongKind),
+                        );
                         return None;
                     }
                 }
@@ -253,6 +273,15 @@ fn check_kind(
         }
         (Kind::List(_), _) => {
             problems.push(wrong("a list"));
+            None
+        }
+        (Kind::Map(_), Value::Null) => Some(Value::Null),
+        (Kind::Map(inner), Value::Mapping(m)) => match clean(m, path, inner, problems, true) {
+            (m, true) => Some(Value::Mapping(m)),
+            (_, false) => None,
+        },
+        (Kind::Map(_), _) => {
+            problems.push(wrong("a mapping of fields"));
             None
         }
     }

@@ -61,7 +61,7 @@ pub fn place(name: &str, text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> 
         .into_iter()
         .map(|p| {
             let (line, col) = find(&p.path);
-            let mut d = Diagnostic::new(name, line, col, p.message);
+            let mut d = Diagnostic::new(name, line, col, p.message).with_code(p.code);
             d.notes = p.notes;
             d
         })

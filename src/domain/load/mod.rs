@@ -13,6 +13,7 @@
 mod depth;
 pub mod diag;
 mod lenient;
+pub mod lint;
 mod locate;
 pub mod progress;
 pub mod quote;
@@ -24,12 +25,12 @@ mod value;
 
 use crate::domain::graph::model::Debate;
 use crate::domain::load::depth::too_deep;
-use crate::domain::load::diag::{Diagnostic, LoadError, without_place};
+use crate::domain::load::diag::{Code, Diagnostic, LoadError, without_place};
 use crate::domain::load::lenient::lenient;
 use crate::domain::load::locate::place;
 use crate::domain::load::progress::{Phase, Progress};
-use crate::domain::load::raw::{RawDebate, budget};
-use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, validate};
+use crate::domain::load::raw::{RawDebate, RawLint, budget};
+use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, unmet, validate};
 
 pub use crate::domain::load::read::{EmbeddedFiles, MAX_FILE_BYTES};
 
@@ -41,6 +42,13 @@ pub struct Loaded {
     /// What loaded but deserves a word: for an imported file, what could not be
     /// carried over into format v1, with counts and reasons.
     pub warnings: Vec<Diagnostic>,
+    /// The expectations (`expect:`) the debate does not meet, as errors at their lines.
+    /// The debate loads all the same; `check` fails on them.
+    pub unmet: Vec<Diagnostic>,
+    /// A format v1 file's `lint` settings (the default when it has none), for
+    /// [`lint::lint`]; `None` for an imported file, which has no lines to point at and
+    /// is not linted.
+    pub lint: Option<RawLint>,
 }
 
 /// Loads the format v1 text of a file called `name` (used in messages), its byte
@@ -54,17 +62,26 @@ pub fn load_yaml(
     progress.start(Phase::Parsing, 0);
     let (raw, origins, mut problems) = read_raw(name, text)?;
     let result = match raw {
-        Some(raw) => match validate(raw, &origins, files, progress) {
-            Ok((debate, stats)) if problems.is_empty() => {
-                return Ok(Loaded {
-                    debate,
-                    stats,
-                    warnings: Vec::new(),
-                });
+        Some(mut raw) => {
+            let lint = raw.lint.take().unwrap_or_default();
+            match validate(raw, &origins, files, progress) {
+                Ok((debate, stats)) if problems.is_empty() => {
+                    let unmet = match unmet(&debate, &origins) {
+                        u if u.is_empty() => Vec::new(),
+                        u => place(name, text, u),
+                    };
+                    return Ok(Loaded {
+                        debate,
+                        stats,
+                        warnings: Vec::new(),
+                        unmet,
+                        lint: Some(lint),
+                    });
+                }
+                Ok(_) => Vec::new(),
+                Err(more) => more,
             }
-            Ok(_) => Vec::new(),
-            Err(more) => more,
-        },
+        }
         None => Vec::new(),
     };
     problems.extend(result);
@@ -81,7 +98,7 @@ fn read_raw(
     name: &str,
     text: &str,
 ) -> Result<(Option<RawDebate>, Origins, Vec<Problem>), LoadError> {
-    too_deep(name, text)?;
+    too_deep(name, text).map_err(|e| e.or_code(Code::TooDeep))?;
     if let Some(raw) = split::read(text) {
         return Ok((Some(raw), Origins::default(), Vec::new()));
     }
@@ -110,18 +127,20 @@ fn read_raw(
 fn serde_error(name: &str, text: &str, e: &serde_yaml::Error) -> LoadError {
     let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
     let msg = without_place(e.to_string());
-    let mut d = Diagnostic::new(name, line, col, msg.clone());
+    let mut d = Diagnostic::new(name, line, col, msg.clone()).with_code(Code::YamlSyntax);
     if d.line == 0 {
         d.col = 0;
     }
     if msg.contains("recursion limit") {
-        d = d.note(
-            "hint: the file nests too deeply to be a debate; format v1 needs five levels at most",
-        );
+        d = d
+            .note(
+                "hint: the file nests too deeply to be a debate; format v1 needs five levels at most",
+            )
+            .with_code(Code::TooDeep);
     } else if msg.contains("tab") || line_has_tab(text, line) {
         d = d.note("hint: YAML indents with spaces only; replace the tabs with spaces");
     } else if msg.contains(budget::EXCEEDED) || msg.contains("repetition limit") {
-        d = Diagnostic::new(name, d.line, d.col, budget::EXCEEDED);
+        d = Diagnostic::new(name, d.line, d.col, budget::EXCEEDED).with_code(Code::AliasBudget);
     } else if msg.contains("did not find expected") || msg.contains("could not find expected") {
         d = d.note("hint: check the indentation and the brackets and quotes around this place");
     }

@@ -21,6 +21,17 @@ pub struct RawDebate {
     pub positions: Vec<RawPosition>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub claims: Vec<RawClaim>,
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub lint: Option<RawLint>,
+}
+
+/// How `check` treats the file's warnings: `lint: {allow: [unlinked-claim]}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLint {
+    /// The warnings switched off, by name or code (`unlinked-claim`, `W001`).
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub allow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -78,6 +89,9 @@ pub struct RawClaim {
     pub tags: Vec<String>,
     #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
     pub cites: Vec<String>,
+    /// The label the author expects the claim to get: `stands`, `falls` or `open`.
+    #[serde(default, with = "budget", skip_serializing_if = "is_empty")]
+    pub expect: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +118,8 @@ pub mod schema {
         Str,
         StrList,
         List(&'static [Field]),
+        /// A mapping of its own fields.
+        Map(&'static [Field]),
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,7 +177,9 @@ pub mod schema {
         opt("rebuts", Kind::StrList),
         opt("tags", Kind::StrList),
         opt("cites", Kind::StrList),
+        opt("expect", Kind::Str),
     ];
+    pub const LINT: &[Field] = &[opt("allow", Kind::StrList)];
     pub const DEBATE: &[Field] = &[
         req("version", Kind::Int),
         req("title", Kind::Str),
@@ -169,6 +187,7 @@ pub mod schema {
         opt("sources", Kind::List(SOURCE)),
         req("positions", Kind::List(POSITION)),
         opt("claims", Kind::List(CLAIM)),
+        opt("lint", Kind::Map(LINT)),
     ];
 }
 
@@ -318,6 +337,7 @@ impl budget::Item for RawSource {}
 impl budget::Item for RawPosition {}
 impl budget::Item for RawClaim {}
 impl budget::Item for RawQuote {}
+impl budget::Item for RawLint {}
 
 #[cfg(test)]
 mod tests {
@@ -384,7 +404,11 @@ mod tests {
                 rebuts: vec!["q".into()],
                 tags: vec!["x".into()],
                 cites: vec!["s".into()],
+                expect: Some("stands".into()),
             }],
+            lint: Some(RawLint {
+                allow: vec!["unlinked-claim".into()],
+            }),
         };
         let v = serde_yaml::to_value(&full).unwrap();
         assert_eq!(keys(&v), names(schema::DEBATE));
@@ -392,11 +416,13 @@ mod tests {
         assert_eq!(keys(&v["positions"][0]), names(schema::POSITION));
         assert_eq!(keys(&v["claims"][0]), names(schema::CLAIM));
         assert_eq!(keys(&v["claims"][0]["quotes"][0]), names(schema::QUOTE));
-        for f in schema::CLAIM {
-            if f.kind == Kind::Str {
-                assert!(f.required, "claim field {} should be required", f.name);
-            }
-        }
+        assert_eq!(keys(&v["lint"]), names(schema::LINT));
+        let required: Vec<&str> = schema::CLAIM
+            .iter()
+            .filter(|f| f.kind == Kind::Str && f.required)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(required, ["id", "position", "text"]);
     }
 
     #[test]

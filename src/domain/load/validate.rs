@@ -6,6 +6,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::domain::graph::model::{Claim, Debate, Link, NodeId, Position, Quote, Relation, Source};
+use crate::domain::graph::status::{Label, Status, describe};
+use crate::domain::load::diag::Code;
 use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::quote::SourceIndex;
 use crate::domain::load::raw::{RawClaim, RawDebate, RawQuote};
@@ -17,6 +19,8 @@ pub struct Problem {
     pub path: String,
     pub message: String,
     pub notes: Vec<String>,
+    /// What kind of problem it is ([`Code::Other`] unless said).
+    pub code: Code,
 }
 
 impl Problem {
@@ -25,11 +29,18 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             notes: Vec::new(),
+            code: Code::Other,
         }
     }
 
     pub fn note(mut self, n: impl Into<String>) -> Self {
         self.notes.push(n.into());
+        self
+    }
+
+    /// The same problem, of the kind `code`.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
         self
     }
 }
@@ -87,7 +98,7 @@ pub fn validate(
     };
     v.check_version(raw.version);
     if raw.title.trim().is_empty() && !origins.title_reported {
-        v.push(Problem::new("title", "the debate's `title` is empty"));
+        v.push(Problem::new("title", "the debate's `title` is empty").with_code(Code::EmptyText));
     }
 
     // Sources, and the texts of their files.
@@ -108,7 +119,8 @@ pub fn validate(
                 .note(format!(
                     "note: first used by source {} of the list",
                     Origins::at(&origins.sources, first as usize) + 1
-                )),
+                ))
+                .with_code(Code::DuplicateId),
             );
         } else {
             source_ids.insert(&s.id, i as u32);
@@ -132,7 +144,8 @@ pub fn validate(
                             format!("{at}.file"),
                             format!("cannot read source file `{f}`: {why}"),
                         )
-                        .note(hint),
+                        .note(hint)
+                        .with_code(Code::SourceFile),
                     );
                     None
                 }
@@ -170,7 +183,8 @@ pub fn validate(
     if raw.positions.is_empty() && !origins.positions_in_file {
         v.push(
             Problem::new("positions", "a debate needs at least one position")
-                .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`"),
+                .note("hint: add `positions:` with the sides of the debate, each with an `id` and a `title`")
+                .with_code(Code::NoPosition),
         );
     }
     for (i, p) in raw.positions.iter().enumerate() {
@@ -225,6 +239,7 @@ pub fn validate(
         let at = At("claims", Origins::at(&origins.claims, i));
         let quotes = v.quotes(c.quotes, at, &source_ctx, &mut stats);
         let cites = v.cites(&c.cites, at, &source_ctx);
+        let expect = v.expect(c.expect.as_deref(), at);
         tick(progress, i);
         claims.push(Claim {
             id: c.id,
@@ -233,6 +248,7 @@ pub fn validate(
             quotes,
             tags: c.tags,
             cites,
+            expect,
         });
     }
 
@@ -250,6 +266,35 @@ pub fn validate(
         links,
     );
     Ok((debate, stats))
+}
+
+/// The expectations (`expect:`) of a valid debate that its labels do not meet, each a
+/// problem at its `expect` field: "claim `a` expects stands but falls: rebutted by `b`,
+/// which stands". Free when no claim expects anything.
+pub fn unmet(debate: &Debate, origins: &Origins) -> Vec<Problem> {
+    if debate.claims.iter().all(|c| c.expect.is_none()) {
+        return Vec::new();
+    }
+    let status = Status::of(debate);
+    let mut problems = Vec::new();
+    for (i, c) in debate.claims.iter().enumerate() {
+        let node = NodeId::Claim(i as u32);
+        match c.expect {
+            Some(expected) if status.label(node) != expected => problems.push(
+                Problem::new(
+                    format!("claims[{}].expect", Origins::at(&origins.claims, i)),
+                    format!(
+                        "claim `{}` expects {expected} but {}",
+                        c.id,
+                        describe(debate, &status, node)
+                    ),
+                )
+                .with_code(Code::UnmetExpectation),
+            ),
+            _ => {}
+        }
+    }
+    problems
 }
 
 /// Where an item is in the file (`claims[3]`), written out only for a problem.
@@ -335,7 +380,8 @@ impl Validator<'_> {
                         "unsupported format version {version}: this debate-tui reads version 1"
                     ),
                 )
-                .note("hint: write `version: 1`, or use a newer debate-tui for newer files"),
+                .note("hint: write `version: 1`, or use a newer debate-tui for newer files")
+                .with_code(Code::UnsupportedVersion),
             );
         }
     }
@@ -343,10 +389,10 @@ impl Validator<'_> {
     /// `path` is written out only when there is a problem to report.
     fn check_nonempty(&mut self, s: &str, path: impl fmt::Display, what: &str) {
         if s.trim().is_empty() {
-            self.push(Problem::new(
-                path.to_string(),
-                format!("the {what} is empty"),
-            ));
+            self.push(
+                Problem::new(path.to_string(), format!("the {what} is empty"))
+                    .with_code(Code::EmptyText),
+            );
         }
     }
 
@@ -361,7 +407,10 @@ impl Validator<'_> {
                     format!("invalid id `{id}`: ids use letters, digits, `-` and `_` only"),
                 )
             };
-            self.push(p.note("hint: for example `open-source` or `no_kill_switch`"));
+            self.push(
+                p.note("hint: for example `open-source` or `no_kill_switch`")
+                    .with_code(Code::InvalidId),
+            );
         }
     }
 
@@ -396,7 +445,8 @@ impl Validator<'_> {
                 };
                 self.push(
                     Problem::new(path.to_string(), format!("duplicate id `{id}`"))
-                        .note(format!("note: already used by {first_at} (ids are unique across positions and claims)")),
+                        .note(format!("note: already used by {first_at} (ids are unique across positions and claims)"))
+                        .with_code(Code::DuplicateId),
                 );
             }
         }
@@ -418,7 +468,8 @@ impl Validator<'_> {
                         path.to_string(),
                         format!("`{}` is a claim, not a position", c.position),
                     )
-                    .note(format!("hint: positions are {}", list_ids(position_ids))),
+                    .note(format!("hint: positions are {}", list_ids(position_ids)))
+                    .with_code(Code::UnknownReference),
                 );
                 0
             }
@@ -427,7 +478,8 @@ impl Validator<'_> {
                 let mut p = Problem::new(
                     path.to_string(),
                     format!("unknown position `{}`", c.position),
-                );
+                )
+                .with_code(Code::UnknownReference);
                 if self.hints_left() {
                     p = match closest(&c.position, position_ids.iter().copied()) {
                         Some(near) => p.note(format!("hint: did you mean `{near}`?")),
@@ -466,7 +518,8 @@ impl Validator<'_> {
                         let mut p = Problem::new(
                             path(),
                             format!("`{field}` names `{target}`, which is no claim or position"),
-                        );
+                        )
+                        .with_code(Code::UnknownReference);
                         if self.hints_left()
                             && let Some(near) = closest(target, ids.keys().copied())
                         {
@@ -477,17 +530,21 @@ impl Validator<'_> {
                     continue;
                 };
                 if to == me {
-                    self.push(Problem::new(
-                        path(),
-                        format!("claim `{}` {} itself", c.id, relation.verb()),
-                    ));
+                    self.push(
+                        Problem::new(
+                            path(),
+                            format!("claim `{}` {} itself", c.id, relation.verb()),
+                        )
+                        .with_code(Code::BadLink),
+                    );
                     continue;
                 }
                 if relation == Relation::Rebuts && sets.supported.contains(target.as_str()) {
                     self.push(Problem::new(
                         path(),
                         format!("claim `{}` both supports and rebuts `{target}`", c.id),
-                    ).note("hint: a claim argues either for or against a target; keep one of the two"));
+                    ).note("hint: a claim argues either for or against a target; keep one of the two")
+                    .with_code(Code::BadLink));
                     continue;
                 }
                 links.push(Link {
@@ -554,7 +611,8 @@ impl Validator<'_> {
         if self.origins.dropped_ids.contains(id) {
             return None;
         }
-        let mut p = Problem::new(path, format!("unknown source `{id}`"));
+        let mut p =
+            Problem::new(path, format!("unknown source `{id}`")).with_code(Code::UnknownReference);
         if self.hints_left() {
             let known: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
             p = match closest(id, known.iter().copied()) {
@@ -566,6 +624,26 @@ impl Validator<'_> {
             };
         }
         self.push(p);
+        None
+    }
+
+    /// The label a claim expects (`expect: stands`), or a problem at the field.
+    fn expect(&mut self, value: Option<&str>, at: At) -> Option<Label> {
+        let value = value?;
+        if let Some(label) = Label::parse(value) {
+            return Some(label);
+        }
+        let mut p = Problem::new(
+            sub(at, ".expect").to_string(),
+            format!("`expect` must be `stands`, `falls` or `open`, not `{value}`"),
+        )
+        .with_code(Code::WrongKind);
+        if let Some(near) = closest(&value.to_lowercase(), Label::ALL.map(Label::name)) {
+            p = p.note(format!("hint: did you mean `{near}`?"));
+        }
+        self.push(p.note(
+            "hint: `expect` is the label the claim should get from the rebuttals of the debate",
+        ));
         None
     }
 
@@ -594,7 +672,8 @@ impl Validator<'_> {
         let p = Problem::new(
             format!("{path}.text"),
             format!("quote not found in source `{}` ({file})", source.id),
-        );
+        )
+        .with_code(Code::QuoteNotFound);
         if !self.hints_left() {
             return p;
         }

@@ -2,6 +2,7 @@
 //! arena, each with the mask of the letters it holds.
 
 use crate::domain::graph::model::{Debate, NodeId};
+use crate::domain::graph::status::{Label, Status};
 use crate::domain::load::progress::{Phase, Progress};
 
 use super::fold::{fold, fold_into};
@@ -36,6 +37,9 @@ pub struct Index {
     pub(super) sides: Vec<String>,
     /// For each claim, its tags folded, for `tag:` filters.
     pub(super) tags: Vec<Vec<String>>,
+    /// Each node's label, positions first, for `status:` filters: the debate as
+    /// written, nothing set aside. Empty until [`Index::set_labels`].
+    pub(super) labels: Vec<Label>,
 }
 
 /// One text to index, before folding.
@@ -97,6 +101,23 @@ impl Index {
             }));
         }
         index
+    }
+
+    /// Takes the labels that `status:` filters read from `status` (with nothing set
+    /// aside, so that a what-if in the explorer does not change what a search finds).
+    pub fn set_labels(&mut self, d: &Debate, status: &Status) {
+        let positions = (0..d.positions.len() as u32).map(NodeId::Position);
+        let claims = (0..d.claims.len() as u32).map(NodeId::Claim);
+        self.labels = positions.chain(claims).map(|n| status.label(n)).collect();
+    }
+
+    /// A node's label for `status:` filters; none before [`Index::set_labels`].
+    pub(super) fn label(&self, node: NodeId) -> Option<Label> {
+        let i = match node {
+            NodeId::Position(p) => p as usize,
+            NodeId::Claim(c) => self.sides.len() + c as usize,
+        };
+        self.labels.get(i).copied()
     }
 
     pub fn len(&self) -> usize {

@@ -1,4 +1,4 @@
-//! What a query says: free text and filters (`side:`, `is:`, `tag:`); the filters
+//! What a query says: free text and filters (`side:`, `is:`, `tag:`, `status:`); the filters
 //! applied to an entry; and the query made ready for a scan.
 
 use memchr::memmem::Finder;
@@ -9,7 +9,7 @@ use super::Target;
 use super::fold::{fold, mask};
 use super::index::{Entry, Index};
 
-/// A query: free text plus filters (`side:`, `is:`, `tag:`).
+/// A query: free text plus filters (`side:`, `is:`, `tag:`, `status:`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     /// The free text, folded.
@@ -17,6 +17,8 @@ pub struct Query {
     pub side: Option<String>,
     pub kind: Option<String>,
     pub tag: Option<String>,
+    /// The start of a label's name: `stands`, `falls`, `open` (`status:f` is enough).
+    pub status: Option<String>,
 }
 
 impl Query {
@@ -31,6 +33,8 @@ impl Query {
                 q.kind = Some(v.to_string());
             } else if let Some(v) = folded.strip_prefix("tag:") {
                 q.tag = Some(v.to_string());
+            } else if let Some(v) = folded.strip_prefix("status:") {
+                q.status = Some(v.to_string());
             } else {
                 words.push(folded);
             }
@@ -40,7 +44,20 @@ impl Query {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.side.is_none() && self.kind.is_none() && self.tag.is_none()
+        self.text.is_empty()
+            && self.side.is_none()
+            && self.kind.is_none()
+            && self.tag.is_none()
+            && self.status.is_none()
+    }
+
+    /// Whether the two queries filter alike, so that the results of one can be
+    /// narrowed to the other's.
+    pub fn same_filters(&self, other: &Query) -> bool {
+        self.side == other.side
+            && self.kind == other.kind
+            && self.tag == other.tag
+            && self.status == other.status
     }
 }
 
@@ -97,6 +114,18 @@ impl Index {
                 return false;
             }
         }
+        if let Some(status) = &q.status {
+            // A quote goes with the claim or position that holds it; a source has no
+            // label.
+            let ok = e
+                .target
+                .node()
+                .and_then(|n| self.label(n))
+                .is_some_and(|l| l.name().starts_with(status.as_str()));
+            if !ok {
+                return false;
+            }
+        }
         true
     }
 }
@@ -132,5 +161,50 @@ mod tests {
             assert!(d.claims[c as usize].tags.iter().any(|t| t == "safety"));
         }
         assert!(i.search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn status_filters_read_the_labels_quotes_going_with_their_claim() {
+        use crate::domain::graph::status::Status;
+        let yaml = "version: 1
+title: Two answer each other
+sources: [{id: s, title: S}]
+positions: [{id: side, title: Side}]
+claims:
+  - {id: a, position: side, text: Alpha answers beta., rebuts: [b]}
+  - {id: b, position: side, text: Beta answers alpha., rebuts: [a]}
+  - id: c
+    position: side
+    text: Gamma stands alone.
+    quotes: [{source: s, text: gamma said so}]
+";
+        let files = crate::domain::load::EmbeddedFiles(&[]);
+        let d = crate::domain::load_bytes("t.yaml", yaml.as_bytes(), &files)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .debate;
+        let mut i = Index::new(&d);
+        assert!(i.search("status:stands").is_empty(), "no labels, no hits");
+        i.set_labels(&d, &Status::of(&d));
+        let ids = |q: &str| -> Vec<(String, &str)> {
+            let mut v: Vec<_> = i
+                .search(q)
+                .iter()
+                .map(|h| {
+                    (
+                        d.id_of(h.target.node().unwrap()).to_string(),
+                        h.target.kind(),
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let open = ids("status:open");
+        assert_eq!(open, [("a".into(), "claim"), ("b".into(), "claim")]);
+        assert_eq!(ids("status:o"), open, "the start of a label is enough");
+        let gamma = ids("status:stands gamma");
+        assert!(gamma.contains(&("c".into(), "quote")), "{gamma:?}");
+        assert!(ids("status:falls").is_empty());
+        assert!(ids("status:nonsense").is_empty());
     }
 }

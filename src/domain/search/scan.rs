@@ -212,12 +212,10 @@ impl Searcher {
         early: impl FnOnce(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
         let q = Query::parse(input);
-        let narrows = self.last.as_ref().is_some_and(|last| {
-            last.side == q.side
-                && last.kind == q.kind
-                && last.tag == q.tag
-                && q.text.starts_with(&last.text)
-        });
+        let narrows = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.same_filters(&q) && q.text.starts_with(&last.text));
         let work = if narrows {
             Work::Targets(&self.candidates)
         } else {

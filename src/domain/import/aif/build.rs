@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::json::{Graph, Kind};
+use super::graph::{Adjacent, Graph};
+use super::json::Kind;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 use crate::domain::load::raw::{RawClaim, RawPosition};
 
@@ -15,23 +16,11 @@ pub(super) fn claims(
     name: &str,
     prefix: &str,
     graph: &Graph,
-) -> Result<(Vec<RawClaim>, Vec<Option<usize>>), LoadError> {
+) -> Result<(Vec<RawClaim>, Vec<Option<u32>>), LoadError> {
     let nodes = &graph.nodes;
-    let mut claim_of: Vec<Option<usize>> = vec![None; nodes.len()];
-    let mut claims: Vec<RawClaim> = Vec::new();
-    let mut used: HashSet<String> = HashSet::new();
-    for (k, n) in nodes.iter().enumerate() {
-        if n.kind != Kind::I {
-            continue;
-        }
-        claim_of[k] = Some(claims.len());
-        claims.push(RawClaim {
-            id: unique_id(&n.id, &mut used),
-            text: n.text.clone(),
-            ..RawClaim::default()
-        });
-    }
-    if claims.is_empty() {
+    let props = || nodes.iter().filter(|n| n.kind == Kind::I);
+    let count = props().count();
+    if count == 0 {
         return Err(LoadError::Invalid {
             file: name.to_string(),
             problems: vec![
@@ -40,37 +29,67 @@ pub(super) fn claims(
             ],
         });
     }
+    let mut claim_of: Vec<Option<u32>> = vec![None; nodes.len()];
+    let mut claims: Vec<RawClaim> = Vec::with_capacity(count);
+    for (k, n) in nodes.iter().enumerate() {
+        if n.kind == Kind::I {
+            claim_of[k] = Some(claims.len() as u32);
+            claims.push(RawClaim {
+                text: n.text.to_string(),
+                ..RawClaim::default()
+            });
+        }
+    }
+    // Node ids are unique, so while they hold allowed characters only, `n` and the id
+    // is unique too. From the first that does not, ids may meet once cleaned: each then
+    // checks against all before it.
+    let clean = props().take_while(|n| n.id.chars().all(allowed)).count();
+    for (claim, n) in claims.iter_mut().zip(props()).take(clean) {
+        claim.id = format!("n{}", n.id);
+    }
+    if clean < count {
+        let mut used: HashSet<String> = claims[..clean].iter().map(|c| c.id.clone()).collect();
+        for (claim, n) in claims[clean..].iter_mut().zip(props().skip(clean)) {
+            claim.id = unique_id(&n.id, &mut used);
+        }
+    }
     Ok((claims, claim_of))
 }
 
-/// The links between claims, each way round: for each claim, the claims that support
-/// (`true`) or rebut it, and how many links leave it.
+/// The links between claims, each way round: for each claim, the links that come into
+/// it (from `links`), and how many leave it.
 pub(super) struct Links {
-    incoming: Vec<Vec<(usize, bool)>>,
-    outgoing: Vec<usize>,
+    links: Vec<Link>,
+    incoming: Adjacent,
+    outgoing: Vec<u32>,
 }
+
+/// A link between claims: from, to, and whether it supports (else rebuts).
+type Link = (u32, u32, bool);
 
 /// Links the claims: `X -> RA -> Y` supports, `X -> CA -> Y` rebuts, and an attack on
 /// a relation goes to the claim that carries it.
-pub(super) fn links(graph: &Graph, claim_of: &[Option<usize>], claims: &mut [RawClaim]) -> Links {
+pub(super) fn links(graph: &Graph, claim_of: &[Option<u32>], claims: &mut [RawClaim]) -> Links {
     let Graph { nodes, ins, outs } = graph;
-    let carriers = |n: usize| -> Vec<usize> {
-        match nodes[n].kind {
-            Kind::I => claim_of[n].into_iter().collect(),
-            Kind::Ra | Kind::Ca => ins[n].iter().filter_map(|&p| claim_of[p]).collect(),
-            _ => Vec::new(),
-        }
-    };
-    let mut links: Vec<(usize, usize, bool)> = Vec::new(); // from, to, supports
-    let mut linked: HashSet<(usize, usize)> = HashSet::new();
+    let mut links: Vec<Link> = Vec::new();
+    let mut linked: HashSet<(u32, u32)> = HashSet::new();
+    let mut targets: Vec<u32> = Vec::new();
     for (r, n) in nodes.iter().enumerate() {
         let supports = match n.kind {
             Kind::Ra => true,
             Kind::Ca => false,
             _ => continue,
         };
-        let targets: Vec<usize> = outs[r].iter().flat_map(|&o| carriers(o)).collect();
-        for &from in ins[r].iter().filter_map(|&p| claim_of[p].as_ref()) {
+        // The claims that carry what the relation points at.
+        targets.clear();
+        for o in outs.of(r) {
+            match nodes[o].kind {
+                Kind::I => targets.extend(claim_of[o]),
+                Kind::Ra | Kind::Ca => targets.extend(ins.of(o).filter_map(|p| claim_of[p])),
+                _ => {}
+            }
+        }
+        for from in ins.of(r).filter_map(|p| claim_of[p]) {
             for &to in &targets {
                 // Itself, or a second link to the same claim (the same, or contrary,
                 // which format v1 does not allow): left out.
@@ -80,54 +99,81 @@ pub(super) fn links(graph: &Graph, claim_of: &[Option<usize>], claims: &mut [Raw
             }
         }
     }
-    let mut incoming: Vec<Vec<(usize, bool)>> = vec![Vec::new(); claims.len()];
-    let mut outgoing = vec![0usize; claims.len()];
-    for &(from, to, supports) in &links {
-        incoming[to].push((from, supports));
-        outgoing[from] += 1;
-        let id = claims[to].id.clone();
+    drop(linked);
+    // Each claim's lists, sized once.
+    let mut sizes = vec![(0usize, 0usize); claims.len()];
+    for &(from, _, supports) in &links {
+        let size = &mut sizes[from as usize];
         if supports {
-            claims[from].supports.push(id);
+            size.0 += 1;
         } else {
-            claims[from].rebuts.push(id);
+            size.1 += 1;
         }
     }
-    Links { incoming, outgoing }
+    for (claim, &(supports, rebuts)) in claims.iter_mut().zip(&sizes) {
+        claim.supports.reserve_exact(supports);
+        claim.rebuts.reserve_exact(rebuts);
+    }
+    drop(sizes);
+    let mut outgoing = vec![0u32; claims.len()];
+    for &(from, to, supports) in &links {
+        outgoing[from as usize] += 1;
+        let id = claims[to as usize].id.clone();
+        let from = &mut claims[from as usize];
+        if supports {
+            from.supports.push(id);
+        } else {
+            from.rebuts.push(id);
+        }
+    }
+    let incoming = Adjacent::group(claims.len(), links.len(), |i| (links[i].1, i as u32));
+    Links {
+        links,
+        incoming,
+        outgoing,
+    }
 }
 
 /// Puts each claim on a side: from each main claim, breadth first against the links,
 /// the parity of rebuttals on the way. Returns the positions and the main claims.
 pub(super) fn sides(claims: &mut [RawClaim], links: &Links) -> (Vec<RawPosition>, Vec<usize>) {
-    let Links { incoming, outgoing } = links;
-    let mut side: Vec<Option<(usize, bool)>> = vec![None; claims.len()];
+    let Links {
+        links,
+        incoming,
+        outgoing,
+    } = links;
+    // The main claim each claim reaches, and whether by an odd number of rebuttals.
+    let mut side: Vec<Option<(u32, bool)>> = vec![None; claims.len()];
     let mut roots: Vec<usize> = Vec::new();
-    let spread = |root: usize, side: &mut Vec<Option<(usize, bool)>>| {
-        side[root] = Some((root, false));
+    let spread = |root: usize, side: &mut Vec<Option<(u32, bool)>>| {
+        side[root] = Some((root as u32, false));
         let mut queue = VecDeque::from([root]);
         while let Some(c) = queue.pop_front() {
             let odd = side[c].is_some_and(|(_, odd)| odd);
-            for &(from, supports) in &incoming[c] {
+            for l in incoming.of(c) {
+                let (from, _, supports) = links[l];
+                let from = from as usize;
                 if side[from].is_none() {
-                    side[from] = Some((root, odd ^ !supports));
+                    side[from] = Some((root as u32, odd ^ !supports));
                     queue.push_back(from);
                 }
             }
         }
     };
-    for c in 0..claims.len() {
-        if outgoing[c] == 0 && !incoming[c].is_empty() {
+    for (c, &out) in outgoing.iter().enumerate() {
+        if out == 0 && incoming.count(c) > 0 {
             roots.push(c);
             spread(c, &mut side);
         }
     }
     for c in 0..claims.len() {
-        if side[c].is_none() && (outgoing[c] > 0 || !incoming[c].is_empty()) {
+        if side[c].is_none() && (outgoing[c] > 0 || incoming.count(c) > 0) {
             roots.push(c);
             spread(c, &mut side);
         }
     }
     let mut positions = Vec::new();
-    let mut ids_of: HashMap<usize, (String, String)> = HashMap::new();
+    let mut ids_of: HashMap<u32, (String, String)> = HashMap::new();
     for &r in &roots {
         let (pro, con) = if roots.len() == 1 {
             ("pro".to_string(), "con".to_string())
@@ -147,7 +193,7 @@ pub(super) fn sides(claims: &mut [RawClaim], links: &Links) -> (Vec<RawPosition>
             title: format!("Against: {}", claims[r].text),
             ..RawPosition::default()
         });
-        ids_of.insert(r, (pro, con));
+        ids_of.insert(r as u32, (pro, con));
     }
     let mut alone = false;
     for (c, claim) in claims.iter_mut().enumerate() {
@@ -171,17 +217,16 @@ pub(super) fn sides(claims: &mut [RawClaim], links: &Links) -> (Vec<RawPosition>
     (positions, roots)
 }
 
+/// Whether a format v1 id may hold `c`.
+fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
 /// `n` and the node id, made a valid format v1 id and unique among `used`.
 fn unique_id(node: &str, used: &mut HashSet<String>) -> String {
     let clean: String = node
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if allowed(c) { c } else { '_' })
         .collect();
     let base = format!("n{clean}");
     let mut id = base.clone();

@@ -1,12 +1,19 @@
-//! The nodeset as the JSON gives it: its nodes, typed, and the edges between them.
-//! A syntax error is reported at its line and column, every problem of shape at its
-//! JSON path (`AIF.nodes[3].type`).
+//! The JSON text read into the nodeset's lists: for a node its id, type and text, for
+//! an edge the ids at its ends, for a locution its node and person, for a participant
+//! its id and name. Strings are borrowed from the text where the JSON writes them
+//! without escapes; of anything of the wrong shape only what it is (`a list`) is kept,
+//! for the message. A syntax error is reported at its line and column.
+//!
+//! The text is read in one pass. Every value goes through the same parser calls
+//! whatever its shape, so syntax errors, the nesting limit among them, come out as
+//! they would for any JSON value.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
 
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::domain::import::capped;
 use crate::domain::load::diag::{Diagnostic, LoadError, without_place};
 
 /// A node's type, as far as the import tells them apart.
@@ -19,89 +26,81 @@ pub(super) enum Kind {
     Ya,
     /// MA, PA, TA and anything else: no link.
     Other,
+    /// An item of `nodes` that is no node the import can use: reported, linked to
+    /// nothing.
+    Unread(Fault),
 }
 
 impl Kind {
     fn of(t: &str) -> Kind {
-        match t.trim().to_ascii_uppercase().as_str() {
-            "I" => Kind::I,
-            "L" => Kind::L,
-            "RA" => Kind::Ra,
-            "CA" => Kind::Ca,
-            "YA" => Kind::Ya,
-            _ => Kind::Other,
-        }
-    }
-}
-
-/// A node as read: its id, type and text (trimmed).
-#[derive(Debug)]
-pub(super) struct Node {
-    pub(super) id: String,
-    pub(super) kind: Kind,
-    pub(super) text: String,
-}
-
-/// The nodes, in file order, and the edges into and out of each, by index in `nodes`.
-pub(super) struct Graph {
-    pub(super) nodes: Vec<Node>,
-    pub(super) ins: Vec<Vec<usize>>,
-    pub(super) outs: Vec<Vec<usize>>,
-}
-
-/// Collects problems at JSON paths (`AIF.nodes[3].type`).
-pub(super) struct Report<'a> {
-    name: &'a str,
-    /// `AIF.` when the nodeset is inside an OVA file, else nothing.
-    pub(super) prefix: &'static str,
-    problems: Vec<Diagnostic>,
-}
-
-impl Report<'_> {
-    pub(super) fn at(&mut self, path: &str, msg: impl Into<String>) -> &mut Diagnostic {
-        let full = format!("{}{path}", self.prefix);
-        self.problems.push(Diagnostic::whole_file(
-            self.name,
-            format!("{full}: {}", msg.into()),
-        ));
-        let last = self.problems.len() - 1;
-        &mut self.problems[last]
-    }
-
-    pub(super) fn done(self) -> Result<(), LoadError> {
-        if self.problems.is_empty() {
-            Ok(())
+        let t = t.trim();
+        let is = |name: &str| t.eq_ignore_ascii_case(name);
+        if is("I") {
+            Kind::I
+        } else if is("L") {
+            Kind::L
+        } else if is("RA") {
+            Kind::Ra
+        } else if is("CA") {
+            Kind::Ca
+        } else if is("YA") {
+            Kind::Ya
         } else {
-            Err(self.into_error())
+            Kind::Other
         }
     }
+}
 
-    pub(super) fn into_error(self) -> LoadError {
-        LoadError::Invalid {
-            file: self.name.to_string(),
-            problems: capped(self.problems),
-        }
-    }
+/// What is wrong with an item of `nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fault {
+    /// The item is not an object.
+    NotObject(What),
+    /// Its `nodeID` is neither text nor a whole number.
+    Id(What),
+    /// Its `type` is not text.
+    Type(What),
+    /// Its `text` is not text, where the type needs one.
+    Text(What),
+    /// An I node whose text is blank.
+    NoText,
+    /// Its id is that of an earlier node.
+    Duplicate,
+}
+
+/// A node as read: its id, type and text (trimmed), borrowed from the file where it
+/// can be.
+#[derive(Debug)]
+pub(super) struct Node<'a> {
+    pub(super) id: Cow<'a, str>,
+    pub(super) kind: Kind,
+    pub(super) text: Cow<'a, str>,
 }
 
 /// What a JSON value is, for a message.
-pub(super) fn what(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum What {
+    /// No value at all: the key is absent.
+    Nothing,
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
 }
 
-/// An id written as text or as a whole number, as text.
-pub(super) fn id_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
-        _ => None,
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            What::Nothing => "nothing",
+            What::Null => "null",
+            What::Bool => "true or false",
+            What::Number => "a number",
+            What::Text => "text",
+            What::List => "a list",
+            What::Object => "an object",
+        })
     }
 }
 
@@ -122,226 +121,435 @@ fn syntax_error(name: &str, e: &serde_json::Error) -> LoadError {
     }
 }
 
-/// The objects of the list at `key`, with their places in it; any other item is
-/// reported as not being `item` (`a node`) and left out.
-pub(super) fn objects<'v>(
-    set: &'v Map<String, Value>,
-    key: &str,
-    item: &str,
-    required: bool,
-    report: &mut Report,
-) -> Vec<(usize, &'v Map<String, Value>)> {
-    let mut out = Vec::new();
-    for (i, v) in list(set, key, required, report)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        match v {
-            Value::Object(o) => out.push((i, o)),
-            _ => {
-                report.at(
-                    &format!("{key}[{i}]"),
-                    format!("expected {item} (an object), found {}", what(v)),
-                );
-            }
-        }
-    }
-    out
-}
+// Reading the JSON. Each type below takes any JSON value: what it cannot use, it
+// records as `What` it is, so that no shape is an error of the parser.
 
-/// A list field of the nodeset: `None` when absent (and not `required`), or when it
-/// is no list (reported).
-pub(super) fn list<'v>(
-    set: &'v Map<String, Value>,
-    key: &str,
-    required: bool,
-    report: &mut Report,
-) -> Option<&'v [Value]> {
-    match set.get(key) {
-        Some(Value::Array(a)) => Some(a),
-        Some(Value::Null) | None if !required => None,
-        None => {
-            report
-                .at(
-                    key,
-                    format!("missing: an AIF nodeset has a list of `{key}`"),
-                )
-                .notes
-                .push("hint: is this an AIF file? AIFdb and OVA write `nodes` and `edges`".into());
-            None
-        }
-        Some(v) => {
-            report.at(key, format!("expected a list, found {}", what(v)));
-            None
-        }
+/// A value read by its shape: text, a whole number, or else what it is. Lists and
+/// objects are read through (and their syntax checked) unless the type reads them.
+trait Shape<'de>: Sized {
+    /// Whether the type reads text; else text is taken for what it is, and not copied
+    /// where the JSON writes it with escapes.
+    const TEXT: bool = false;
+
+    /// For any value the type does not read: what it is.
+    fn other(what: What) -> Self;
+
+    fn text(_: Cow<'de, str>) -> Self {
+        Self::other(What::Text)
+    }
+
+    fn whole(_: i128) -> Self {
+        Self::other(What::Number)
+    }
+
+    fn list<A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<Json<Skip>>()?.is_some() {}
+        Ok(Self::other(What::List))
+    }
+
+    fn object<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        while map.next_entry::<Json<Skip>, Json<Skip>>()?.is_some() {}
+        Ok(Self::other(What::Object))
     }
 }
 
-/// The JSON value of `text`.
-pub(super) fn parse(name: &str, text: &str) -> Result<Value, LoadError> {
-    serde_json::from_str(text).map_err(|e| syntax_error(name, &e))
-}
+/// Reads a [`Shape`] from any JSON value.
+struct Json<S>(S);
 
-/// The nodeset in `root`: the top-level object, or its `AIF` object (an OVA file),
-/// whose paths are then reported with `AIF.` in front. Returns it with the report that
-/// collects the problems found in it.
-pub(super) fn nodeset<'a, 'v>(
-    name: &'a str,
-    root: &'v Value,
-) -> Result<(&'v Map<String, Value>, Report<'a>), LoadError> {
-    let mut report = Report {
-        name,
-        prefix: "",
-        problems: Vec::new(),
-    };
-    let Value::Object(top) = root else {
-        report.at(
-            "(top level)",
-            format!(
-                "expected an object with `nodes` and `edges`, found {}",
-                what(root)
-            ),
-        );
-        return Err(report.into_error());
-    };
-    let set = match (top.get("nodes"), top.get("AIF")) {
-        (Some(_), _) | (None, None) => top,
-        (None, Some(Value::Object(inner))) => {
-            report.prefix = "AIF.";
-            inner
-        }
-        (None, Some(v)) => {
-            report.at(
-                "AIF",
-                format!(
-                    "expected the nodeset (an object with `nodes` and `edges`), found {}",
-                    what(v)
-                ),
-            );
-            return Err(report.into_error());
-        }
-    };
-    Ok((set, report))
-}
-
-/// The nodes and edges of the nodeset `set`. Every node or edge that cannot be read
-/// is reported and left out.
-pub(super) fn graph(set: &Map<String, Value>, report: &mut Report) -> Graph {
-    let nodes = nodes(set, report);
-    let (ins, outs) = edges(set, &nodes, report);
-    Graph { nodes, ins, outs }
-}
-
-/// The nodes of `set`, in file order.
-fn nodes(set: &Map<String, Value>, report: &mut Report) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut first_at: HashMap<String, usize> = HashMap::new();
-    for (i, n) in objects(set, "nodes", "a node", true, report) {
-        let id = match n.get("nodeID") {
-            Some(v) => id_text(v),
-            None => None,
-        };
-        let Some(id) = id else {
-            let found = n.get("nodeID").map_or("nothing", what);
-            report.at(
-                &format!("nodes[{i}].nodeID"),
-                format!("expected the node's id, text or a whole number, found {found}"),
-            );
-            continue;
-        };
-        let kind = match n.get("type") {
-            Some(Value::String(t)) => Kind::of(t),
-            other => {
-                report.at(
-                    &format!("nodes[{i}].type"),
-                    format!(
-                        "expected the node's type (`I`, `RA`, `CA`, `L`...), found {}",
-                        other.map_or("nothing", what)
-                    ),
-                );
-                continue;
-            }
-        };
-        let text = match n.get("text") {
-            Some(Value::String(t)) => t.trim().to_string(),
-            Some(Value::Null) | None if !matches!(kind, Kind::I | Kind::L) => String::new(),
-            other => {
-                report.at(
-                    &format!("nodes[{i}].text"),
-                    format!(
-                        "expected the node's text, found {}",
-                        other.map_or("nothing", what)
-                    ),
-                );
-                continue;
-            }
-        };
-        if kind == Kind::I && text.trim().is_empty() {
-            report.at(
-                &format!("nodes[{i}].text"),
-                format!("I node {id} has no text"),
-            );
-            continue;
-        }
-        if let Some(&first) = first_at.get(&id) {
-            report
-                .at(
-                    &format!("nodes[{i}].nodeID"),
-                    format!("duplicate node id {id}"),
-                )
-                .notes
-                .push(format!("note: first used by nodes[{first}]"));
-            continue;
-        }
-        first_at.insert(id.clone(), i);
-        nodes.push(Node { id, kind, text });
+impl<'de, S: Shape<'de>> de::Deserialize<'de> for Json<S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeVisitor(PhantomData)).map(Json)
     }
-    nodes
 }
 
-/// The edges of `set` between `nodes`: for each node, the nodes with an edge into it
-/// and those its edges go to.
-fn edges(
-    set: &Map<String, Value>,
-    nodes: &[Node],
-    report: &mut Report,
-) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    // The index in `nodes` of each id (skipped entries shift the list).
-    let by_id: HashMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(k, n)| (n.id.as_str(), k))
-        .collect();
-    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for (i, e) in objects(set, "edges", "an edge", false, report) {
-        let end = |key: &str, report: &mut Report| -> Option<usize> {
-            let Some(id) = e.get(key).and_then(id_text) else {
-                let found = e.get(key).map_or("nothing", what);
-                report.at(
-                    &format!("edges[{i}].{key}"),
-                    format!("expected a node id, found {found}"),
-                );
-                return None;
-            };
-            match by_id.get(id.as_str()) {
-                Some(&n) => Some(n),
+struct ShapeVisitor<S>(PhantomData<S>);
+
+impl<'de, S: Shape<'de>> Visitor<'de> for ShapeVisitor<S> {
+    type Value = S;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<S, E> {
+        Ok(S::other(What::Null))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<S, E> {
+        Ok(S::other(What::Bool))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<S, E> {
+        Ok(S::whole(n.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<S, E> {
+        Ok(S::whole(n.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<S, E> {
+        Ok(S::other(What::Number))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<S, E> {
+        Ok(S::text(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<S, E> {
+        Ok(if S::TEXT {
+            S::text(Cow::Owned(s.to_string()))
+        } else {
+            S::other(What::Text)
+        })
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<S, E> {
+        Ok(S::text(Cow::Owned(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<S, A::Error> {
+        S::list(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<S, A::Error> {
+        S::object(map)
+    }
+}
+
+/// A value the import does not look into.
+struct Skip;
+
+impl Shape<'_> for Skip {
+    fn other(_: What) -> Self {
+        Skip
+    }
+}
+
+/// A field's value: text, a whole number (written as text), or else what it is.
+enum Scalar<'a> {
+    Text(Cow<'a, str>),
+    Whole(String),
+    Other(What),
+}
+
+impl<'a> Shape<'a> for Scalar<'a> {
+    const TEXT: bool = true;
+
+    fn other(what: What) -> Self {
+        Scalar::Other(what)
+    }
+
+    fn text(s: Cow<'a, str>) -> Self {
+        Scalar::Text(s)
+    }
+
+    fn whole(n: i128) -> Self {
+        Scalar::Whole(n.to_string())
+    }
+}
+
+impl<'a> Scalar<'a> {
+    fn what(&self) -> What {
+        match self {
+            Scalar::Text(_) => What::Text,
+            Scalar::Whole(_) => What::Number,
+            Scalar::Other(w) => *w,
+        }
+    }
+
+    /// An id written as text or as a whole number, as text; else what stands there.
+    fn id(self) -> Result<Cow<'a, str>, What> {
+        match self {
+            Scalar::Text(s) => Ok(s),
+            Scalar::Whole(n) => Ok(Cow::Owned(n)),
+            Scalar::Other(w) => Err(w),
+        }
+    }
+
+    /// The text, trimmed, if the value is text.
+    fn trimmed(self) -> Option<Cow<'a, str>> {
+        match self {
+            Scalar::Text(s) => Some(trim(s)),
+            _ => None,
+        }
+    }
+}
+
+/// `s` without the white space around it.
+fn trim(s: Cow<'_, str>) -> Cow<'_, str> {
+    match s {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
+}
+
+/// The next key of `map`: its place among `names`, `Some(None)` for any other key.
+fn next_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static str],
+) -> Result<Option<Option<usize>>, A::Error> {
+    map.next_key_seed(KeySeed(names))
+}
+
+struct KeySeed(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|&n| n == s))
+    }
+}
+
+/// The fields of `map` among `names`, each its last value (as a JSON reader keeps it);
+/// the values of other keys are read through.
+fn fields<'de, A: MapAccess<'de>, const N: usize>(
+    mut map: A,
+    names: &'static [&'static str; N],
+) -> Result<[Option<Scalar<'de>>; N], A::Error> {
+    let mut found: [Option<Scalar<'de>>; N] = std::array::from_fn(|_| None);
+    while let Some(key) = next_key(&mut map, names)? {
+        match key {
+            Some(k) => found[k] = Some(map.next_value::<Json<Scalar>>()?.0),
+            None => {
+                map.next_value::<Json<Skip>>()?;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// A list of the nodeset: its items, or what stands in its place.
+pub(super) enum List<T> {
+    Items(Vec<T>),
+    Not(What),
+}
+
+impl<'de, T: Shape<'de>> Shape<'de> for List<T> {
+    fn other(what: What) -> Self {
+        List::Not(what)
+    }
+
+    fn list<A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Json(item)) = seq.next_element::<Json<T>>()? {
+            items.push(item);
+        }
+        Ok(List::Items(items))
+    }
+}
+
+impl<'a> Shape<'a> for Node<'a> {
+    fn other(what: What) -> Self {
+        Node::unread(Fault::NotObject(what))
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let [id, kind, text] = fields(map, &["nodeID", "type", "text"])?;
+        Ok(Node::read(id, kind, text).unwrap_or_else(Node::unread))
+    }
+}
+
+impl<'a> Node<'a> {
+    fn unread(fault: Fault) -> Self {
+        Node {
+            id: Cow::Borrowed(""),
+            kind: Kind::Unread(fault),
+            text: Cow::Borrowed(""),
+        }
+    }
+
+    /// A node from its fields, or the first thing wrong with them (a fault found
+    /// once the id is known is in the node's kind).
+    fn read(
+        id: Option<Scalar<'a>>,
+        kind: Option<Scalar<'a>>,
+        text: Option<Scalar<'a>>,
+    ) -> Result<Self, Fault> {
+        let what = |v: &Option<Scalar>| v.as_ref().map_or(What::Nothing, Scalar::what);
+        let id = match id {
+            Some(v) => v.id().map_err(Fault::Id)?,
+            None => return Err(Fault::Id(What::Nothing)),
+        };
+        let kind = match &kind {
+            Some(Scalar::Text(t)) => Kind::of(t),
+            other => return Err(Fault::Type(what(other))),
+        };
+        let text = match text {
+            Some(Scalar::Text(t)) => trim(t),
+            Some(Scalar::Other(What::Null)) | None if !matches!(kind, Kind::I | Kind::L) => {
+                Cow::Borrowed("")
+            }
+            other => return Err(Fault::Text(what(&other))),
+        };
+        // Kept with its id, which the message names.
+        let kind = if kind == Kind::I && text.is_empty() {
+            Kind::Unread(Fault::NoText)
+        } else {
+            kind
+        };
+        Ok(Node { id, kind, text })
+    }
+}
+
+/// An item of `edges`: the ids at its two ends, or what stands where they should be.
+pub(super) enum Edge<'a> {
+    Ends([Result<Cow<'a, str>, What>; 2]),
+    NotObject(What),
+}
+
+impl<'a> Shape<'a> for Edge<'a> {
+    fn other(what: What) -> Self {
+        Edge::NotObject(what)
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let ends = fields(map, &["fromID", "toID"])?;
+        Ok(Edge::Ends(
+            ends.map(|v| v.map_or(Err(What::Nothing), Scalar::id)),
+        ))
+    }
+}
+
+/// An item of `locutions`: the locution's node and person, where they are ids.
+pub(super) enum Locution<'a> {
+    Of {
+        node: Option<Cow<'a, str>>,
+        person: Option<Cow<'a, str>>,
+    },
+    NotObject(What),
+}
+
+impl<'a> Shape<'a> for Locution<'a> {
+    fn other(what: What) -> Self {
+        Locution::NotObject(what)
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let [node, person] = fields(map, &["nodeID", "personID"])?;
+        let id = |v: Option<Scalar<'a>>| v.and_then(|v| v.id().ok());
+        Ok(Locution::Of {
+            node: id(node),
+            person: id(person),
+        })
+    }
+}
+
+/// An item of `participants`: its id, where it has one, and the name's two parts
+/// (trimmed, empty where they are not text).
+pub(super) struct Participant<'a> {
+    pub(super) id: Option<Cow<'a, str>>,
+    pub(super) firstname: Cow<'a, str>,
+    pub(super) surname: Cow<'a, str>,
+}
+
+impl<'a> Shape<'a> for Participant<'a> {
+    fn other(_: What) -> Self {
+        Participant {
+            id: None,
+            firstname: Cow::Borrowed(""),
+            surname: Cow::Borrowed(""),
+        }
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let [id, first, sur] = fields(map, &["participantID", "firstname", "surname"])?;
+        let part = |v: Option<Scalar<'a>>| v.and_then(Scalar::trimmed).unwrap_or_default();
+        Ok(Participant {
+            id: id.and_then(|v| v.id().ok()),
+            firstname: part(first),
+            surname: part(sur),
+        })
+    }
+}
+
+/// A nodeset's lists, each `None` when its key is absent.
+#[derive(Default)]
+pub(super) struct Set<'a> {
+    pub(super) nodes: Option<List<Node<'a>>>,
+    pub(super) edges: Option<List<Edge<'a>>>,
+    pub(super) locutions: Option<List<Locution<'a>>>,
+    pub(super) participants: Option<List<Participant<'a>>>,
+}
+
+const SET_KEYS: [&str; 5] = ["nodes", "edges", "locutions", "participants", "AIF"];
+
+impl<'a> Set<'a> {
+    /// Reads the nodeset's lists from `map`; with `aif`, also what its `AIF` key holds
+    /// (an OVA file keeps its nodeset there), in which that key means nothing.
+    fn read<A: MapAccess<'a>>(
+        mut map: A,
+        aif: bool,
+    ) -> Result<(Self, Option<Inner<'a>>), A::Error> {
+        let keys: &'static [&'static str] = if aif { &SET_KEYS } else { &SET_KEYS[..4] };
+        let mut set = Set::default();
+        let mut inner = None;
+        while let Some(key) = next_key(&mut map, keys)? {
+            match key {
+                Some(0) => set.nodes = Some(map.next_value::<Json<_>>()?.0),
+                Some(1) => set.edges = Some(map.next_value::<Json<_>>()?.0),
+                Some(2) => set.locutions = Some(map.next_value::<Json<_>>()?.0),
+                Some(3) => set.participants = Some(map.next_value::<Json<_>>()?.0),
+                Some(_) => inner = Some(map.next_value::<Json<Inner>>()?.0),
                 None => {
-                    report
-                        .at(&format!("edges[{i}].{key}"), format!("no node has the id {id}"))
-                        .notes
-                        .push("hint: the file may be cut short, or the node was removed without its edges".into());
-                    None
+                    map.next_value::<Json<Skip>>()?;
                 }
             }
-        };
-        let from = end("fromID", report);
-        let to = end("toID", report);
-        if let (Some(from), Some(to)) = (from, to) {
-            outs[from].push(to);
-            ins[to].push(from);
         }
+        Ok((set, inner))
     }
-    (ins, outs)
+}
+
+/// The value of `AIF`: a nodeset, or what stands in its place.
+pub(super) struct Inner<'a>(pub(super) Result<Set<'a>, What>);
+
+impl<'a> Shape<'a> for Inner<'a> {
+    fn other(what: What) -> Self {
+        Inner(Err(what))
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        Ok(Inner(Ok(Set::read(map, false)?.0)))
+    }
+}
+
+/// The whole file: its top-level nodeset and what its `AIF` key holds, if it has one;
+/// or what the file holds instead of an object.
+pub(super) enum Root<'a> {
+    Object {
+        top: Set<'a>,
+        aif: Option<Inner<'a>>,
+    },
+    Not(What),
+}
+
+impl<'a> Shape<'a> for Root<'a> {
+    fn other(what: What) -> Self {
+        Root::Not(what)
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let (top, aif) = Set::read(map, true)?;
+        Ok(Root::Object { top, aif })
+    }
+}
+
+/// The file read as JSON.
+pub(super) fn parse<'a>(name: &str, text: &'a str) -> Result<Root<'a>, LoadError> {
+    serde_json::from_str::<Json<Root<'a>>>(text)
+        .map(|r| r.0)
+        .map_err(|e| syntax_error(name, &e))
 }

@@ -26,6 +26,7 @@
 //!   more position, `other`.
 
 mod build;
+mod graph;
 mod json;
 mod speakers;
 
@@ -38,9 +39,9 @@ use speakers::Speakers;
 /// with their line and column, problems of shape with their JSON path.
 pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
     let root = json::parse(name, text)?;
-    let (set, mut report) = json::nodeset(name, &root)?;
-    let graph = json::graph(set, &mut report);
-    let speakers = Speakers::read(set, &mut report);
+    let (set, mut report) = graph::nodeset(name, root)?;
+    let graph = graph::graph(set.nodes, set.edges, &mut report);
+    let speakers = Speakers::read(set.locutions, set.participants, &mut report);
     let prefix = report.prefix;
     report.done()?;
 
@@ -60,6 +61,7 @@ pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
         sources,
         positions,
         claims,
+        lint: None,
     })
 }
 
@@ -126,6 +128,16 @@ mod tests {
         assert_eq!(claim(&d, "n2").position, "con");
         assert_eq!(claim(&d, "n1").rebuts, ["n2"]);
         assert_eq!(claim(&d, "n2").rebuts, ["n1"]);
+    }
+
+    #[test]
+    fn ids_that_meet_once_cleaned_take_a_number() {
+        let text = r#"{"nodes":[
+            {"nodeID":"x_y","text":"A","type":"I"},{"nodeID":"x.y","text":"B","type":"I"},
+            {"nodeID":"x_y-2","text":"C","type":"I"},{"nodeID":7,"text":"D","type":"I"}]}"#;
+        let d = import("i.json", text).unwrap();
+        let ids: Vec<&str> = d.claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["nx_y", "nx_y-2", "nx_y-2-2", "n7"]);
     }
 
     #[test]

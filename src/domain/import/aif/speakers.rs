@@ -2,38 +2,40 @@
 //! (`L -> YA -> I`) is a verbatim quote of that claim, from one source standing for
 //! the dialogue, with its speaker when the file tells it.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
-
-use super::json::{Graph, Kind, Report, id_text, list, objects};
+use super::graph::{Graph, Report, items, objects};
+use super::json::{Kind, List, Locution, Participant};
 use crate::domain::load::raw::{RawClaim, RawQuote, RawSource};
 
 /// The speakers the file names: each locution's person, each person's name.
-pub(super) struct Speakers {
-    person_of: HashMap<String, String>,
-    names: HashMap<String, String>,
+pub(super) struct Speakers<'a> {
+    person_of: HashMap<Cow<'a, str>, Cow<'a, str>>,
+    names: HashMap<Cow<'a, str>, String>,
 }
 
-impl Speakers {
-    /// Reads the `locutions` and `participants` of the nodeset `set`.
-    pub(super) fn read(set: &Map<String, Value>, report: &mut Report) -> Speakers {
-        let mut person_of: HashMap<String, String> = HashMap::new();
-        for (_, l) in objects(set, "locutions", "a locution", false, report) {
-            if let (Some(node), Some(person)) = (
-                l.get("nodeID").and_then(id_text),
-                l.get("personID").and_then(id_text),
-            ) {
+impl<'a> Speakers<'a> {
+    /// Reads the `locutions` and `participants` of a nodeset.
+    pub(super) fn read(
+        locutions: Option<List<Locution<'a>>>,
+        participants: Option<List<Participant<'a>>>,
+        report: &mut Report,
+    ) -> Self {
+        let mut person_of = HashMap::new();
+        for l in objects(locutions, "locutions", "a locution", false, report) {
+            if let Locution::Of {
+                node: Some(node),
+                person: Some(person),
+            } = l
+            {
                 person_of.insert(node, person);
             }
         }
-        let mut names: HashMap<String, String> = HashMap::new();
-        for v in list(set, "participants", false, report).unwrap_or_default() {
-            if let Value::Object(p) = v
-                && let Some(id) = p.get("participantID").and_then(id_text)
-            {
-                let part = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").trim();
-                let full = format!("{} {}", part("firstname"), part("surname"));
+        let mut names = HashMap::new();
+        for p in items(participants, "participants", false, report) {
+            if let Some(id) = p.id {
+                let full = format!("{} {}", p.firstname, p.surname);
                 let full = full.trim();
                 if !full.is_empty() {
                     names.insert(id, full.to_string());
@@ -48,7 +50,7 @@ impl Speakers {
     fn of(&self, node: &str) -> Option<String> {
         self.person_of.get(node).map(|p| {
             self.names
-                .get(p)
+                .get(p.as_ref())
                 .cloned()
                 .unwrap_or_else(|| format!("participant {p}"))
         })
@@ -61,7 +63,7 @@ impl Speakers {
 pub(super) fn quotes(
     name: &str,
     graph: &Graph,
-    claim_of: &[Option<usize>],
+    claim_of: &[Option<u32>],
     speakers: &Speakers,
     claims: &mut [RawClaim],
 ) -> Vec<RawSource> {
@@ -72,8 +74,9 @@ pub(super) fn quotes(
         if n.kind != Kind::Ya {
             continue;
         }
-        for &l in ins[y].iter().filter(|&&l| nodes[l].kind == Kind::L) {
-            for &c in outs[y].iter().filter_map(|&i| claim_of[i].as_ref()) {
+        for l in ins.of(y).filter(|&l| nodes[l].kind == Kind::L) {
+            for c in outs.of(y).filter_map(|i| claim_of[i]) {
+                let c = c as usize;
                 if !quoted.insert((l, c)) {
                     continue;
                 }

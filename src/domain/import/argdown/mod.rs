@@ -76,6 +76,7 @@ pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
         sources: built.sources,
         positions: built.positions,
         claims: built.claims,
+        lint: None,
     };
     Ok(Conversion {
         raw,

@@ -132,6 +132,7 @@ pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
             sources,
             positions,
             claims,
+            lint: None,
         },
         left_out: left_out.warnings(name),
     })
