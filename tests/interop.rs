@@ -555,8 +555,12 @@ fn the_command_line_exports_and_imports() {
     let f = interop("pro-con.argdown");
     let (code, out, _) = run(&["check", f.to_str().unwrap()]);
     assert_eq!(code, 0);
+    // The warnings first, then the summary.
     assert!(
-        out.contains("ok: 6 claims, 2 positions, 0 sources, 0 quotes verified, 2 warnings"),
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("ok: 6 claims, 2 positions, 0 sources, 0 quotes verified, 2 warnings"),
         "{out}"
     );
     let (code, yaml, err) = run(&["import", f.to_str().unwrap()]);

@@ -103,6 +103,9 @@ pub enum Action {
     /// Set the selected claim aside (suppose it fails) and work every label out
     /// again; on a claim set aside, bring it back.
     SetAside,
+    /// Go to a claim that decides the selected node's label (again, from the same
+    /// node: the next one).
+    GoToDecider,
     /// Hand the terminal back to the shell and stop, until `fg` continues.
     Suspend,
     /// Unfold the selected node; on an unfolded one, go to its first claim; on a

@@ -407,6 +407,13 @@ pub const BINDINGS: &[Binding] = &[
         Title("what if"),
     ),
     b(
+        Panes,
+        &[c('w')],
+        Action::GoToDecider,
+        "go to a claim that decides its label (Ctrl-o back; w again: the next)",
+        Title("why"),
+    ),
+    b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,

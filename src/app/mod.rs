@@ -70,6 +70,8 @@ pub struct App {
     /// Why the node the panes are about has its label, worked out when that node or
     /// the what-if changes (a claim may have any number of rebuttals).
     why: Option<(NodeId, Why)>,
+    /// The node `w` last left from, and which of its deciding claims comes next.
+    decider: Option<(NodeId, usize)>,
     pub focus: Pane,
     /// The selected row of the Claims pane, among the rows it shows.
     pub claims: ListPos,
@@ -127,6 +129,7 @@ impl App {
             standing: status,
             show_status: true,
             why: None,
+            decider: None,
             focus: Pane::Claims,
             claims: ListPos::default(),
             links: Vec::new(),

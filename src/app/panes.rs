@@ -131,6 +131,7 @@ impl App {
             Action::Export => self.ask_export(),
             Action::ToggleStatus => self.toggle_status(),
             Action::SetAside => self.set_aside(),
+            Action::GoToDecider => self.go_to_decider(),
             Action::ClickAt(x, y) => self.click(x, y),
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas, x, y) {

@@ -18,6 +18,37 @@ impl App {
         }
     }
 
+    /// `w`: goes to a claim that decides the label of the node the panes are about, as
+    /// a jump (Ctrl-O comes back); pressed again from the same node, to the next one.
+    pub(crate) fn go_to_decider(&mut self) {
+        let Some(from) = self.current() else { return };
+        let deciders: Vec<NodeId> = match self.standing.why(from) {
+            Why::RebuttalsFall(ids) | Why::RebuttedBy(ids) => ids,
+            Why::Open { cycle, open } => cycle.into_iter().chain(open).collect(),
+            Why::Unanswered | Why::SetAside => Vec::new(),
+        };
+        if deciders.is_empty() {
+            self.status = Some(String::from(
+                "No claim decides this label: nothing rebuts it, or it is set aside",
+            ));
+            return;
+        }
+        let k = match self.decider {
+            Some((origin, next)) if origin == from => next % deciders.len(),
+            _ => 0,
+        };
+        self.decider = Some((from, k + 1));
+        let to = deciders[k];
+        self.record_jump();
+        self.select(to);
+        self.status = Some(format!(
+            "Deciding claim {} of {}: {} (Ctrl-o comes back; w there goes to the next)",
+            k + 1,
+            deciders.len(),
+            self.debate.id_of(to)
+        ));
+    }
+
     pub(crate) fn toggle_status(&mut self) {
         self.show_status = !self.show_status;
         self.status = Some(String::from(if self.show_status {

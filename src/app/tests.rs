@@ -1588,3 +1588,28 @@ fn status_filters_find_claims_by_label() {
     assert!(ids.contains(&"alignment"), "{ids:?}");
     assert!(!ids.contains(&"open-source"), "{ids:?}");
 }
+
+#[test]
+fn w_goes_to_the_claim_that_decides_the_label_and_ctrl_o_comes_back() {
+    let mut a = app();
+    let side = a.debate.lookup("open-source").unwrap();
+    a.update(Action::GoTo(crate::app::Place::at(side)));
+    assert_eq!(a.current(), Some(side));
+    run(&mut a, Action::GoToDecider);
+    assert_eq!(here_id(&a), "worse-than-sharing-data", "{:?}", a.status);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Deciding claim 1 of 1")
+    );
+    run(&mut a, Action::JumpBack);
+    assert_eq!(a.current(), Some(side));
+    // An unanswered claim: nothing decides it, and the selection stays.
+    go(&mut a, "worse-than-sharing-data");
+    let before = a.current();
+    run(&mut a, Action::GoToDecider);
+    assert_eq!(a.current(), before);
+    assert!(a.status.as_deref().unwrap().starts_with("No claim decides"));
+    check(&a);
+}

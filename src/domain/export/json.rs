@@ -124,6 +124,20 @@ mod tests {
     use crate::domain::text::visible_multiline;
 
     #[test]
+    fn the_file_s_lint_settings_are_kept_and_the_default_left_out() {
+        let d = crate::domain::builtin::load().unwrap().debate;
+        let allow = RawLint {
+            allow: vec!["unlinked-claim".into()],
+        };
+        assert_eq!(raw(&d, Some(&allow)).lint, Some(allow.clone()));
+        assert_eq!(raw(&d, Some(&RawLint::default())).lint, None);
+        assert!(
+            json(&d, Some(&allow))
+                .contains("\"lint\": {\n    \"allow\": [\n      \"unlinked-claim\"")
+        );
+    }
+
+    #[test]
     fn unsafe_characters_become_escapes_that_read_back_the_same() {
         let s = "a\u{202E}b\u{1b}[2J \u{E0041} \u{FE0F} x\u{7f}";
         let text = serde_json::to_string(&s).unwrap();
