@@ -25,7 +25,7 @@ type Export = fn(&Debate) -> String;
 const FORMATS: &[(&str, Export)] = &[
     ("aif", export::aif::aif),
     ("argdown", export::argdown::argdown),
-    ("json", export::json::json),
+    ("json", |d| export::json::json(d, None)),
     ("dot", |d| export::dot(d, None)),
 ];
 

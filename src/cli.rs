@@ -381,7 +381,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         match args.format {
             ExportFormat::Aif => export::aif::aif(d),
             ExportFormat::Argdown => export::argdown::argdown(d),
-            ExportFormat::Json => export::json::json(d),
+            ExportFormat::Json => export::json::json(d, loaded.lint.as_ref()),
             _ => export::dot(d, None),
         }
     };

@@ -364,9 +364,9 @@ fn aif_to_argdown_to_debate_tui() {
 #[test]
 fn json_export_is_format_v1_and_loads_back_the_same() {
     for (name, d) in debates() {
-        let json = export::json::json(&d);
+        let json = export::json::json(&d, None);
         assert_safe(&name, &json);
-        assert_eq!(json, export::json::json(&d), "{name}");
+        assert_eq!(json, export::json::json(&d, None), "{name}");
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["version"], 1);
         assert_eq!(v["claims"].as_array().map_or(0, Vec::len), d.claims.len());
@@ -607,7 +607,7 @@ fn a_file_named_argdown_that_is_not_says_what_it_looks_like() {
     std::fs::write(&p, "One sentence.\n\nAnother one.\n").unwrap();
     let (code, out, _) = run(&["check", p.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("ok: 2 claims, 1 position"), "{out}");
+    assert!(out.contains("ok: 2 claims, 1 position"), "{out}");
 }
 
 /// Argdown's command line (`@argdown/cli`), if installed: on PATH, or named by
@@ -902,7 +902,7 @@ proptest! {
         for (k, &n) in order.iter().enumerate() {
             prop_assert_eq!(&back.claims[k].text, d.text_of(n).trim());
         }
-        let json = export::json::json(&d);
+        let json = export::json::json(&d, None);
         assert_safe("tricky", &json);
         let again = load_bytes("t.json", json.as_bytes(), &EmbeddedFiles(&[])).unwrap().debate;
         prop_assert_eq!(again, d);

@@ -6,13 +6,14 @@
 //! still holds exactly the debate's text.
 
 use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
-use crate::domain::load::raw::{RawClaim, RawDebate, RawPosition, RawQuote, RawSource};
+use crate::domain::load::raw::{RawClaim, RawDebate, RawLint, RawPosition, RawQuote, RawSource};
 use crate::domain::text::{is_lone_selector, is_unsafe};
 
-/// The debate in the raw structs of format v1, as a file would write it. Every field
+/// The debate in the raw structs of format v1, as a file would write it, with the
+/// file's `lint` settings (which the loaded file keeps beside the debate). Every field
 /// is named, so that a field added to the format cannot be left out of the exports
 /// without the compiler saying so.
-pub fn raw(d: &Debate) -> RawDebate {
+pub fn raw(d: &Debate, lint: Option<&RawLint>) -> RawDebate {
     let source_id = |s: u32| {
         d.sources
             .get(s as usize)
@@ -79,14 +80,14 @@ pub fn raw(d: &Debate) -> RawDebate {
                 expect: c.expect.map(|l| l.name().to_string()),
             })
             .collect(),
-        lint: None,
+        lint: lint.filter(|l| **l != RawLint::default()).cloned(),
     }
 }
 
 /// The debate as format v1 JSON, indented, with a final line break.
-pub fn json(d: &Debate) -> String {
-    let text =
-        serde_json::to_string_pretty(&raw(d)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+pub fn json(d: &Debate, lint: Option<&RawLint>) -> String {
+    let text = serde_json::to_string_pretty(&raw(d, lint))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     let mut out = escape_unsafe(text);
     out.push('\n');
     out
@@ -121,6 +122,20 @@ pub(crate) fn escape_unsafe(text: String) -> String {
 mod tests {
     use super::*;
     use crate::domain::text::visible_multiline;
+
+    #[test]
+    fn the_file_s_lint_settings_are_kept_and_the_default_left_out() {
+        let d = crate::domain::builtin::load().unwrap().debate;
+        let allow = RawLint {
+            allow: vec!["unlinked-claim".into()],
+        };
+        assert_eq!(raw(&d, Some(&allow)).lint, Some(allow.clone()));
+        assert_eq!(raw(&d, Some(&RawLint::default())).lint, None);
+        assert!(
+            json(&d, Some(&allow))
+                .contains("\"lint\": {\n    \"allow\": [\n      \"unlinked-claim\"")
+        );
+    }
 
     #[test]
     fn unsafe_characters_become_escapes_that_read_back_the_same() {
