@@ -1743,6 +1743,31 @@ fn sigterm_ends_the_explorer_while_its_terminal_takes_no_output() {
     assert!(!s.raw_mode(), "raw mode left on");
 }
 
+/// Which claims stand, as a reader meets it: the marks on screen, `x` supposes the
+/// selected claim fails and the footer says so, `x` again brings it back, `w` goes to
+/// the claim that decides a label and Ctrl-O comes back.
+#[test]
+fn a_what_if_and_the_deciding_claim_from_the_keyboard() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.wait_text("◉");
+    s.send(b"x");
+    s.wait_text("supposing 1 claim fails");
+    s.wait_text("⊘");
+    s.send(b"x");
+    s.wait_text("Brought back");
+    s.send(b"w");
+    s.wait_for("w to go to a deciding claim or say none decides", |sc| {
+        let c = sc.contents();
+        c.contains("Deciding claim 1 of") || c.contains("No claim decides")
+    });
+    s.send(b"\x0f");
+    s.settle();
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 /// Ctrl-Z, which the terminal in raw mode hands over as a key, suspends the same way a
 /// shell's SIGTSTP does: the terminal given back, the process stopped; `fg` resumes it.
 #[test]
