@@ -127,6 +127,7 @@ fn path_breadcrumb_and_source_view() {
     let mut a = app(120, 36);
     go(&mut a, "will-release-openly");
     a.update(Action::Follow);
+    a.update(Action::NextPane);
     a.update(Action::Follow);
     let t = text(&draw(&a));
     let first = a.debate.id_of(a.path[0]).to_string();
@@ -172,7 +173,7 @@ fn the_footer_hints_come_from_the_key_table() {
         "focus",
         "move",
         "search",
-        "pane",
+        "Tab rebuttals",
         "open",
         "back",
         "help",
@@ -481,6 +482,7 @@ fn the_search_popup_keeps_the_grid_with_hostile_input() {
 fn walk(a: &mut App) {
     go(a, "no-kill-switch");
     a.update(Action::Follow);
+    a.update(Action::NextPane);
     a.update(Action::Follow);
     a.focus = Pane::Claims;
     go(a, "humans-stay-dominant");
@@ -633,7 +635,8 @@ fn a_cycle_of_rebuttals_walks_and_exports_finitely() {
     let mut a = App::new(d, Rect::new(0, 0, 80, 24));
     let (ida, idb) = (a.debate.lookup("a").unwrap(), a.debate.lookup("b").unwrap());
     assert_eq!(a.current(), Some(ida));
-    a.update(Action::Follow); // the path starts at a; the Rebuttals pane is focused
+    a.update(Action::Follow); // the path starts at a
+    a.update(Action::NextPane);
     for _ in 0..10 {
         let here = a.current().unwrap();
         // The entry of the other claim of the cycle, under "Rebutted by".
@@ -985,5 +988,152 @@ fn status_marks_read_without_colour() {
         assert_eq!(unicode_width::UnicodeWidthStr::width(mark), 1, "{mark}");
         assert!(!theme::SIDE_MARKS.contains(&mark), "{mark}");
         assert!(!["✗", "✓"].contains(&mark), "{mark}");
+    }
+}
+
+/// The footer's last row.
+fn footer_of(t: &str) -> String {
+    t.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_footer_keeps_the_essential_hints_as_it_narrows() {
+    for w in 40..=140 {
+        for focus in [Pane::Claims, Pane::Rebuttals, Pane::Sources] {
+            let mut a = app(w, 24);
+            a.focus = focus;
+            a.update(Action::Resize(w, 24));
+            let footer = footer_of(&text(&draw(&a)));
+            for hint in ["/ search", "Enter open", "q quit", "? help"] {
+                assert!(footer.contains(hint), "{w} columns, {focus:?}: {footer}");
+            }
+            if w >= 60 {
+                assert!(footer.contains("Tab "), "{w} columns, {focus:?}: {footer}");
+            }
+        }
+    }
+    // Tab names the pane it goes to: the focus moves only that way.
+    let mut a = app(80, 24);
+    assert!(footer_of(&text(&draw(&a))).contains("Tab rebuttals"));
+    a.update(Action::NextPane);
+    assert!(footer_of(&text(&draw(&a))).contains("Tab sources"));
+}
+
+#[test]
+fn help_says_when_more_is_above_or_below() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = app(w, h);
+        a.update(Action::Help);
+        let top = text(&draw(&a));
+        let border = top.lines().nth(h as usize - 2).unwrap();
+        assert!(border.contains("↓ more below: ↓ PgDn G"), "{border}");
+        insta::assert_snapshot!(format!("help_top_{w}x{h}"), top);
+        a.update(Action::PageDown);
+        let middle = text(&draw(&a));
+        assert!(middle.contains("↑↓ more above and below"), "{middle}");
+        a.update(Action::Bottom);
+        let end = text(&draw(&a));
+        let border = end.lines().nth(h as usize - 2).unwrap();
+        assert!(border.contains("↑ more above: ↑ PgUp g"), "{border}");
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), end);
+    }
+    // Tall enough for all of it: nothing to say.
+    let mut a = app(120, 200);
+    a.update(Action::Help);
+    assert!(!text(&draw(&a)).contains("more "));
+}
+
+#[test]
+fn too_small_says_keys_wait() {
+    let mut a = app(30, 8);
+    for action in [Action::Search, Action::Type('a'), Action::Help] {
+        a.update(action);
+    }
+    a.update(Action::Resize(80, 24));
+    let t = text(&draw(&a));
+    assert!(!t.contains("Search ·") && !t.contains("Help ·"), "{t}");
+}
+
+/// The export prompt over the path of `walk`, the name replaced by `name`.
+fn export_prompt(w: u16, h: u16, name: &str) -> App {
+    let mut a = app(w, h);
+    walk(&mut a);
+    a.update(Action::Export);
+    a.update(Action::ClearInput);
+    for c in name.chars() {
+        a.update(Action::Type(c));
+    }
+    a
+}
+
+#[test]
+fn the_export_prompt_shows_its_cursor_and_wraps_its_errors() {
+    let error = "cannot write /home/reader/notes/debates/alignment-path.md: writing: \
+                 permission denied (the folder is not writable by you); choose another \
+                 folder, or ~/ for your home";
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = export_prompt(w, h, "~/notes/漢字-path.md");
+        for _ in 0..8 {
+            a.update(Action::CursorLeft);
+        }
+        a.update(Action::Exported(debate_tui::app::Exported::Failed(
+            error.into(),
+        )));
+        let t = text(&draw(&a));
+        // The whole message, over several rows of the box, nothing cut.
+        let buf = draw(&a);
+        let (x, top) = find(&buf, "File: ").unwrap();
+        let rows: Vec<String> = (top..buf.area.height)
+            .take_while(|&y| buf[(x - 1, y)].symbol() == "│")
+            .map(|y| {
+                let row: String = (x..x + 70).map(|cx| buf[(cx, y)].symbol()).collect();
+                row.trim_end().to_string()
+            })
+            .collect();
+        assert!(!rows.iter().any(|r| r.contains('…')), "{rows:#?}");
+        let said = rows.join(" ");
+        assert!(said.contains(error), "{rows:#?}");
+        assert_fits(&t, w);
+        insta::assert_snapshot!(format!("export_error_{w}x{h}"), t);
+        // The cursor: one cell in the selection's colours, on the character it stands
+        // before (after two wide ones).
+        let buf = draw(&a);
+        let (x, y) = find(&buf, "File: ").unwrap();
+        let cursor: Vec<_> = (x..buf.area.width)
+            .filter(|&cx| buf[(cx, y)].bg == COLOR.selected.bg.unwrap())
+            .collect();
+        assert_eq!(cursor.len(), 1, "{cursor:?}");
+        assert_eq!(buf[(cursor[0], y)].symbol(), "-");
+    }
+}
+
+#[test]
+fn the_question_before_replacing_shows_y_and_n_in_the_footer() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = export_prompt(w, h, "path.md");
+        a.update(Action::Exported(debate_tui::app::Exported::Exists));
+        let t = text(&draw(&a));
+        let footer = footer_of(&t);
+        assert!(
+            footer.contains("y replace") && footer.contains("n choose"),
+            "{footer}"
+        );
+        assert!(
+            !footer.contains("clear") && !footer.contains("write"),
+            "{footer}"
+        );
+        insta::assert_snapshot!(format!("export_confirm_{w}x{h}"), t);
+    }
+}
+
+#[test]
+fn copying_says_what_was_copied() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = app(w, h);
+        go(&mut a, "no-kill-switch");
+        assert!(a.update(Action::Copy).is_some());
+        let t = text(&draw(&a));
+        assert!(footer_of(&t).starts_with(" copied: "), "{t}");
+        insta::assert_snapshot!(format!("copied_{w}x{h}"), footer_of(&t));
     }
 }

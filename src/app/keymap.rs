@@ -167,7 +167,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[c('q')],
         Action::Quit,
-        "quit (a path never exported asks first)",
+        "quit (a path never exported asks first); in an overlay, q closes it",
         Footer("quit"),
     ),
     b(
@@ -414,6 +414,34 @@ pub const BINDINGS: &[Binding] = &[
         Title("why"),
     ),
     b(
+        Panes,
+        &[c('y')],
+        Action::Copy,
+        "copy the selected claim or quote with its citation (speaker, source, url)",
+        Footer("copy"),
+    ),
+    b(
+        Panes,
+        &[c('Y')],
+        Action::CopyId,
+        "copy the selected claim's id",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('o')],
+        Action::OpenExport,
+        "open the file last exported in $PAGER (less without it)",
+        Title("open it"),
+    ),
+    b(
+        Path,
+        &[k(K::Esc), c('q')],
+        Action::Close,
+        "close the path",
+        Footer("close"),
+    ),
+    b(
         Path,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -501,7 +529,7 @@ pub const BINDINGS: &[Binding] = &[
         Prompt,
         &[k(K::Backspace)],
         Action::Erase,
-        "delete the last character",
+        "delete the character before the cursor",
         Unnamed,
     ),
     b(
@@ -517,6 +545,41 @@ pub const BINDINGS: &[Binding] = &[
         Action::Close,
         "cancel: nothing is written",
         Footer("cancel"),
+    ),
+    b(
+        Prompt,
+        &[k(K::Left)],
+        Action::CursorLeft,
+        "move the cursor left",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::Right)],
+        Action::CursorRight,
+        "move the cursor right",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::Home), ctrl('a')],
+        Action::CursorStart,
+        "move the cursor to the start",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::End), ctrl('e')],
+        Action::CursorEnd,
+        "move the cursor to the end",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[ctrl('w')],
+        Action::EraseWord,
+        "delete the word before the cursor",
+        Unnamed,
     ),
     b(
         Confirm,
@@ -702,6 +765,13 @@ pub const BINDINGS: &[Binding] = &[
         Footer("back"),
     ),
     b(
+        SourceView,
+        &[c('q')],
+        Action::Close,
+        "close the source view",
+        Unnamed,
+    ),
+    b(
         Help,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -736,6 +806,27 @@ pub const BINDINGS: &[Binding] = &[
         Action::HalfPageUp,
         "half a page up",
         Unnamed,
+    ),
+    b(
+        Help,
+        &[c('g'), k(K::Home)],
+        Action::Top,
+        "go to the top",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[c('G'), k(K::End)],
+        Action::Bottom,
+        "go to the end",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[k(K::Esc), c('q')],
+        Action::Close,
+        "close the help",
+        Footer("close"),
     ),
 ];
 
@@ -812,6 +903,33 @@ pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static Binding, Key)> {
         .filter(|b| matches!(b.hint, Footer(_)))
         .filter(move |b| b.scope == scope || !own(&b.action))
         .filter_map(move |b| working_key(b, scope))
+}
+
+/// The footer's hints by importance, the essential first: where the footer cannot
+/// name them all, these are the last to go. Those not listed come after, in the
+/// table's order.
+const FOOTER_PRIORITY: &[Action] = &[
+    Action::Follow,
+    Action::Search,
+    Action::NextPane,
+    Action::Down,
+    Action::Unfold,
+    Action::Back,
+    Action::AddToPath,
+    Action::ShowPath,
+    Action::Copy,
+    Action::Export,
+    Action::Undo,
+    Action::Focus,
+    Action::JumpBack,
+];
+
+/// Where a hint for `action` stands in [`FOOTER_PRIORITY`]: lower stays longer.
+pub fn footer_rank(action: &Action) -> usize {
+    FOOTER_PRIORITY
+        .iter()
+        .position(|a| a == action)
+        .unwrap_or(FOOTER_PRIORITY.len())
 }
 
 /// The binding and the key that do `action` where `scope` is in force: the scope's

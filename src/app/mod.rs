@@ -4,6 +4,7 @@
 
 pub mod action;
 mod claims;
+mod copy;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -98,6 +99,10 @@ pub struct App {
     /// hit-testing and paging all read this one layout.
     areas: Areas,
     pub no_color: bool,
+    /// The file last exported, which `o` opens in the pager.
+    pub last_export: Option<std::path::PathBuf>,
+    /// The row and time (ms) of the last click, to tell a double click.
+    last_click: Option<(u16, u64)>,
 }
 
 impl App {
@@ -144,6 +149,8 @@ impl App {
             size,
             areas: areas(size, Pane::Claims),
             no_color: false,
+            last_export: None,
+            last_click: None,
         };
         // Start on the first claim, where there is one.
         if let Some(i) = app
@@ -273,6 +280,11 @@ impl App {
         ) {
             self.status = None;
         }
+        // Behind "Terminal too small" nothing is seen, so no key acts: only quitting,
+        // suspending and what the shell reports.
+        if self.areas.mode == layout::Mode::TooSmall && !reaches_a_small_screen(&action) {
+            return None;
+        }
         let effect = match action {
             Action::QuitNow => return Some(Effect::Quit),
             // Asked once: `q` again (or `y`) in the question quits.
@@ -318,6 +330,11 @@ impl App {
                 self.go_to_place(&place);
                 None
             }
+            Action::ClickAtTime(x, y, at) => return self.click_at_time(x, y, at),
+            Action::Paged(said) => {
+                self.status = Some(said.unwrap_or_else(|why| why));
+                None
+            }
             _ => match self.overlay {
                 Overlay::None => match action {
                     Action::Undo => {
@@ -336,6 +353,8 @@ impl App {
                         self.jump(action == Action::JumpForward);
                         None
                     }
+                    Action::Copy | Action::CopyId => self.copy(action == Action::CopyId),
+                    Action::OpenExport => self.open_export(),
                     _ => self.update_panes(action),
                 },
                 Overlay::Help { .. } => {
@@ -363,6 +382,23 @@ impl App {
         self.refresh_why();
         effect
     }
+}
+
+/// Whether an action applies while the terminal is too small to show anything: the
+/// ones a reader cannot aim (Ctrl-C, Ctrl-Z) and those the shell reports.
+fn reaches_a_small_screen(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::QuitNow
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::SearchResults(_)
+            | Action::Exported(_)
+            | Action::Restore(_)
+            | Action::NotRemembered(_)
+            | Action::Paged(_)
+            | Action::GoTo(_)
+    )
 }
 
 /// A file name as a shell reads it back as one word: as it is when it holds nothing
@@ -435,5 +471,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod reflexes_tests;
 #[cfg(test)]
 mod tests;

@@ -204,10 +204,8 @@ impl App {
             return;
         };
         match self.focus {
-            Pane::Claims => {
-                self.enter_claim(current);
-                self.focus = Pane::Rebuttals;
-            }
+            // The focus stays: Tab goes on to the claim's links.
+            Pane::Claims => self.enter_claim(current),
             Pane::Rebuttals => {
                 let Some(LinkRow::Entry(_, target)) =
                     self.links.get(self.links_pos.selected).copied()

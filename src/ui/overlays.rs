@@ -16,7 +16,7 @@ use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
 use crate::domain::search::{Cited, Field, Query};
-use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
+use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -26,9 +26,15 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         key_for(Scope::Help, &Action::Help),
         key_for(Scope::Help, &Action::Close)
     );
-    let b = Block::bordered()
+    let total = help_lines().len();
+    let rows = area.height.saturating_sub(2) as usize;
+    let mut b = Block::bordered()
         .title(Span::styled(title, theme.border_focused))
         .border_style(theme.border_focused);
+    if let Some(more) = more_in_help(scroll, rows, total) {
+        let room = area.width.saturating_sub(4) as usize;
+        b = b.title_bottom(Line::styled(fit(&more, room), theme.key).right_aligned());
+    }
     let inner = b.inner(area);
     b.render(area, buf);
     let lines: Vec<Line> = help_lines()
@@ -105,6 +111,33 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
             l
         };
         line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+}
+
+/// What the help's bottom border says when it does not show every line: that more is
+/// above, below, or both, with the keys that scroll there.
+fn more_in_help(scroll: usize, rows: usize, total: usize) -> Option<String> {
+    let above = scroll > 0;
+    let below = scroll.saturating_add(rows) < total;
+    let keys = |actions: &[Action]| {
+        actions
+            .iter()
+            .map(|a| key_for(Scope::Help, a))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let down = keys(&[Action::Down, Action::PageDown, Action::Bottom]);
+    let up = keys(&[Action::Up, Action::PageUp, Action::Top]);
+    let shown = format!(
+        "{}–{} of {total}",
+        scroll.saturating_add(1),
+        scroll.saturating_add(rows).min(total)
+    );
+    match (above, below) {
+        (false, false) => None,
+        (false, true) => Some(format!(" {shown} · ↓ more below: {down} ")),
+        (true, false) => Some(format!(" {shown} · ↑ more above: {up} ")),
+        (true, true) => Some(format!(" {shown} · ↑↓ more above and below ")),
     }
 }
 
@@ -426,19 +459,22 @@ pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme
     }
 }
 
-/// The export prompt: the file name, or the question before replacing a file.
-pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let title = format!(
-        " Export the path ({}) to Markdown ",
-        plural(app.path.len(), "step")
-    );
-    let inner = framed(&title, area, buf, theme);
-    let width = inner.width as usize;
+/// The export prompt: the file name with its cursor, or the question before replacing
+/// a file; what went wrong, wrapped so that it is read whole. The box grows to hold it.
+pub fn export(app: &App, p: &ExportPrompt, within: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = within.width.min(72);
+    let inner_width = width.saturating_sub(2) as usize;
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        let text = visible(text).into_owned();
+        wrap(&text, inner_width)
+            .into_iter()
+            .map(|r| Line::styled(text[r].to_string(), style))
+            .collect()
+    };
     let mut lines = Vec::new();
-    let name = truncate_left(&visible(&p.input), width.saturating_sub(7)).into_owned();
     if p.confirm {
-        lines.push(Line::styled(
-            fit(&format!("{} already exists.", p.input), width),
+        lines.extend(wrapped(
+            &format!("{} already exists.", p.input),
             theme.warning,
         ));
         let mut question = vec![Span::raw("Replace it?")];
@@ -455,24 +491,67 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
         }
         lines.push(Line::from(question));
     } else {
-        lines.push(Line::from(vec![
-            Span::styled("File: ", theme.key),
-            Span::raw(name),
-            Span::styled(" ", theme.selected),
-        ]));
+        lines.push(name_line(p, inner_width, theme));
         let how = format!(
-            "{} writes it (in the current folder unless the name says where) · {} cancels",
+            "{} writes it (in the current folder unless the name says where; ~ is your \
+             home) · {} cancels",
             key_for(Scope::Prompt, &Action::Follow),
             key_for(Scope::Prompt, &Action::Close)
         );
-        lines.push(Line::styled(fit(&how, width), theme.dim));
+        lines.extend(wrapped(&how, theme.dim));
     }
     if let Some(e) = &p.error {
-        lines.push(Line::styled(fit(e, width), theme.warning));
+        lines.extend(wrapped(e, theme.warning));
     }
+    let height = (lines.len() as u16)
+        .saturating_add(2)
+        .max(6)
+        .min(within.height);
+    let area = Rect {
+        x: within.x.saturating_add((within.width - width) / 2),
+        y: within.y.saturating_add((within.height - height) / 2),
+        width,
+        height,
+    };
+    let title = format!(
+        " Export the path ({}) to Markdown ",
+        plural(app.path.len(), "step")
+    );
+    let inner = framed(&title, area, buf, theme);
     for (i, l) in lines.into_iter().take(inner.height as usize).enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+}
+
+/// The file name being typed, with the cursor shown as a reversed cell (on the
+/// character it stands before, or a space at the end), the part around it cut so that
+/// the cursor is always in view.
+fn name_line(p: &ExportPrompt, width: usize, theme: &Theme) -> Line<'static> {
+    const LABEL: &str = "File: ";
+    let room = width.saturating_sub(LABEL.len());
+    let at = p.cursor.min(p.input.len());
+    let at = (0..=at)
+        .rev()
+        .find(|&i| p.input.is_char_boundary(i))
+        .unwrap_or(0);
+    let (before, rest) = p.input.split_at(at);
+    let mut rest = rest.chars();
+    let under = rest.next().map_or_else(
+        || String::from(" "),
+        |c| visible(&c.to_string()).into_owned(),
+    );
+    let after = visible(rest.as_str()).into_owned();
+    let under_w = display_width(&under);
+    let before = visible(before);
+    let before = truncate_left(&before, room.saturating_sub(under_w)).into_owned();
+    let after_room = room.saturating_sub(display_width(&before) + under_w);
+    let after = truncate(&after, after_room).into_owned();
+    Line::from(vec![
+        Span::styled(LABEL, theme.key),
+        Span::raw(before),
+        Span::styled(under, theme.selected),
+        Span::raw(after),
+    ])
 }
 
 /// The question before quitting with a path never exported: wrapped, so that it is
