@@ -601,7 +601,9 @@ fn journey_claim_rebuttal_source_help_quit() {
     let crumb = format!("path: {first}");
     s.wait_for("the path to start", |sc| header(sc).contains(&crumb));
 
-    // Enter in Rebuttals follows the first entry under "Rebutted by".
+    // Tab to Rebuttals (the focus stays where it is until asked), where Enter
+    // follows the first entry under "Rebutted by".
+    s.send(TAB);
     s.send(ENTER);
     let second = rebutters[0].clone();
     let crumb = format!("path: {first} › {second}");
@@ -902,6 +904,7 @@ claims:
     s.wait_for("the path to start", |sc| {
         header(sc).contains("path: out-there")
     });
+    s.send(TAB);
     s.send(ENTER);
     s.wait_for("the rebuttal to be followed", |sc| {
         header(sc).contains("path: out-there › no-recall")
@@ -1022,6 +1025,7 @@ fn walk_two_steps_with(env: &[(&str, &str)]) -> (Session, String, String) {
     let first = go_to_a_rebutted_claim(&mut s);
     let second = data.rebutters(&first)[0].clone();
     s.send(ENTER);
+    s.send(TAB);
     s.send(ENTER);
     let crumb = format!("path: {first} › {second}");
     s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
@@ -1143,9 +1147,9 @@ fn the_path_overlay_lists_steps_and_removes_one() {
     s.wait_text("Path · 1 step ");
     s.send(ESC);
     let only = format!("path: {second}");
-    s.wait_for("the shorter breadcrumb", |sc| {
+    s.wait_for("the shorter breadcrumb, the overlay closed", |sc| {
         let h = header(sc);
-        h.contains(&only) && !h.contains(" › ")
+        h.contains(&only) && !h.contains(" › ") && !sc.contents().contains("Path · ")
     });
 
     quit_answering(&mut s);
@@ -1329,6 +1333,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     // Every view: the claim's rebuttal, its sources, the quote in its source's text,
     // search results, the path, the export prompt, help.
     s.send(ENTER);
+    s.send(TAB);
     s.send(ENTER);
     s.wait_for("the rebuttal to be followed", |sc| {
         header(sc).contains("path: first › second")
@@ -1365,6 +1370,9 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     s.send(b"?");
     s.wait_text("Help · ? or Esc to close");
     s.settle();
+    // q closes help; q again asks before quitting.
+    s.send(b"q");
+    s.wait_for("help to close", |sc| !sc.contents().contains("Help · "));
     quit_answering(&mut s);
     s.assert_restored();
     let found = hostile::found_in(&s.raw.lock().unwrap());
@@ -1827,6 +1835,188 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     s.wait_taken_over_again();
     assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
 
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Every OSC 52 sequence the app wrote, decoded: the texts it put on the clipboard.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    const START: &[u8] = b"\x1b]52;c;";
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.windows(START.len()).position(|w| w == START) {
+        rest = &rest[i + START.len()..];
+        let end = rest
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("an OSC 52 sequence ended by BEL");
+        let payload = &rest[..end];
+        assert!(
+            payload
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b)),
+            "only base64 between the OSC 52 introducer and BEL: {payload:?}"
+        );
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(payload)
+            .expect("valid base64");
+        out.push(String::from_utf8(bytes).expect("UTF-8 on the clipboard"));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// `raw` without its OSC 52 sequences (whose BEL ends them by design).
+fn without_clipboard_writes(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.windows(5).position(|w| w == b"\x1b]52;") {
+        out.extend_from_slice(&rest[..i]);
+        let end = rest[i..].iter().position(|&b| b == 0x07).unwrap_or(0);
+        rest = &rest[i + end + 1..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+#[test]
+fn y_copies_through_osc_52_and_only_filtered_text_is_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile::write(dir.path(), true);
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    s.wait_text("Claims (2)");
+    s.wait_for("the first claim selected", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some("first")
+    });
+    s.send(b"y");
+    s.wait_text("copied: Claim PWNED");
+    s.send(b"Y");
+    s.wait_for("the id copied", |sc| {
+        sc.contents().contains("copied: first")
+    });
+    s.settle();
+    let raw = s.raw.lock().unwrap().clone();
+    let copied = clipboard_writes(&raw);
+    assert_eq!(copied.len(), 2, "{copied:?}");
+    // The claim with its citation: every escape sequence gone whole (the window title
+    // and its text, the colour, the clear screen, the C1 CSI), every other control and
+    // invisible character gone, the tab and the line separator become spaces.
+    let mut lines = copied[0].lines();
+    assert_eq!(lines.next(), Some("Claim PWNEDDERIWisozwtag tab sep"));
+    let citation = lines.next().expect("a citation line");
+    assert!(citation.starts_with("— "), "{citation}");
+    assert!(citation.contains("Talk PWNED"), "{citation}");
+    assert!(citation.contains("https://example.org/PWNED"), "{citation}");
+    for text in &copied {
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && debate_tui::domain::text::is_unsafe(c))
+            .collect();
+        assert!(bad.is_empty(), "the clipboard got {bad:?} in {text:?}");
+        let found = hostile::found_in(text.as_bytes());
+        assert!(found.is_empty(), "the clipboard got {found:?}");
+    }
+    assert_eq!(copied[1], "first");
+    // Nothing else reached the terminal.
+    let found = hostile::found_in(&without_clipboard_writes(&raw));
+    assert!(found.is_empty(), "the terminal was sent {found:?}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A pager that shows where it ran: it first does what Ctrl-C in a pager does, a
+/// SIGINT to its process group (which the explorer must not be in), then prints the
+/// file between two marks.
+fn pager_script(dir: &std::path::Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("pager.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nprintf 'PAGER-SAW['\ncat \"$1\"\nprintf ']PAGER-END'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Exports the walked path to `file` from the prompt.
+fn export_to(s: &mut Session, file: &std::path::Path) {
+    s.send(b"e");
+    s.wait_text("meta-open-source-and-alignment-path.md");
+    s.send(&[0x15]);
+    s.send(file.to_str().unwrap().as_bytes());
+    s.send(ENTER);
+    s.wait_text("o opens it");
+}
+
+#[test]
+fn o_opens_the_export_in_the_pager_and_the_explorer_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = pager_script(dir.path());
+    let file = dir.path().join("walk path.md");
+    let pager = format!("'{}'", script.display());
+    let (mut s, _, _) = walk_two_steps_with(&[("PAGER", &pager)]);
+    export_to(&mut s, &file);
+    s.settle();
+    let before = s.raw.lock().unwrap().len();
+    s.send(b"o");
+    s.wait_text("Back from");
+    s.wait_text("Claims (36)");
+    s.settle();
+    let raw = s.raw.lock().unwrap()[before..].to_vec();
+    let text = String::from_utf8_lossy(&raw);
+    let (Some(saw), Some(end)) = (text.find("PAGER-SAW["), text.find("]PAGER-END")) else {
+        panic!("the pager did not run in the terminal:\n{text}")
+    };
+    let document = std::fs::read_to_string(&file).unwrap();
+    let shown = text[saw + "PAGER-SAW[".len()..end].replace("\r\n", "\n");
+    assert_eq!(shown, document, "the pager was given the file");
+    // The terminal was handed over (main screen) and taken back (alternate screen).
+    let left = text
+        .find("\x1b[?1049l")
+        .expect("the main screen for the pager");
+    let back = text
+        .rfind("\x1b[?1049h")
+        .expect("the alternate screen again");
+    assert!(left < saw && end < back, "{text:?}");
+    // The pager's SIGINT did not reach the explorer: it goes on.
+    assert!(s.child.try_wait().unwrap().is_none(), "the explorer ended");
+    s.send(b"j");
+    s.settle();
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    // Without $PAGER, less; where there is none, the explorer says where the file is.
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    let (mut s, _, _) = walk_two_steps_with(&[("PAGER", ""), ("PATH", path)]);
+    export_to(&mut s, &dir.path().join("again.md"));
+    s.send(b"o");
+    s.wait_text("Could not run less ($PAGER is not set)");
+    s.wait_text("the file is at");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn keys_typed_behind_terminal_too_small_do_nothing_later() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.resize(8, 30);
+    s.wait_text("Terminal too small");
+    s.settle();
+    s.send(b"/abc");
+    s.settle();
+    s.resize(40, 140);
+    s.wait_text("Claims (36)");
+    s.settle();
+    let c = s.contents();
+    assert!(!c.contains("Type to search") && !c.contains("/ abc"), "{c}");
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();

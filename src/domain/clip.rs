@@ -11,14 +11,17 @@ pub const MAX_BYTES: usize = 64 * 1024;
 
 /// A text made fit for the clipboard: every escape sequence removed whole (CSI, OSC,
 /// DCS and the other strings, 7-bit or C1), then every character [`is_unsafe`] judges
-/// unsafe (controls, bidirectional overrides, invisible ones) removed, but line breaks
-/// and tabs. Nothing in the result can act on a terminal.
+/// unsafe (controls, bidirectional overrides, invisible ones) removed, but line breaks;
+/// tabs and line separators become spaces. Nothing in the result can act on a
+/// terminal, or on a shell it is pasted into, but a line break.
 pub fn for_clipboard(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\n' | '\t' => out.push(c),
+            '\n' => out.push(c),
+            // A tab pasted into a shell completes a word: a space is safe anywhere.
+            '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             '\u{1b}' => match chars.peek() {
                 Some('[') => {
                     chars.next();
@@ -148,7 +151,7 @@ mod tests {
         let hostile = "a\u{1b}]52;c;ZXZpbA==\u{7}b\u{1b}[31mc\u{1b}[0m\u{9b}2Jd\u{9d}0;title\u{9c}e\
                        \u{1b}P+q\u{1b}\\f\u{7}g\u{8}h\u{7f}i\u{85}j\u{202e}k\r\nl\tm\u{1b}";
         let clean = for_clipboard(hostile);
-        assert_eq!(clean, "abcdefghijk\nl\tm");
+        assert_eq!(clean, "abcdefghijk\nl m");
         assert!(
             !clean
                 .chars()

@@ -55,14 +55,17 @@ pub fn expand_home(file: &Path, home: Option<&Path>) -> Result<PathBuf, String> 
     }
 }
 
-/// The pager that opens `file`, and how to name it: `$PAGER` (run by `sh`, so that
-/// it may carry options, with the file as an argument of its own, never read as shell
-/// words), else `less`.
+/// The pager that opens `file`, and how to name it: `$PAGER` (run by `sh`, as git
+/// runs it, so that it may carry options, with the file as an argument of its own,
+/// never read as shell words), else `less`.
 pub fn pager(file: &Path, pager: Option<OsString>) -> (Command, String) {
     match pager.filter(|p| !p.is_empty()) {
         Some(p) => {
             let name = p.to_string_lossy().into_owned();
-            let mut script = p;
+            // `exec`: the pager takes the shell's place, so that its process group
+            // holds nothing else that a Ctrl-C in the pager would end.
+            let mut script = OsString::from("exec ");
+            script.push(p);
             script.push(" \"$1\"");
             let mut cmd = Command::new("sh");
             cmd.arg("-c").arg(script).arg("sh").arg(file);
@@ -117,7 +120,7 @@ mod tests {
         let args: Vec<_> = cmd.get_args().collect();
         assert_eq!(
             args,
-            ["-c", "less -R \"$1\"", "sh", "/tmp/a b; rm -rf x.md"]
+            ["-c", "exec less -R \"$1\"", "sh", "/tmp/a b; rm -rf x.md"]
         );
         let (cmd, name) = pager(file, Some("".into()));
         assert!(name.starts_with("less"));
