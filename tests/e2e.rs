@@ -2021,3 +2021,31 @@ fn keys_typed_behind_terminal_too_small_do_nothing_later() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn a_double_click_on_a_row_does_what_enter_does() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    // Row 4: the second claim of the first side (row 2 is the side, row 3 its first
+    // claim, selected at the start), clicked away from its fold mark.
+    let first = s.current_id().expect("a claim selected");
+    click(&mut s, 30, 4);
+    s.wait_for("one click to select the row", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != first)
+    });
+    let selected = s.current_id().expect("a claim selected");
+    s.settle();
+    s.with_screen(|sc| assert!(!header(sc).contains("path:"), "one click starts nothing"));
+    // Two clicks in one go: the path starts at that claim, as Enter starts it.
+    click(&mut s, 30, 4);
+    click(&mut s, 30, 4);
+    let crumb = format!("path: {selected}");
+    s.wait_for("a double click to start the path", |sc| {
+        header(sc).contains(&crumb)
+    });
+    s.send(b"q");
+    s.wait_text("was never exported");
+    s.send(b"y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -1104,6 +1104,16 @@ fn the_export_prompt_shows_its_cursor_and_wraps_its_errors() {
             .collect();
         assert_eq!(cursor.len(), 1, "{cursor:?}");
         assert_eq!(buf[(cursor[0], y)].symbol(), "-");
+        // On a wide character: the cursor covers it whole, and the row keeps its grid.
+        a.update(Action::CursorLeft);
+        let buf = draw(&a);
+        let (x, y) = find(&buf, "File: ").unwrap();
+        let under: Vec<_> = (x..buf.area.width)
+            .filter(|&cx| buf[(cx, y)].bg == COLOR.selected.bg.unwrap())
+            .map(|cx| buf[(cx, y)].symbol().to_string())
+            .collect();
+        assert_eq!(under.first().map(String::as_str), Some("字"), "{under:?}");
+        assert_fits(&text(&buf), w);
     }
 }
 
