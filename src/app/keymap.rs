@@ -908,7 +908,7 @@ pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static Binding, Key)> {
 /// The footer's hints by importance, the essential first: where the footer cannot
 /// name them all, these are the last to go. Those not listed come after, in the
 /// table's order.
-const FOOTER_PRIORITY: &[Action] = &[
+pub const FOOTER_PRIORITY: &[Action] = &[
     Action::Follow,
     Action::Search,
     Action::NextPane,
