@@ -868,7 +868,7 @@ claims:
     a.update(Action::Follow);
     let t = text(&draw(&a));
     assert!(
-        t.contains("Transcript · passage 1/1 · c · Fiona Bruce asks"),
+        t.contains("Transcript · passage 1/1 · C · Fiona Bruce asks"),
         "{t}"
     );
 }
@@ -929,15 +929,14 @@ fn the_status_line_says_what_an_import_left_out() {
 }
 
 /// The what-if of the README: the worry that rebuts the open-source side set aside,
-/// seen from that side, with the Rebuttals pane focused on a supporter.
+/// seen from that side, selected in the Claims pane (the Sources pane says why it
+/// stands).
 fn supposing(w: u16, h: u16, no_color: bool) -> (App, Buffer) {
     let mut a = app(w, h);
     a.no_color = no_color;
     go(&mut a, "worse-than-sharing-data");
     a.update(Action::SetAside);
     go(&mut a, "open-source");
-    a.update(Action::NextPane);
-    a.update(Action::Down);
     let buf = draw(&a);
     (a, buf)
 }

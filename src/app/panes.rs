@@ -112,8 +112,14 @@ impl App {
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
+            // In the Sources pane an entry longer than the pane scrolls before the
+            // next one is selected.
+            Action::Up if self.focus == Pane::Sources && self.scroll_entry(false) => {}
+            Action::Down if self.focus == Pane::Sources && self.scroll_entry(true) => {}
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
+            Action::ScrollEntryDown => self.scroll_entry_key(true),
+            Action::ScrollEntryUp => self.scroll_entry_key(false),
             Action::PageUp => self.step(-(self.page() as isize)),
             Action::PageDown => self.step(self.page() as isize),
             Action::HalfPageUp => self.step(-((self.list_rows() / 2).max(1) as isize)),
