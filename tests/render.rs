@@ -986,3 +986,192 @@ fn status_marks_read_without_colour() {
         assert!(!["✗", "✓"].contains(&mark), "{mark}");
     }
 }
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+/// The built-in article open at the quote of `claim`.
+fn source_view(w: u16, h: u16, claim: &str) -> App {
+    let mut a = app(w, h);
+    go(&mut a, claim);
+    a.focus = Pane::Sources;
+    a.update(Action::Follow);
+    a
+}
+
+/// The text of the cells drawn in `bg`, in reading order.
+fn cells_with_bg(buf: &Buffer, bg: Color) -> String {
+    buf.content()
+        .iter()
+        .filter(|c| c.bg == bg)
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn a_search_of_the_source_marks_its_matches_and_the_current_one() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = source_view(w, h, "no-kill-switch");
+        a.update(Action::Search);
+        for ch in "Open Source".chars() {
+            a.update(Action::Type(ch));
+        }
+        let typing = text(&draw(&a));
+        assert!(typing.contains("search /Open Source▏"), "{typing}");
+        a.update(Action::Follow);
+        a.update(Action::NextMatch);
+        let buf = draw(&a);
+        let t = text(&buf);
+        assert_fits(&t, w);
+        // The first match from the top of the view, then the next one.
+        assert!(t.contains("match ") && t.contains("/15 ·"), "{t}");
+        // The footer names the keys of an active search.
+        assert!(
+            t.contains("n next match") && t.contains("Esc end search"),
+            "{t}"
+        );
+        let current = cells_with_bg(&buf, COLOR.found_current.bg.unwrap());
+        assert_eq!(current.to_lowercase(), "open source");
+        assert!(!cells_with_bg(&buf, COLOR.found.bg.unwrap()).is_empty());
+        insta::assert_snapshot!(format!("source_search_{w}x{h}"), t);
+        // Ended: no mark left, and n walks passages again.
+        a.update(Action::EndFind);
+        let buf = draw(&a);
+        assert!(cells_with_bg(&buf, COLOR.found_current.bg.unwrap()).is_empty());
+        assert!(text(&buf).contains("n next quote"));
+    }
+}
+
+#[test]
+fn t_shows_the_translation_under_the_source() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = source_view(w, h, "no-kill-switch");
+        a.update(Action::ToggleTranslation);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("Translation of the passage"), "{t}");
+        assert!(t.contains("kill switch"), "{t}");
+        insta::assert_snapshot!(format!("source_translation_{w}x{h}"), t);
+    }
+}
+
+/// A claim whose quote has a translation far longer than the Sources pane.
+fn long_entry(w: u16, h: u16) -> App {
+    let words: Vec<String> = (0..300).map(|i| format!("word{i}")).collect();
+    let yaml = format!(
+        "version: 1\ntitle: T\nsources:\n  - id: s\n    title: Interview\npositions:\n  - id: p\n    title: P\nclaims:\n  - id: long\n    position: p\n    text: A claim whose quote is long.\n    quotes:\n      - source: s\n        text: Short words.\n        translation: {}\n      - source: s\n        text: A second quote.\n",
+        words.join(" ")
+    );
+    let d = debate_tui::domain::load_bytes(
+        "l.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap()
+    .debate;
+    let mut a = App::new(d, Rect::new(0, 0, w, h));
+    go(&mut a, "long");
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    a
+}
+
+#[test]
+fn a_long_entry_shows_alone_and_scrolls_in_the_sources_pane() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = long_entry(w, h);
+        let t = text(&draw(&a));
+        assert!(t.contains("“Short words.”") && t.contains("word0 "), "{t}");
+        for _ in 0..10 {
+            a.update(Action::Down);
+        }
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("1/2 · line 11"), "{t}");
+        assert!(!t.contains("“Short words.”"), "scrolled past: {t}");
+        insta::assert_snapshot!(format!("sources_long_entry_{w}x{h}"), t);
+        // To its end: the last word shows, then j goes to the next quote.
+        while a.quote == 0 {
+            let before = text(&draw(&a));
+            a.update(Action::Down);
+            if a.quote == 1 {
+                assert!(before.contains("word299"), "{before}");
+            }
+        }
+        assert!(text(&draw(&a)).contains("A second quote."));
+    }
+}
+
+#[test]
+fn the_sources_pane_shows_the_selected_link_in_full() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut a = app(w, h);
+        go(&mut a, "open-source");
+        a.update(Action::NextPane);
+        a.update(Action::Down);
+        let t = text(&draw(&a));
+        assert_fits(&t, w);
+        assert!(t.contains("Sources · the selected link"), "{t}");
+        insta::assert_snapshot!(format!("sources_selected_link_{w}x{h}"), t);
+    }
+}
+
+/// Control characters, bidi, a very long line and wide characters in a quote, its
+/// translation and the source's text: drawn safe in the pane, scrolled, in the
+/// source view, its search and its translation.
+#[test]
+fn hostile_text_reads_safely_in_every_reading_view() {
+    let wide = "漢字🙂".repeat(400);
+    // Leaked: the embedded files of a test live as long as it does.
+    let source: &'static str =
+        Box::leak(format!("{}{wide}\n", hostile::source_text()).into_boxed_str());
+    let files: &'static [(&'static str, &'static str)] =
+        Box::leak(vec![("talk.txt", source)].into_boxed_slice());
+    let yaml = hostile::valid_yaml("talk.txt").replace(
+        "translation: \"Translation ",
+        &format!("translation: \"{wide} "),
+    );
+    let d = debate_tui::domain::load_bytes(
+        "h.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(files),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .debate;
+    for (w, h) in [(80, 24), (100, 30), (40, 12)] {
+        let mut a = App::new(d.clone(), Rect::new(0, 0, w, h));
+        go(&mut a, "first");
+        a.update(Action::NextPane);
+        a.update(Action::NextPane);
+        let mut screens = vec![draw(&a)];
+        for _ in 0..5 {
+            a.update(Action::ScrollEntryDown);
+        }
+        screens.push(draw(&a));
+        a.update(Action::Follow);
+        a.update(Action::ToggleTranslation);
+        screens.push(draw(&a));
+        a.update(Action::Search);
+        for ch in "pwned".chars() {
+            a.update(Action::Type(ch));
+        }
+        screens.push(draw(&a));
+        a.update(Action::Follow);
+        a.update(Action::NextMatch);
+        screens.push(draw(&a));
+        for buf in &screens {
+            let t = text(buf);
+            assert_fits(&t, w);
+            for cell in buf.content() {
+                for bad in hostile::FORBIDDEN {
+                    assert!(!cell.symbol().contains(bad), "{bad:?} at {w}×{h}: {t}");
+                }
+                assert!(!cell.symbol().contains('\u{1b}'), "ESC at {w}×{h}");
+            }
+        }
+        let t = text(&screens[4]);
+        if w >= 80 {
+            assert!(t.contains("match "), "{t}");
+        }
+    }
+}
