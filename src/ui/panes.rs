@@ -237,7 +237,7 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
     let room = area.width.saturating_sub(2) as usize;
     let about = app
         .current()
-        .map_or(String::new(), |n| fit(app.debate.id_of(n), room));
+        .map_or(String::new(), |n| fit(app.debate.text_of(n), room));
     let title = fit(&format!(" Rebuttals · {about} "), room);
     let b = block(title, theme, focused);
     let inner = b.inner(area);
