@@ -173,7 +173,18 @@ fn a_resize_keeps_the_current_passage_and_match_in_view() {
         let v = view(&a);
         a.debate.passages(v.source)[v.passage].range.start
     };
-    for (w, h) in [(80, 24), (140, 40), (60, 20), (41, 13), (100, 30), (80, 24)] {
+    let sizes = [
+        (80, 24),
+        (140, 40),
+        (60, 20),
+        (41, 13),
+        (100, 30),
+        (100, 14),
+        (100, 40),
+        (100, 12),
+        (80, 24),
+    ];
+    for (w, h) in sizes {
         a.update(Action::Resize(w, h));
         assert_eq!(view(&a).passage, passage, "{w}×{h}");
         assert!(in_view(&a, at), "the passage left the view at {w}×{h}");
@@ -184,7 +195,7 @@ fn a_resize_keeps_the_current_passage_and_match_in_view() {
     a.update(Action::Follow);
     a.update(Action::NextMatch);
     let m = view(&a).current_match().unwrap().start;
-    for (w, h) in [(140, 40), (60, 20), (80, 24)] {
+    for (w, h) in [(140, 40), (60, 20), (60, 12), (80, 24)] {
         a.update(Action::Resize(w, h));
         assert!(in_view(&a, m), "the match left the view at {w}×{h}");
     }

@@ -16,7 +16,7 @@ use crate::domain::Source;
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
-use crate::domain::search::{Cited, Field, Query};
+use crate::domain::search::{Cited, Field, MOST_FOUND, Query};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -201,6 +201,8 @@ fn source_title(app: &App, v: &SourceView, src: &Source, room: usize) -> String 
         let count = match f.found.len() {
             0 if f.input.trim().is_empty() => String::from("type to search the text"),
             0 => String::from("no match"),
+            // The count is bounded: past it, say so.
+            n if n >= MOST_FOUND => format!("match {}/{n}+", f.current + 1),
             n => format!("match {}/{n}", f.current + 1),
         };
         let keys = if f.typing {

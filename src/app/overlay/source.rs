@@ -192,30 +192,31 @@ impl App {
         Some(TranslationPanel { text, lines, rows })
     }
 
-    /// Wraps the open source for the current width; only when the width changed. What
-    /// the reader was looking at stays in view: the current match, else the current
-    /// passage when it showed, else the line at the top.
+    /// Wraps the open source for the current size (again only when the width
+    /// changed). What the reader was looking at stays in view: the current match, else
+    /// the current passage when it showed, else the line at the top.
     pub(crate) fn rewrap(&mut self) {
         let width = self.source_width();
         let rows = self.source_rows();
         let debate = &self.debate;
-        if let Overlay::Source(v) = &mut self.overlay
-            && v.width != width
-        {
+        let Overlay::Source(v) = &mut self.overlay else {
+            return;
+        };
+        let passage = debate
+            .passages(v.source)
+            .get(v.passage)
+            .map(|p| p.range.start);
+        let anchor = v
+            .current_match()
+            .map(|m| m.start)
+            .filter(|&at| v.shows(at))
+            .or(passage.filter(|&at| !v.lines.is_empty() && v.shows(at)));
+        if v.width != width {
             let text = debate
                 .sources
                 .get(v.source as usize)
                 .and_then(|s| s.text.as_deref())
                 .unwrap_or("");
-            let passage = debate
-                .passages(v.source)
-                .get(v.passage)
-                .map(|p| p.range.start);
-            let anchor = v
-                .current_match()
-                .map(|m| m.start)
-                .filter(|&at| v.shows(at))
-                .or(passage.filter(|&at| !v.lines.is_empty() && v.shows(at)));
             let top = v.lines.get(v.scroll).map(|r| r.start);
             v.lines = wrap(text, width);
             v.width = width;
@@ -224,6 +225,11 @@ impl App {
                 (None, Some(top)) => v.scroll = line_at(&v.lines, top),
                 (None, None) => {}
             }
+        } else if let Some(at) = anchor
+            && line_at(&v.lines, at) >= v.scroll + rows
+        {
+            // Fewer rows: what showed near the bottom would fall off.
+            v.scroll_to(at, rows);
         }
     }
 
