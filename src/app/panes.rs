@@ -142,7 +142,16 @@ impl App {
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas, x, y) {
                     self.focus = pane;
-                    self.step(if down { 3 } else { -3 });
+                    if pane == Pane::Sources {
+                        // The wheel reads through a long entry as j and k do.
+                        for _ in 0..3 {
+                            if !self.scroll_entry(down) {
+                                self.step(if down { 1 } else { -1 });
+                            }
+                        }
+                    } else {
+                        self.step(if down { 3 } else { -3 });
+                    }
                 }
             }
             _ => {}

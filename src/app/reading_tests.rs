@@ -304,3 +304,20 @@ fn the_sources_pane_follows_the_selected_link_while_the_rebuttals_pane_has_focus
     a.update(Action::NextPane);
     assert_eq!(a.sources_node(), here);
 }
+
+#[test]
+fn the_wheel_reads_through_a_long_entry_in_the_sources_pane() {
+    let mut a = long_app(100, 30);
+    let r = a.areas().pane(Pane::Sources).unwrap();
+    let (x, y) = (r.x + 3, r.y + 3);
+    a.update(Action::ScrollAt(x, y, true));
+    assert_eq!(a.focus, Pane::Sources);
+    assert_eq!((a.quote, a.entry_line()), (0, 3));
+    a.update(Action::ScrollAt(x, y, false));
+    assert_eq!((a.quote, a.entry_line()), (0, 0));
+    // Down to the end of the entry, then on to the next one.
+    for _ in 0..200 {
+        a.update(Action::ScrollAt(x, y, true));
+    }
+    assert_eq!(a.quote, 1);
+}
