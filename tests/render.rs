@@ -1184,3 +1184,30 @@ fn hostile_text_reads_safely_in_every_reading_view() {
         }
     }
 }
+
+#[test]
+fn the_narrow_layout_previews_the_selected_link_under_the_rebuttals() {
+    let mut a = app(60, 20);
+    go(&mut a, "open-source");
+    a.update(Action::NextPane);
+    for _ in 0..3 {
+        let Some(debate_tui::app::LinkRow::Entry(_, node)) =
+            a.links.get(a.links_pos.selected).copied()
+        else {
+            panic!("a link is selected")
+        };
+        let t = text(&draw(&a));
+        assert_fits(&t, 60);
+        assert!(t.contains("─ Selected ─"), "{t}");
+        // The statement's first words, which the row itself cuts.
+        let body: String = t
+            .lines()
+            .skip_while(|l| !l.contains("─ Selected ─"))
+            .skip(1)
+            .map(|l| l.trim_matches(['│', ' ']).to_string() + " ")
+            .collect();
+        let words: Vec<&str> = a.debate.text_of(node).split_whitespace().take(8).collect();
+        assert!(body.starts_with(&words.join(" ")), "{body}\n{t}");
+        a.update(Action::Down);
+    }
+}

@@ -7,6 +7,10 @@ use crate::app::{App, LinkRow, Pane, layout};
 use crate::domain::NodeId;
 use crate::domain::text::{head, visible, wrap};
 
+/// The rows of the selected link's preview in the narrow layout: a rule and three
+/// lines of its statement.
+pub const LINK_PREVIEW: usize = 4;
+
 /// What a text of an entry is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -89,6 +93,18 @@ impl App {
         match (self.focus, self.links.get(self.links_pos.selected)) {
             (Pane::Rebuttals, Some(LinkRow::Entry(_, n))) => Some(*n),
             _ => self.current(),
+        }
+    }
+
+    /// The rows of the Rebuttals pane's list. In the narrow layout, where the Sources
+    /// pane is not on screen beside it, the last [`LINK_PREVIEW`] rows show the
+    /// selected link's statement instead, when the pane has room.
+    pub fn links_rows(&self) -> usize {
+        let rows = self.areas().rows(Pane::Rebuttals);
+        if self.areas().mode == layout::Mode::Narrow && rows >= 3 * LINK_PREVIEW {
+            rows - LINK_PREVIEW
+        } else {
+            rows
         }
     }
 

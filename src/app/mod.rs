@@ -250,8 +250,7 @@ impl App {
         let claims_rows = self.claims_rows();
         let a = &self.areas;
         self.claims.clamp(self.tree.len(), claims_rows);
-        self.links_pos
-            .clamp(self.links.len(), a.rows(Pane::Rebuttals));
+        self.links_pos.clamp(self.links.len(), self.links_rows());
         let entries = self.current().map_or(0, |n| self.sources_len(n));
         self.quote = self.quote.min(entries.saturating_sub(1));
         // Another entry shows from its start.

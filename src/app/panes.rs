@@ -97,6 +97,7 @@ impl App {
     fn list_rows(&self) -> usize {
         match self.focus {
             Pane::Claims => self.claims_rows(),
+            Pane::Rebuttals => self.links_rows(),
             pane => self.areas.rows(pane),
         }
     }
@@ -202,13 +203,14 @@ impl App {
         let Some(row) = row else { return };
         match pane {
             Pane::Claims => self.click_claims(x, row),
-            Pane::Rebuttals => {
+            // A click on the preview under the list selects nothing.
+            Pane::Rebuttals if row < self.links_rows() => {
                 let i = self.links_pos.offset + row;
                 if matches!(self.links.get(i), Some(LinkRow::Entry(..))) {
                     self.links_pos.selected = i;
                 }
             }
-            Pane::Sources => {}
+            Pane::Rebuttals | Pane::Sources => {}
         }
     }
 

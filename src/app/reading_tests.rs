@@ -321,3 +321,27 @@ fn the_wheel_reads_through_a_long_entry_in_the_sources_pane() {
     }
     assert_eq!(a.quote, 1);
 }
+
+#[test]
+fn the_narrow_layout_keeps_rows_under_the_rebuttals_for_the_selected_link() {
+    let mut a = app(60, 20);
+    go(&mut a, "open-source");
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    let rows = a.areas().rows(Pane::Rebuttals);
+    assert_eq!(a.links_rows(), rows - entries::LINK_PREVIEW);
+    // The selection stays within the list's rows, above the preview.
+    a.update(Action::Bottom);
+    assert!(a.links_pos.selected - a.links_pos.offset < a.links_rows());
+    // A click on the preview selects nothing.
+    let before = a.links_pos;
+    let r = a.areas().pane(Pane::Rebuttals).unwrap();
+    a.update(Action::ClickAt(
+        r.x + 4,
+        r.y + 1 + a.links_rows() as u16 + 1,
+    ));
+    assert_eq!(a.links_pos, before);
+    // Side by side, the Sources pane shows the link instead: no rows kept.
+    a.update(Action::Resize(100, 30));
+    assert_eq!(a.links_rows(), a.areas().rows(Pane::Rebuttals));
+}

@@ -257,8 +257,9 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
             .render(inner, buf);
         return;
     }
-    let rows = inner.height as usize;
+    let rows = app.links_rows().min(inner.height as usize);
     let width = inner.width as usize;
+    link_preview(app, inner, rows, buf, theme);
     let start = app.links_pos.offset.min(app.links.len());
     let end = (start + rows).min(app.links.len());
     for (i, entry) in app.links[start..end].iter().enumerate() {
@@ -298,6 +299,35 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
         }
     }
     scrollbar(area, buf, app.links.len(), rows, start);
+}
+
+/// Under the Rebuttals pane's list, when the layout keeps rows for it (the narrow one,
+/// where the Sources pane is not beside it): a rule, then the selected link's
+/// statement, wrapped and cut to the rows left.
+fn link_preview(app: &App, inner: Rect, list_rows: usize, buf: &mut Buffer, theme: &Theme) {
+    let rows = (inner.height as usize).saturating_sub(list_rows);
+    let Some(LinkRow::Entry(_, node)) = app.links.get(app.links_pos.selected).copied() else {
+        return;
+    };
+    if rows < 2 {
+        return;
+    }
+    let width = inner.width as usize;
+    let top = inner.y + list_rows as u16;
+    let rule = format!("{:─<width$}", "─ Selected ");
+    Line::styled(fit(&rule, width), theme.dim).render(Rect::new(inner.x, top, inner.width, 1), buf);
+    let mut lines = Vec::new();
+    push_wrapped(
+        &mut lines,
+        app.debate.text_of(node),
+        width,
+        Style::new(),
+        rows - 1,
+    );
+    for (i, l) in lines.into_iter().enumerate() {
+        let r = Rect::new(inner.x, top + 1 + i as u16, inner.width, 1);
+        l.render(r, buf);
+    }
 }
 
 pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
