@@ -97,6 +97,10 @@ impl Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
+        // The screens of this session may name the nodes of the file it opens.
+        if let Some(file) = args.iter().find(|a| !a.starts_with('-')) {
+            know_file(std::path::Path::new(file));
+        }
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
@@ -482,14 +486,72 @@ impl Drop for Session {
     }
 }
 
-/// The id after "Rebuttals · " in a screen's text.
+thread_local! {
+    /// The nodes a test's screens may name by their statements: id and statement as
+    /// the screen shows it. The built-in debate's, and those of the file a session
+    /// opens (see [`know_file`]).
+    static KNOWN: std::cell::RefCell<Vec<(String, String)>> = std::cell::RefCell::new(
+        nodes_of(&debate_tui::domain::builtin::load().expect("the built-in debate").debate),
+    );
+}
+
+/// A text as the screen shows it: made visible, the placeholders of unsafe characters
+/// left out (the emulator does not put them on its screen), white space collapsed.
+fn as_shown(s: &str) -> String {
+    let v = debate_tui::domain::text::visible(s).replace('\u{FFFD}', "");
+    v.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The claims and positions of a debate: id and statement as shown.
+fn nodes_of(d: &debate_tui::domain::Debate) -> Vec<(String, String)> {
+    let claims = d.claims.iter().map(|c| (c.id.clone(), as_shown(&c.text)));
+    let positions = d
+        .positions
+        .iter()
+        .map(|p| (p.id.clone(), as_shown(&p.title)));
+    claims.chain(positions).collect()
+}
+
+/// Makes the nodes of a debate file known to this test's screens, read as the app
+/// reads it; a file that does not load, or a large one, adds nothing.
+fn know_file(path: &std::path::Path) {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < 2_000_000)
+        && let Ok(loaded) = debate_tui::domain::load_path(path)
+    {
+        KNOWN.with(|k| k.borrow_mut().extend(nodes_of(&loaded.debate)));
+    }
+}
+
+/// The id of the one known node whose statement starts with `shown` (a statement as a
+/// title or a breadcrumb shows it, perhaps cut with `…`). When none does, the longest
+/// start of `shown` that some statement starts with is tried (the emulator may shift
+/// what follows a placeholder); none when that start is not one node's alone.
+fn id_of_shown(shown: &str) -> Option<String> {
+    let shown = as_shown(shown.trim().trim_end_matches('…'));
+    KNOWN.with(|k| {
+        let k = k.borrow();
+        let mut end = shown.len();
+        while end > 0 {
+            let start = &shown[..end];
+            let mut found = k.iter().filter(|(_, t)| t.starts_with(start));
+            if let Some(first) = found.next() {
+                return found.all(|(id, _)| *id == first.0).then(|| first.0.clone());
+            }
+            end = shown[..end]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+        }
+        None
+    })
+}
+
+/// The node the Rebuttals pane is about, by the statement in its title.
 fn rebuttals_id(contents: &str) -> Option<String> {
     let at = contents.find("Rebuttals · ")? + "Rebuttals · ".len();
-    let id: String = contents[at..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != '─' && *c != '…' && *c != '│')
-        .collect();
-    (!id.is_empty()).then_some(id)
+    let rest = &contents[at..];
+    let end = rest.find(['─', '│', '┐', '\n']).unwrap_or(rest.len());
+    id_of_shown(&rest[..end])
 }
 
 /// The text between a screen's first and last row, borders removed, whitespace
@@ -507,8 +569,32 @@ fn body_text(s: &Screen) -> String {
         .join(" ")
 }
 
+/// The header row, its path's steps (shown by their statements) written as ids,
+/// "path: first › second", so that a test can say which steps it expects.
 fn header(s: &Screen) -> String {
-    s.rows(0, s.size().1.get()).next().unwrap_or_default()
+    let row = s.rows(0, s.size().1.get()).next().unwrap_or_default();
+    let Some(at) = row.find("path: ") else {
+        return row;
+    };
+    let (head, path) = row.split_at(at + "path: ".len());
+    let steps: Vec<String> = path
+        .trim_end()
+        .split(" › ")
+        .map(|step| match step {
+            "…" => step.to_string(),
+            _ => id_of_shown(step).unwrap_or_else(|| step.to_string()),
+        })
+        .collect();
+    format!("{head}{}", steps.join(" › "))
+}
+
+/// The start of a known node's statement, as a title shows it.
+fn shown_start(id: &str) -> String {
+    KNOWN.with(|k| {
+        let k = k.borrow();
+        let (_, text) = k.iter().find(|(i, _)| i == id).expect("a known node");
+        text.chars().take(10).collect()
+    })
 }
 
 /// What the built-in debate file says, read independently of the app.
@@ -620,7 +706,7 @@ fn journey_claim_rebuttal_source_help_quit() {
     s.send(TAB);
     s.send(ENTER);
     let quote = data.first_quote(&second);
-    let title_tail = format!("· {second}");
+    let title_tail = format!("· {}", shown_start(&second));
     s.wait_for("the source view", |sc| {
         let c = sc.contents();
         c.contains(" · passage ") && c.contains(&title_tail)
@@ -923,12 +1009,14 @@ claims:
     s.send(TAB);
     s.send(ENTER);
     s.wait_for("the source view at the first passage", |sc| {
-        sc.contents().contains("passage 1/2 · out-there")
+        sc.contents()
+            .contains("passage 1/2 · The weights are already out.")
     });
     s.settle();
     s.send(b"n");
     s.wait_for("the next passage", |sc| {
-        sc.contents().contains("passage 2/2 · no-recall")
+        sc.contents()
+            .contains("passage 2/2 · Nobody can call a model back.")
     });
     s.settle();
     s.send(ENTER);
@@ -1141,7 +1229,11 @@ fn the_path_overlay_lists_steps_and_removes_one() {
     s.wait_text("Path · 2 steps");
     s.with_screen(|sc| {
         let c = sc.contents();
-        assert!(c.contains(&first) && c.contains(&second), "{c}");
+        // Each step by its statement (the ids, which may be cut, stand beside them).
+        assert!(
+            c.contains(&shown_start(&first)) && c.contains(&shown_start(&second)),
+            "{c}"
+        );
         assert!(c.contains("rebuts 1"), "{c}");
     });
     // `d` removes the selected (first) step; Esc closes; the breadcrumb follows.
@@ -1346,7 +1438,9 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     });
     s.send(TAB);
     s.send(ENTER);
-    s.wait_text(" · passage 1/1 · first");
+    // The title names the claim by its statement; the emulator shifts what follows
+    // the placeholders, so only the passage is looked for.
+    s.wait_text(" · passage 1/1 ·");
     s.settle();
     assert!(s.contents().contains("said ]0;PWNED"), "{}", s.contents());
     assert!(s.raw_contains("said \u{FFFD}]0;PWNED".as_bytes()));
@@ -2048,6 +2142,103 @@ fn a_double_click_on_a_row_does_what_enter_does() {
     s.send(b"q");
     s.wait_text("was never exported");
     s.send(b"y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// The text of the cells drawn on background `bg`, in reading order, without spaces.
+fn cells_on(sc: &Screen, bg: vt100::Color) -> String {
+    let (rows, cols) = (sc.size().0.get(), sc.size().1.get());
+    let mut out = String::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if let Some(cell) = sc.cell(r, c)
+                && cell.bgcolor() == bg
+            {
+                out.push_str(cell.contents());
+            }
+        }
+    }
+    out.split_whitespace().collect()
+}
+
+/// "match i/n" in the source view's title: (i, n).
+fn match_of(contents: &str) -> Option<(usize, usize)> {
+    let at = contents.find("· match ")? + "· match ".len();
+    let n: String = contents[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '/')
+        .collect();
+    let (i, total) = n.split_once('/')?;
+    Some((i.parse().ok()?, total.parse().ok()?))
+}
+
+/// The source view's search, from the keyboard: `/` and a phrase in another case, the
+/// current match marked and counted, n and N between matches, Esc ends the search
+/// (and n walks passages again), Esc again closes the view.
+#[test]
+fn search_inside_the_source_view_walks_its_matches() {
+    let mut s = Session::start(30, 100);
+    s.wait_ready();
+    s.send(TAB);
+    s.send(TAB);
+    s.send(ENTER);
+    s.wait_for("the source view", |sc| {
+        sc.contents().contains(" · passage ")
+    });
+    s.settle();
+    s.send(b"/");
+    s.wait_text("search /");
+    s.send(b"OPEN source");
+    s.wait_for("the matches counted", |sc| {
+        match_of(&sc.contents()).is_some_and(|(_, n)| n == 15)
+    });
+    s.settle();
+    // n is typed while the search is typed; Enter keeps the search.
+    s.send(ENTER);
+    s.wait_text("n next match");
+    s.settle();
+    // The current match, marked on the screen.
+    let current = vt100::Color::Idx(51);
+    s.with_screen(|sc| {
+        assert_eq!(
+            cells_on(sc, current).to_lowercase(),
+            "opensource",
+            "{}",
+            sc.contents()
+        );
+    });
+    let (first, total) = match_of(&s.contents()).unwrap();
+    s.send(b"n");
+    let next = first % total + 1;
+    s.wait_for("n to the next match", |sc| {
+        match_of(&sc.contents()) == Some((next, total))
+    });
+    s.send(b"n");
+    s.wait_for("n again", |sc| {
+        match_of(&sc.contents()) == Some((next % total + 1, total))
+    });
+    s.send(b"N");
+    s.wait_for("N back", |sc| {
+        match_of(&sc.contents()) == Some((next, total))
+    });
+    s.settle();
+    s.with_screen(|sc| {
+        assert_eq!(cells_on(sc, current).to_lowercase(), "opensource");
+    });
+    // Esc ends the search, not the view: its marks go, n walks passages again.
+    s.send(ESC);
+    s.wait_for("the search to end", |sc| {
+        let c = sc.contents();
+        c.contains(" · passage ") && !c.contains("search /") && c.contains("n next quote")
+    });
+    s.settle();
+    s.with_screen(|sc| assert_eq!(cells_on(sc, current), "", "{}", sc.contents()));
+    s.send(ESC);
+    s.wait_for("the panes again", |sc| {
+        !sc.contents().contains(" · passage ")
+    });
+    s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
 }

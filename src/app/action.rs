@@ -125,6 +125,17 @@ pub enum Action {
     Focus,
     /// Step out of the focus.
     StepOut,
+    /// The next place the source view's search found (the previous one).
+    NextMatch,
+    PreviousMatch,
+    /// End the source view's search: its marks go, n and N walk passages again.
+    EndFind,
+    /// Show or hide, under the source's text, the translation of the current passage.
+    ToggleTranslation,
+    /// Scroll the Sources pane's selected entry down or up a line, when it is longer
+    /// than the pane.
+    ScrollEntryDown,
+    ScrollEntryUp,
     /// Internal: go to a place of the tree (a node, in its focus), unfolding what
     /// hides it; what a jump list comes back with.
     GoTo(super::tree::Place),

@@ -17,6 +17,10 @@ pub enum Scope {
     Claims,
     /// The source view, opened from a quote.
     SourceView,
+    /// The source view, while a search of its text is typed: characters go into it.
+    SourceSearch,
+    /// The source view, while a search of its text is active: n and N go to its matches.
+    SourceMatches,
     /// The help overlay.
     Help,
     /// The search popup: a character without Ctrl goes into the input.
@@ -32,7 +36,7 @@ pub enum Scope {
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 10] = [
+pub const SCOPES: [Scope; 12] = [
     Scope::Claims,
     Scope::Panes,
     Scope::Search,
@@ -41,6 +45,8 @@ pub const SCOPES: [Scope; 10] = [
     Scope::Confirm,
     Scope::Quit,
     Scope::SourceView,
+    Scope::SourceMatches,
+    Scope::SourceSearch,
     Scope::Global,
     Scope::Help,
 ];
@@ -52,6 +58,8 @@ impl Scope {
             Scope::Panes => "Panes",
             Scope::Claims => "Claims pane (the tree)",
             Scope::SourceView => "Source view",
+            Scope::SourceSearch => "Source view: typing a search of the text",
+            Scope::SourceMatches => "Source view: while a search of the text is active",
             Scope::Help => "Help",
             Scope::Search => "Search",
             Scope::Path => "Path",
@@ -63,7 +71,7 @@ impl Scope {
 
     /// Whether characters typed here are text rather than commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::Prompt)
+        matches!(self, Scope::Search | Scope::Prompt | Scope::SourceSearch)
     }
 
     /// Whether characters are this scope's own (typed into an input, or answers to a
@@ -77,6 +85,7 @@ impl Scope {
     pub fn within(self) -> Option<Scope> {
         match self {
             Scope::Claims => Some(Scope::Panes),
+            Scope::SourceMatches => Some(Scope::SourceView),
             _ => None,
         }
     }
@@ -89,10 +98,10 @@ pub struct Key {
     pub ctrl: bool,
 }
 
-const fn k(code: KeyCode) -> Key {
+pub(crate) const fn k(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
-const fn c(ch: char) -> Key {
+pub(crate) const fn c(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         ctrl: false,
@@ -153,7 +162,10 @@ const fn b(
 
 use Hint::{Footer, Title, Unnamed};
 use KeyCode as K;
-use Scope::{Claims, Confirm, Global, Help, Panes, Path, Prompt, Search, SourceView};
+use Scope::{
+    Claims, Confirm, Global, Help, Panes, Path, Prompt, Search, SourceMatches, SourceSearch,
+    SourceView,
+};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -390,6 +402,20 @@ pub const BINDINGS: &[Binding] = &[
         &[k(K::Backspace)],
         Action::Back,
         "step out of the focus; with none, step back along the path",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('J')],
+        Action::ScrollEntryDown,
+        "scroll a Sources entry longer than its pane down",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('K')],
+        Action::ScrollEntryUp,
+        "scroll a Sources entry longer than its pane up",
         Unnamed,
     ),
     b(
@@ -769,6 +795,69 @@ pub const BINDINGS: &[Binding] = &[
         &[c('q')],
         Action::Close,
         "close the source view",
+        Unnamed,
+    ),
+    b(
+        SourceView,
+        &[c('/')],
+        Action::Search,
+        "search the source's text (case and accents folded)",
+        Footer("search"),
+    ),
+    b(
+        SourceView,
+        &[c('t')],
+        Action::ToggleTranslation,
+        "show or hide the current passage's translation under the text",
+        Footer("translation"),
+    ),
+    b(
+        SourceMatches,
+        &[c('n')],
+        Action::NextMatch,
+        "next match of the search",
+        Footer("next match"),
+    ),
+    b(
+        SourceMatches,
+        &[c('N')],
+        Action::PreviousMatch,
+        "previous match of the search",
+        Footer("prev match"),
+    ),
+    b(
+        SourceMatches,
+        &[k(K::Esc)],
+        Action::EndFind,
+        "end the search: n and N walk the quoted passages again",
+        Footer("end search"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Enter)],
+        Action::Follow,
+        "keep the search: n and N go to its matches",
+        Footer("keep"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Esc)],
+        Action::EndFind,
+        "cancel the search",
+        Footer("cancel"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Backspace)],
+        Action::Erase,
+        "delete the last character",
+        Unnamed,
+    ),
+    b(
+        SourceSearch,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the search",
         Unnamed,
     ),
     b(

@@ -5,6 +5,7 @@
 pub mod action;
 mod claims;
 mod copy;
+pub mod entries;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -14,6 +15,9 @@ pub mod path;
 pub mod search;
 mod standing;
 pub mod tree;
+
+#[cfg(test)]
+mod reading_tests;
 
 use std::sync::Arc;
 
@@ -30,7 +34,9 @@ pub use action::{Action, Effect, Exported, Pane};
 use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
-pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
+pub use overlay::{
+    ExportPrompt, Overlay, ResultRow, SearchView, SourceFind, SourceView, TranslationPanel, line_at,
+};
 pub use panes::{Group, LinkRow};
 use path::PathHistory;
 pub use tree::{Place, Row, TreeView};
@@ -82,6 +88,9 @@ pub struct App {
     /// The selected entry of the Sources pane: one of the node's quotes, or past them,
     /// one of the sources it cites (`quote - quotes.len()` into its `cites`).
     pub quote: usize,
+    /// How far the Sources pane's selected entry is scrolled, when it is longer than
+    /// the pane.
+    pub entry_scroll: entries::EntryScroll,
     /// The path walked: claims and positions, in order. Changed only through
     /// `path.rs`, so that every change can be undone.
     pub path: Vec<NodeId>,
@@ -140,6 +149,7 @@ impl App {
             links: Vec::new(),
             links_pos: ListPos::default(),
             quote: 0,
+            entry_scroll: entries::EntryScroll::default(),
             path: Vec::new(),
             history: PathHistory::default(),
             jumps: Jumps::default(),
@@ -233,7 +243,7 @@ impl App {
             Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
-            Overlay::Source(_) => Scope::SourceView,
+            Overlay::Source(v) => v.scope(),
             Overlay::Search(_) => Scope::Search,
             Overlay::Path(_) => Scope::Path,
             Overlay::Export(p) if p.confirm => Scope::Confirm,
@@ -247,14 +257,23 @@ impl App {
         let claims_rows = self.claims_rows();
         let a = &self.areas;
         self.claims.clamp(self.tree.len(), claims_rows);
-        self.links_pos
-            .clamp(self.links.len(), a.rows(Pane::Rebuttals));
+        self.links_pos.clamp(self.links.len(), self.links_rows());
         let entries = self.current().map_or(0, |n| self.sources_len(n));
         self.quote = self.quote.min(entries.saturating_sub(1));
+        // Another entry shows from its start.
+        if self.entry_scroll.of != self.current().map(|n| (n, self.quote)) {
+            self.entry_scroll = entries::EntryScroll::default();
+        }
+        if self.entry_line() > 0 {
+            // A resize may leave less to scroll.
+            self.entry_scroll.line = self.entry_line().min(self.entry_room(self.entry_line()));
+        }
         let rows = a.overlay_rows();
+        let text_rows = self.source_rows();
         match &mut self.overlay {
             Overlay::Source(v) => {
-                v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
+                v.scroll = v.scroll.min(v.lines.len().saturating_sub(text_rows));
+                v.rows = text_rows;
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),

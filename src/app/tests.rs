@@ -453,6 +453,16 @@ fn every_binding_in_the_key_table_is_handled() {
             Scope::Claims if b.action == Action::FoldAll => {
                 a.update(Action::UnfoldAll);
             }
+            Scope::SourceSearch | Scope::SourceMatches => {
+                a.focus = Pane::Sources;
+                a.update(Action::Follow);
+                a.update(Action::Search);
+                a.update(Action::Type('e'));
+                if b.scope == Scope::SourceMatches {
+                    a.update(Action::Follow);
+                }
+                assert_eq!(a.scope(), b.scope);
+            }
             Scope::Claims | Scope::Panes | Scope::Global => {}
         }
         let state = |a: &App| {

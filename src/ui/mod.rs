@@ -145,16 +145,28 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut spans = vec![Span::styled(format!(" {title} "), theme.title)];
     let room = width.saturating_sub(display_width(&title) + 2 + 7);
     if !app.path.is_empty() {
-        // Only the last steps that can show are read, however long the path.
+        // Only the last steps that can show are read, however long the path. Each by
+        // its statement, cut: the last step has the most room.
         let mut crumbs: Vec<String> = Vec::new();
         let mut used = 0;
         for &n in app.path.iter().rev() {
-            let id = fit(app.debate.id_of(n), room);
-            used += display_width(&id) + 3;
-            crumbs.push(id);
-            if used > room {
+            let each = if crumbs.is_empty() {
+                (room / 2).min(40)
+            } else {
+                room / 5
+            }
+            .max(12);
+            let crumb = fit(app.debate.text_of(n), each);
+            let w = display_width(&crumb) + 3;
+            if used + w > room && !crumbs.is_empty() {
                 break;
             }
+            used += w;
+            crumbs.push(crumb);
+        }
+        // The steps left out, said.
+        if crumbs.len() < app.path.len() {
+            crumbs.push(String::from("…"));
         }
         crumbs.reverse();
         spans.push(Span::styled(" path: ", theme.dim));
