@@ -394,6 +394,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[c('E')],
+        Action::Edit,
+        "edit the file in $VISUAL/$EDITOR at the selection (or its first problem)",
+        Title("edit"),
+    ),
+    b(
+        Panes,
+        &[c('R')],
+        Action::ShowReport,
+        "show the problems of the file as last read (its last good version shows)",
+        Title("report"),
+    ),
+    b(
+        Panes,
         &[c('S')],
         Action::ToggleStatus,
         "show or hide whether each claim stands, falls or is open",

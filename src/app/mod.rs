@@ -10,6 +10,7 @@ pub mod layout;
 mod overlay;
 mod panes;
 pub mod path;
+mod reload;
 pub mod search;
 mod standing;
 pub mod tree;
@@ -25,13 +26,14 @@ use crate::domain::search::Index;
 use crate::domain::session::Session;
 use crate::domain::{Debate, Diagnostic, NodeId};
 
-pub use action::{Action, Effect, Exported, Pane};
+pub use action::{Action, EditAt, Effect, Exported, Pane};
 use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
 pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
 pub use panes::{Group, LinkRow};
 use path::PathHistory;
+pub use reload::Report;
 pub use tree::{Place, Row, TreeView};
 
 /// A selection in a list and the first row shown.
@@ -92,6 +94,9 @@ pub struct App {
     pub remembers: bool,
     pub overlay: Overlay,
     pub status: Option<String>,
+    /// The problems of the version of the file last read, while the one before it is
+    /// shown.
+    pub report: Option<Report>,
     /// The terminal's size.
     pub size: Rect,
     /// Where everything goes at `size`, laid out after every action: drawing, mouse
@@ -141,6 +146,7 @@ impl App {
             remembers: false,
             overlay: Overlay::None,
             status: None,
+            report: None,
             size,
             areas: areas(size, Pane::Claims),
             no_color: false,
@@ -225,7 +231,7 @@ impl App {
         match &self.overlay {
             Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
-            Overlay::Help { .. } => Scope::Help,
+            Overlay::Help { .. } | Overlay::Report { .. } => Scope::Help,
             Overlay::Source(_) => Scope::SourceView,
             Overlay::Search(_) => Scope::Search,
             Overlay::Path(_) => Scope::Path,
@@ -250,6 +256,10 @@ impl App {
                 v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
+            Overlay::Report { scroll } => {
+                let len = self.report.as_ref().map_or(0, |r| r.lines.len());
+                *scroll = (*scroll).min(len.saturating_sub(rows));
+            }
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
             Overlay::Path(pos) => pos.clamp(self.path.len(), a.overlay_rows()),
             Overlay::Export(_) | Overlay::Quit | Overlay::None => {}
@@ -314,6 +324,10 @@ impl App {
                 self.exported(outcome);
                 None
             }
+            Action::Edited(outcome) => {
+                self.edited(outcome);
+                None
+            }
             Action::GoTo(place) => {
                 self.go_to_place(&place);
                 None
@@ -336,9 +350,14 @@ impl App {
                         self.jump(action == Action::JumpForward);
                         None
                     }
+                    Action::Edit => self.edit(),
+                    Action::ShowReport => {
+                        self.show_report();
+                        None
+                    }
                     _ => self.update_panes(action),
                 },
-                Overlay::Help { .. } => {
+                Overlay::Help { .. } | Overlay::Report { .. } => {
                     self.update_help(action);
                     None
                 }

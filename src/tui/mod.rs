@@ -1,11 +1,15 @@
 //! The terminal shell: takes the terminal over, turns events into actions, draws, and
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
+mod editor;
 pub mod export;
+pub mod handover;
 mod input;
 pub mod loading;
+mod reload;
 pub mod state;
 pub mod suspend;
+mod watch;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
@@ -23,6 +27,7 @@ use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::LoadError;
 use input::{Input, Next};
+use reload::{Reloaded, Reloader};
 use state::Store;
 
 /// How often the loop wakes to look at signals when no event comes.
@@ -107,7 +112,7 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
             no_color,
             name: &name,
         };
-        event_loop(&mut terminal, opened, shell, &mut input)
+        event_loop(&mut terminal, opened, loading, shell, &mut input)
             .or_else(|e| input.lost(e).map(|()| None))
             .map(|note| {
                 not_remembered = note;
@@ -146,10 +151,12 @@ impl Shell<'_> {
 }
 
 /// Runs the explorer until it ends, however it ends (a quit, a signal, the terminal
-/// gone), then remembers its path and selection: why not, if that failed.
+/// gone), then remembers its path and selection: why not, if that failed. `loading`
+/// is the load that opened it, repeated to read the file again when it changes.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     opened: loading::Opened,
+    loading: loading::Loading,
     shell: Shell,
     input: &mut Input,
 ) -> io::Result<Option<String>> {
@@ -179,8 +186,12 @@ fn event_loop(
             panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
         }
     }
-    let worker = Worker::start(Arc::clone(&app.index));
-    let explored = explore(terminal, &mut app, shell, &worker, input);
+    let (mut reloader, unwatched) = Reloader::new(loading, &app.debate);
+    if let Some(why) = unwatched {
+        app.status = Some(why);
+    }
+    let mut worker = Worker::start(Arc::clone(&app.index));
+    let explored = explore(terminal, &mut app, shell, &mut worker, &mut reloader, input);
     let note = shell.remember(&app);
     explored.map(|()| note)
 }
@@ -190,7 +201,8 @@ fn explore(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     shell: Shell,
-    worker: &Worker,
+    worker: &mut Worker,
+    reloader: &mut Reloader,
     input: &mut Input,
 ) -> io::Result<()> {
     loop {
@@ -213,13 +225,47 @@ fn explore(
             };
             wait = Duration::ZERO;
             if let Some(action) = action_of(&ev, app)
-                && carry_out(terminal, app, action, worker, shell)?.is_break()
+                && carry_out(terminal, app, action, worker, reloader, shell)?.is_break()
             {
                 return Ok(());
             }
         }
         while let Some(results) = worker.try_recv() {
             app.update(Action::SearchResults(results));
+        }
+        if let Some(reloaded) = reloader.poll(app.takes_reload())? {
+            take_reload(app, reloaded, worker, reloader, shell);
+        }
+    }
+}
+
+/// Hands a reload's outcome to the app; a new version gets a search worker of its own
+/// and its files watched.
+fn take_reload(
+    app: &mut App,
+    reloaded: Reloaded,
+    worker: &mut Worker,
+    reloader: &mut Reloader,
+    shell: Shell,
+) {
+    match reloaded {
+        Reloaded::Opened(opened) => {
+            let loading::Opened {
+                debate,
+                index,
+                tree,
+                status,
+                warnings: _,
+            } = *opened;
+            app.reload(debate, index, tree, status, shell.name);
+            *worker = Worker::start(Arc::clone(&app.index));
+            if let Some(why) = reloader.watch_files(&app.debate) {
+                app.status = Some(why);
+            }
+        }
+        Reloaded::Failed(e) => app.reload_failed(&e, shell.name),
+        Reloaded::WatchFailed(why) => {
+            app.status = Some(format!("Changes to the file are no longer seen: {why}"));
         }
     }
 }
@@ -247,6 +293,7 @@ fn carry_out(
     app: &mut App,
     action: Action,
     worker: &Worker,
+    reloader: &mut Reloader,
     shell: Shell,
 ) -> io::Result<ControlFlow<()>> {
     Ok(match app.update(action) {
@@ -266,12 +313,33 @@ fn carry_out(
         }) => {
             let outcome = export::write(&file, &document, replace);
             let written = matches!(outcome, crate::app::Exported::Written(_));
-            let flow = carry_out(terminal, app, Action::Exported(outcome), worker, shell)?;
+            let flow = carry_out(
+                terminal,
+                app,
+                Action::Exported(outcome),
+                worker,
+                reloader,
+                shell,
+            )?;
             // An export is a moment worth remembering: the path is saved with it.
             if written && let Some(why) = shell.remember(app) {
                 app.update(Action::NotRemembered(why));
             }
             return Ok(flow);
+        }
+        Some(Effect::Edit(at)) => {
+            let outcome = reload::edit(terminal, reloader.file(), at)?;
+            if outcome.is_ok() {
+                reloader.request();
+            }
+            return carry_out(
+                terminal,
+                app,
+                Action::Edited(outcome),
+                worker,
+                reloader,
+                shell,
+            );
         }
         None => ControlFlow::Continue(()),
     })

@@ -54,6 +54,7 @@ impl Widget for &App {
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
             Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
             Overlay::Quit => overlays::quit(self, a.prompt(), buf, theme),
+            Overlay::Report { scroll } => overlays::report(self, *scroll, a.overlay, buf, theme),
         }
     }
 }
@@ -198,9 +199,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let mut spans = Vec::new();
     let mut used = 0;
-    // A message, then what a what-if supposes, which stays until it is undone.
+    // A message, the problems of the file as last read, which stay until a good
+    // version comes, then what a what-if supposes, which stays until it is undone.
     for (text, style) in [
         (app.status.clone(), theme.status),
+        (app.report.as_ref().map(|r| r.line()), theme.warning),
         (supposing(app), theme.set_aside),
     ] {
         let Some(s) = text else { continue };

@@ -508,3 +508,32 @@ pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .wrap(Wrap { trim: true })
         .render(inner, buf);
 }
+
+/// The problems of the file as last read, as `check` prints them, scrolled; only the
+/// lines on screen are drawn.
+pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(r) = &app.report else { return };
+    let room = area.width.saturating_sub(2) as usize;
+    let title = format!(
+        " {} · {} close ",
+        fit(&r.summary, room.saturating_sub(12)),
+        key_for(Scope::Help, &Action::Close)
+    );
+    let inner = framed(&title, area, buf, theme);
+    let width = inner.width as usize;
+    for (i, l) in r
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let style = if l.starts_with(' ') {
+            theme.dim
+        } else {
+            Style::default()
+        };
+        Line::styled(fit(l, width), style)
+            .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+}
