@@ -114,3 +114,40 @@ pub fn files_of(file: &Path, debate: &crate::domain::Debate) -> BTreeSet<PathBuf
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+
+    /// Waits (a generous while) for the watch to see a change.
+    fn sees_a_change(w: &Watch) -> bool {
+        let end = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < end {
+            if w.changed().expect("no error") {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    #[test]
+    fn saves_in_place_and_by_rename_are_seen_again_and_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.yaml");
+        std::fs::write(&file, "a").unwrap();
+        let w = Watch::start(BTreeSet::from([file.clone()])).unwrap();
+        for k in 0..3 {
+            let tmp = dir.path().join(".d.yaml.tmp");
+            std::fs::write(&tmp, format!("v{k}")).unwrap();
+            std::fs::rename(&tmp, &file).unwrap();
+            assert!(sees_a_change(&w), "rename {k} not seen");
+        }
+        for k in 0..3 {
+            std::fs::write(&file, format!("w{k}")).unwrap();
+            assert!(sees_a_change(&w), "write {k} not seen");
+        }
+    }
+}
