@@ -509,8 +509,8 @@ pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .render(inner, buf);
 }
 
-/// The problems of the file as last read, as `check` prints them, scrolled; only the
-/// lines on screen are drawn.
+/// The problems of the file as last read, as `check` prints them, from the `scroll`th
+/// line, each wrapped; only the lines that can show are drawn.
 pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(r) = &app.report else { return };
     let room = area.width.saturating_sub(2) as usize;
@@ -520,20 +520,21 @@ pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Th
         key_for(Scope::Help, &Action::Close)
     );
     let inner = framed(&title, area, buf, theme);
-    let width = inner.width as usize;
-    for (i, l) in r
+    let lines: Vec<Line> = r
         .lines
         .iter()
         .skip(scroll)
         .take(inner.height as usize)
-        .enumerate()
-    {
-        let style = if l.starts_with(' ') {
-            theme.dim
-        } else {
-            Style::default()
-        };
-        Line::styled(fit(l, width), style)
-            .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
-    }
+        .map(|l| {
+            let style = if l.starts_with(' ') {
+                theme.dim
+            } else {
+                Style::default()
+            };
+            Line::styled(visible(l).into_owned(), style)
+        })
+        .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }
