@@ -98,6 +98,7 @@ impl App {
         fresh.remembers = self.remembers;
         fresh.show_status = self.show_status;
         fresh.focus = self.focus;
+        let (links_pos, quote) = (self.links_pos, self.quote);
         if let Overlay::Help { .. } = self.overlay {
             fresh.overlay = self.overlay.clone();
         }
@@ -128,6 +129,11 @@ impl App {
                 fresh.claims.selected = row.min(fresh.tree.len().saturating_sub(1));
                 fresh.focus_changed();
             }
+        }
+        if found == Some(0) {
+            // The same node: the same row of its other panes, as far as it has one.
+            fresh.links_pos = links_pos;
+            fresh.quote = quote;
         }
         if !kept_aside.is_empty() {
             fresh.standing = fresh.standing.what_if(kept_aside.iter().copied());

@@ -113,8 +113,13 @@ fn selection_folds_path_and_focus_are_kept_by_id_when_indexes_change() {
     let old_index = a.current().unwrap();
     assert_eq!(path.len(), 2);
     assert_eq!(focus, [parent.as_str()]);
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Sources);
 
     reload(&mut a, &with_a_claim_first());
+
+    assert_eq!(a.focus, Pane::Sources, "the pane stays focused");
 
     assert!(
         a.debate.lookup("newcomer").is_some(),

@@ -167,3 +167,72 @@ pub fn edit(
         Err(e) => Err(format!("Cannot start the editor {program}: {e}")),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::domain::builtin::{DEBATE_YAML, FILES};
+
+    /// Polls `r` until `until` says stop, or fails after a generous while.
+    fn poll_until(r: &mut Reloader, mut until: impl FnMut(Option<Reloaded>) -> bool) {
+        let end = Instant::now() + Duration::from_secs(60);
+        loop {
+            if until(r.poll(true).expect("the loading thread")) {
+                return;
+            }
+            assert!(Instant::now() < end, "no end in sight");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_burst_of_saves_makes_a_few_reloads_and_ends_on_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("debate.yaml");
+        std::fs::create_dir(dir.path().join("sources")).unwrap();
+        for (name, text) in FILES {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        std::fs::write(&file, DEBATE_YAML).unwrap();
+        let first = Loading::start(Some(file.clone()), false);
+        let opened = loop {
+            if let Some(outcome) = first.try_take() {
+                break outcome.unwrap().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let (mut r, unwatched) = Reloader::new(first, &opened.debate);
+        assert_eq!(unwatched, None);
+        let title = "title: \"Meta, open source and alignment\"";
+        assert!(DEBATE_YAML.contains(title));
+        for k in 1..=100 {
+            let text = DEBATE_YAML.replacen(title, &format!("title: \"Version {k}\""), 1);
+            std::fs::write(&file, text).unwrap();
+        }
+        // Every reload handed over, until the last version comes and nothing follows
+        // for a while.
+        let mut titles = Vec::new();
+        let mut quiet_since = None;
+        poll_until(&mut r, |outcome| {
+            match outcome {
+                Some(Reloaded::Opened(o)) => {
+                    titles.push(o.debate.title.clone());
+                    quiet_since = None;
+                }
+                Some(Reloaded::Failed(e)) => panic!("a version with problems: {e}"),
+                Some(Reloaded::WatchFailed(e)) => panic!("the watch failed: {e}"),
+                None => {}
+            }
+            if titles.last().map(String::as_str) != Some("Version 100") {
+                return false;
+            }
+            let since = *quiet_since.get_or_insert_with(Instant::now);
+            since.elapsed() > Duration::from_secs(1)
+        });
+        eprintln!("100 saves, {} reloads handed over", titles.len());
+        assert!(titles.len() <= 10, "{} reloads: {titles:?}", titles.len());
+        assert_eq!(titles.last().map(String::as_str), Some("Version 100"));
+    }
+}
