@@ -52,7 +52,7 @@ impl Scope {
             Scope::Panes => "Panes",
             Scope::Claims => "Claims pane (the tree)",
             Scope::SourceView => "Source view",
-            Scope::Help => "Help",
+            Scope::Help => "Help and the problems report",
             Scope::Search => "Search",
             Scope::Path => "Path",
             Scope::Prompt => "Export file name",

@@ -240,6 +240,10 @@ fn e_opens_the_editor_at_the_claim_and_its_edit_shows() {
     let stty = std::fs::read_to_string(tools.path().join("argv.stty")).expect("stty ran");
     let has = |w: &str| stty.split_whitespace().any(|s| s == w);
     assert!(has("icanon") && has("echo") && has("isig"), "{stty}");
+    // And the explorer, taken back from it, still leaves nothing on at the end.
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 #[test]
