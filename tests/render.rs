@@ -1012,6 +1012,9 @@ fn a_reload_with_problems_shows_its_line_and_its_report_at_every_size() {
             footer.contains("debate.yaml: 2 problems"),
             "{w}×{h}: {footer}"
         );
+        if w >= 80 {
+            assert!(footer.contains("R report"), "{w}×{h}: {footer}");
+        }
         a.update(Action::ShowReport);
         let t = text(&draw(&a));
         assert!(t.contains("no-such-claim"), "{w}×{h}:\n{t}");

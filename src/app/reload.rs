@@ -57,11 +57,12 @@ impl Report {
         }
     }
 
-    /// What the footer says while the report stands: the summary, that the last good
-    /// version is shown, and the key to the full report.
+    /// What the footer says while the report stands: the summary, the key to the full
+    /// report, and that the last good version is shown (last, as the first to be cut
+    /// on a narrow screen).
     pub fn line(&self) -> String {
         format!(
-            "{} · showing the last good version · {} the report",
+            "{} · {} report · last good version shown",
             self.summary,
             key_for(Scope::Panes, &Action::ShowReport)
         )

@@ -180,7 +180,7 @@ fn a_version_with_problems_keeps_the_last_good_one_and_reports_them() {
             first.line, first.col
         )
     );
-    assert!(r.line().contains("R the report"), "{}", r.line());
+    assert!(r.line().contains("R report"), "{}", r.line());
     // The line stays while keys are pressed.
     a.update(Action::Down);
     assert!(a.report.is_some());

@@ -138,7 +138,7 @@ fn a_broken_save_keeps_the_last_good_version_and_r_shows_why() {
             header(sc).contains(TITLE),
             "the last good version stays:\n{c}"
         );
-        assert!(c.contains("showing the last good version"), "{c}");
+        assert!(c.contains("last good version shown"), "{c}");
     });
     assert_eq!(s.current_id().as_deref(), Some(id.as_str()));
     // The line stays while the reader goes on.
