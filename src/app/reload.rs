@@ -93,6 +93,7 @@ impl App {
         let focus: Vec<String> = self.tree.focus().iter().map(|&n| id(n)).collect();
         let aside: Vec<String> = self.standing.set_aside().iter().map(|&n| id(n)).collect();
         let row = self.claims.selected;
+        let history = self.history.clone();
 
         let mut fresh = App::with_tree(debate, index, tree, status, self.size);
         fresh.no_color = self.no_color;
@@ -117,7 +118,9 @@ impl App {
             .filter(|_| found == Some(0))
             .and_then(|i| d.lookup(&i));
         let kept_aside: Vec<NodeId> = aside.iter().filter_map(|i| d.lookup(i)).collect();
-        fresh.set_path(r.path, session.exported && gone_steps == 0);
+        let history = history.remapped(|n| d.lookup(old.id_of(n)));
+        fresh.set_path(r.path, false);
+        fresh.history = history;
         fresh.tree.set_opened(r.unfolded);
         fresh.claims.selected = 0;
         match node {

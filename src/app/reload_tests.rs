@@ -137,6 +137,21 @@ fn selection_folds_path_and_focus_are_kept_by_id_when_indexes_change() {
     );
     assert_eq!(a.status.as_deref(), Some("Reloaded debate.yaml"));
     assert!(a.tree.is_consistent());
+    // The undo history is the same, by id: undoing takes the last step off.
+    a.focus = Pane::Claims;
+    a.update(Action::Undo);
+    assert_eq!(ids(&a, a.path.clone()), [parent.as_str()]);
+}
+
+#[test]
+fn an_exported_path_stays_exported_unless_a_step_is_gone() {
+    let (mut a, leaf, _) = a_path_to_a_leaf();
+    a.path_was_exported();
+    assert!(!a.path_unexported());
+    reload(&mut a, &with_a_claim_first());
+    assert!(!a.path_unexported(), "the same path, exported");
+    reload(&mut a, &without(&leaf));
+    assert!(a.path_unexported(), "a step gone: not the path exported");
 }
 
 #[test]
