@@ -224,10 +224,16 @@ fn explore(
                 }
             };
             wait = Duration::ZERO;
-            if let Some(action) = action_of(&ev, app)
-                && carry_out(terminal, app, action, worker, reloader, shell)?.is_break()
-            {
+            let Some(action) = action_of(&ev, app) else {
+                continue;
+            };
+            let handed_over = action == Action::Edit;
+            if carry_out(terminal, app, action, worker, reloader, shell)?.is_break() {
                 return Ok(());
+            }
+            if handed_over {
+                // A stop while the editor had the terminal was the editor's.
+                input.forget_stops();
             }
         }
         while let Some(results) = worker.try_recv() {

@@ -306,3 +306,32 @@ fn a_change_to_a_source_file_is_read_too() {
         sc.contents().contains("debate.yaml: ") && sc.contents().contains(" problems, first at ")
     });
 }
+
+#[test]
+fn an_editor_that_stops_stops_the_explorer_with_it_and_both_go_on_together() {
+    let f = Folder::new();
+    let tools = tempfile::tempdir().expect("a folder for the editor");
+    // An editor that stops itself (as vim does on Ctrl-Z), then, continued, edits.
+    let script = tools.path().join("vim");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nkill -STOP $$\nfor last; do :; done\nsed -i 's/^title: .*/title: \"Edited after a stop\"/' \"$last\"\n",
+    )
+    .expect("write the editor");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+        .expect("make the editor executable");
+    let mut s = f.open(&[("VISUAL", ""), ("EDITOR", script.to_str().unwrap())]);
+    s.send(b"E");
+    // The explorer stops too, so that a shell would have the terminal back...
+    s.wait_stopped(true);
+    // ...and `fg` continues the whole job: the explorer and its editor.
+    let status = std::process::Command::new("kill")
+        .args(["-CONT", "--", &format!("-{}", s.pid())])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    wait_header(&mut s, "Edited after a stop");
+    // The stop was the editor's: the explorer does not stop again on its own.
+    s.assert_taken_over();
+}
