@@ -266,3 +266,20 @@ fn a_reload_waits_while_an_overlay_holds_the_old_version() {
     a.update(Action::Search);
     assert!(!a.takes_reload());
 }
+
+#[test]
+fn a_reload_to_a_debate_without_claims_and_back_keeps_going() {
+    let (mut a, _, parent) = a_path_to_a_leaf();
+    let at = DEBATE_YAML.find("claims:\n").unwrap();
+    let bare = format!("{}claims: []\n", &DEBATE_YAML[..at]);
+    reload(&mut a, &bare);
+    assert!(a.debate.claims.is_empty());
+    assert!(a.path.is_empty());
+    let said = a.status.clone().unwrap();
+    assert!(said.contains("2 steps of the path gone"), "{said}");
+    assert!(a.tree.is_consistent());
+    // Back: the undo history kept nothing of the gone steps, but the reader goes on.
+    reload(&mut a, DEBATE_YAML);
+    go(&mut a, &parent);
+    assert_eq!(current_id(&a), parent);
+}

@@ -261,9 +261,16 @@ fn take_reload(
                 index,
                 tree,
                 status,
-                warnings: _,
+                warnings,
             } = *opened;
             app.reload(debate, index, tree, status, shell.name);
+            // What an import could not carry over, said again after what the reload kept.
+            let reloaded = app.status.take();
+            app.say_warnings(&warnings, shell.name);
+            app.status = match (reloaded, app.status.take()) {
+                (Some(r), Some(w)) => Some(format!("{r} · {w}")),
+                (r, w) => r.or(w),
+            };
             *worker = Worker::start(Arc::clone(&app.index));
             if let Some(why) = reloader.watch_files(&app.debate) {
                 app.status = Some(why);

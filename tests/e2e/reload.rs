@@ -335,3 +335,27 @@ fn an_editor_that_stops_stops_the_explorer_with_it_and_both_go_on_together() {
     // The stop was the editor's: the explorer does not stop again on its own.
     s.assert_taken_over();
 }
+
+#[test]
+fn what_an_import_left_out_is_said_again_after_a_reload() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = dir.path().join("kialo.txt");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/kialo-newer-left-out.txt");
+    let text = std::fs::read_to_string(fixture).expect("the Kialo fixture");
+    let title = "Should libraries lend tools?";
+    assert!(text.contains(title));
+    std::fs::write(&file, &text).expect("copy it");
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    wait_header(&mut s, title);
+    std::fs::write(
+        &file,
+        text.replacen(title, "Should libraries lend books?", 1),
+    )
+    .expect("change it");
+    wait_header(&mut s, "Should libraries lend books?");
+    s.wait_for("the reload and the import's warnings", |sc| {
+        let c = sc.contents();
+        c.contains("Reloaded") && c.contains("5 warnings")
+    });
+}
