@@ -1009,12 +1009,14 @@ fn a_reload_with_problems_shows_its_line_and_its_report_at_every_size() {
         let t = text(&draw(&a));
         let footer = t.lines().last().unwrap();
         assert!(
-            footer.contains("debate.yaml: 2 problems"),
+            footer.contains("debate.yaml: 2 problem"),
             "{w}×{h}: {footer}"
         );
         if w >= 80 {
             assert!(footer.contains("R report"), "{w}×{h}: {footer}");
         }
+        // The way to quit and to help stays, however long the line.
+        assert!(footer.contains("q quit"), "{w}×{h}: {footer}");
         a.update(Action::ShowReport);
         let t = text(&draw(&a));
         assert!(t.contains("no-such-claim"), "{w}×{h}:\n{t}");
