@@ -222,7 +222,12 @@ impl Session {
 
     /// Waits until `pred` holds for the screen; fails with the screen shown otherwise.
     fn wait_for(&mut self, what: &str, pred: impl Fn(&Screen) -> bool) {
-        let end = Instant::now() + TIMEOUT;
+        self.wait_for_within(TIMEOUT, what, pred);
+    }
+
+    /// [`Session::wait_for`], up to `limit`.
+    fn wait_for_within(&mut self, limit: Duration, what: &str, pred: impl Fn(&Screen) -> bool) {
+        let end = Instant::now() + limit;
         loop {
             if self.with_screen(&pred) {
                 return;
@@ -240,7 +245,7 @@ impl Session {
             }
             if Instant::now() >= end {
                 panic!(
-                    "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{}",
+                    "timed out after {limit:?} waiting for {what}; screen:\n{}",
                     self.contents()
                 );
             }
@@ -2242,3 +2247,7 @@ fn search_inside_the_source_view_walks_its_matches() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// Live reload and editing in an editor, on a debate file of the test's own.
+#[path = "e2e/reload.rs"]
+mod reload;

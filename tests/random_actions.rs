@@ -397,6 +397,13 @@ fn run(
                 );
                 a.update(Action::Paged(Ok(String::from("back from the pager"))));
             }
+            Some(Effect::Edit(at)) => {
+                // The editor is not run here: it is told it could not start.
+                if let debate_tui::app::EditAt::Node(node, Some(q)) = at {
+                    prop_assert!(q < a.debate.quotes_of(node).len(), "a quote of the node");
+                }
+                a.update(Action::Edited(Err(String::from("no editor here"))));
+            }
             Some(Effect::Quit | Effect::Suspend) | None => {}
         }
         check(&a)?;

@@ -1371,3 +1371,41 @@ fn the_narrow_layout_previews_the_selected_link_under_the_rebuttals() {
         a.update(Action::Down);
     }
 }
+
+/// The built-in debate read again with two links to claims that do not exist.
+fn broken_reload(a: &mut App) {
+    let broken =
+        builtin::DEBATE_YAML.replacen("supports: [open-source]", "supports: [no-such-claim]", 2);
+    let err = debate_tui::domain::load_bytes(
+        "debate.yaml",
+        broken.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(builtin::FILES),
+    )
+    .unwrap_err();
+    a.reload_failed(&err, "debate.yaml");
+}
+
+#[test]
+fn a_reload_with_problems_shows_its_line_and_its_report_at_every_size() {
+    for (w, h) in [(140, 40), (80, 24), (40, 12)] {
+        let mut a = app(w, h);
+        broken_reload(&mut a);
+        let t = text(&draw(&a));
+        let footer = t.lines().last().unwrap();
+        assert!(
+            footer.contains("debate.yaml: 2 problem"),
+            "{w}×{h}: {footer}"
+        );
+        if w >= 80 {
+            assert!(footer.contains("R report"), "{w}×{h}: {footer}");
+        }
+        // The way to quit and to help stays, however long the line.
+        assert!(footer.contains("q quit"), "{w}×{h}: {footer}");
+        a.update(Action::ShowReport);
+        let t = text(&draw(&a));
+        assert!(t.contains("no-such-claim"), "{w}×{h}:\n{t}");
+        if w == 80 {
+            insta::assert_snapshot!(t);
+        }
+    }
+}

@@ -175,6 +175,22 @@ pub enum Action {
     ClickAtTime(u16, u16, u64),
     /// Internal: how opening a file in the pager went (what to say).
     Paged(Result<String, String>),
+    /// Open the debate file in the user's editor at what is selected.
+    Edit,
+    /// Show the problems of the version of the file last read.
+    ShowReport,
+    /// Internal: how handing the file to the editor went (`Err`: why not, or how it
+    /// ended).
+    Edited(Result<(), String>),
+}
+
+/// Where the editor opens the debate file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditAt {
+    /// At a node, or at one of its quotes (an index into its quotes).
+    Node(crate::domain::NodeId, Option<usize>),
+    /// At a line (1-based).
+    Line(usize),
 }
 
 /// How writing an export went.
@@ -217,4 +233,7 @@ pub enum Effect {
     Page {
         file: PathBuf,
     },
+    /// Hand the terminal to the user's editor on the debate file, then read the file
+    /// again; how it went comes back as [`Action::Edited`].
+    Edit(EditAt),
 }

@@ -12,6 +12,7 @@ pub mod layout;
 mod overlay;
 mod panes;
 pub mod path;
+mod reload;
 pub mod search;
 mod standing;
 pub mod tree;
@@ -30,7 +31,7 @@ use crate::domain::search::Index;
 use crate::domain::session::Session;
 use crate::domain::{Debate, Diagnostic, NodeId};
 
-pub use action::{Action, Effect, Exported, Pane};
+pub use action::{Action, EditAt, Effect, Exported, Pane};
 use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
@@ -39,6 +40,7 @@ pub use overlay::{
 };
 pub use panes::{Group, LinkRow};
 use path::PathHistory;
+pub use reload::Report;
 pub use tree::{Place, Row, TreeView};
 
 /// A selection in a list and the first row shown.
@@ -102,6 +104,9 @@ pub struct App {
     pub remembers: bool,
     pub overlay: Overlay,
     pub status: Option<String>,
+    /// The problems of the version of the file last read, while the one before it is
+    /// shown.
+    pub report: Option<Report>,
     /// The terminal's size.
     pub size: Rect,
     /// Where everything goes at `size`, laid out after every action: drawing, mouse
@@ -156,6 +161,7 @@ impl App {
             remembers: false,
             overlay: Overlay::None,
             status: None,
+            report: None,
             size,
             areas: areas(size, Pane::Claims),
             no_color: false,
@@ -242,7 +248,7 @@ impl App {
         match &self.overlay {
             Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
-            Overlay::Help { .. } => Scope::Help,
+            Overlay::Help { .. } | Overlay::Report { .. } => Scope::Help,
             Overlay::Source(v) => v.scope(),
             Overlay::Search(_) => Scope::Search,
             Overlay::Path(_) => Scope::Path,
@@ -276,6 +282,10 @@ impl App {
                 v.rows = text_rows;
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
+            Overlay::Report { scroll } => {
+                let len = self.report.as_ref().map_or(0, |r| r.lines.len());
+                *scroll = (*scroll).min(len.saturating_sub(rows));
+            }
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
             Overlay::Path(pos) => pos.clamp(self.path.len(), a.overlay_rows()),
             Overlay::Export(_) | Overlay::Quit | Overlay::None => {}
@@ -345,6 +355,10 @@ impl App {
                 self.exported(outcome);
                 None
             }
+            Action::Edited(outcome) => {
+                self.edited(outcome);
+                None
+            }
             Action::GoTo(place) => {
                 self.go_to_place(&place);
                 None
@@ -374,9 +388,14 @@ impl App {
                     }
                     Action::Copy | Action::CopyId => self.copy(action == Action::CopyId),
                     Action::OpenExport => self.open_export(),
+                    Action::Edit => self.edit(),
+                    Action::ShowReport => {
+                        self.show_report();
+                        None
+                    }
                     _ => self.update_panes(action),
                 },
-                Overlay::Help { .. } => {
+                Overlay::Help { .. } | Overlay::Report { .. } => {
                     self.update_help(action);
                     None
                 }

@@ -38,6 +38,28 @@ impl PathHistory {
     pub fn depth(&self) -> (usize, usize) {
         (self.undo.len(), self.redo.len())
     }
+
+    /// The same history in another version of the debate, each node found there by
+    /// `find`: a step the new version lacks is left out of the paths kept, and an
+    /// exported path that lost one is no longer the one exported.
+    pub fn remapped(&self, find: impl Fn(NodeId) -> Option<NodeId>) -> PathHistory {
+        let kept = |list: &[Kept]| -> Vec<Kept> {
+            list.iter()
+                .map(|k| Kept {
+                    path: k.path.iter().filter_map(|&n| find(n)).collect(),
+                    change: k.change.clone(),
+                })
+                .collect()
+        };
+        PathHistory {
+            undo: kept(&self.undo),
+            redo: kept(&self.redo),
+            exported: self
+                .exported
+                .as_ref()
+                .and_then(|p| p.iter().map(|&n| find(n)).collect()),
+        }
+    }
 }
 
 impl App {

@@ -1,11 +1,13 @@
-//! Running a program in the explorer's terminal (the pager): the terminal handed over
-//! as Ctrl-Z hands it to the shell, and taken back, drawn anew, when the program ends.
+//! Running another program in the explorer's terminal (an editor, a pager): the
+//! terminal handed over to it as a shell hands it to a job, and taken back after,
+//! whatever the program did.
 //!
-//! The program runs in a process group of its own, made the terminal's foreground one,
-//! as a shell runs a job: its Ctrl-C (SIGINT) and Ctrl-Z (SIGTSTP) reach it and not
-//! the explorer, which would otherwise take Ctrl-C in the pager for a request to quit.
-//! A program that stops itself (Ctrl-Z in less) is continued: the explorer waits for
-//! it, and nothing else could bring it back.
+//! The program runs in a process group of its own, made the terminal's foreground one:
+//! its Ctrl-C (SIGINT) reaches it and not the explorer, which would otherwise take
+//! Ctrl-C in a pager for a request to quit. When the program stops itself (Ctrl-Z in
+//! vim or less), the explorer stops too, as the shell expects of its job, so that the
+//! shell gets the terminal back; `fg` continues the explorer, which gives the terminal
+//! to the program again and continues it.
 
 use std::fs::File;
 use std::io;
@@ -15,14 +17,30 @@ use std::process::{Command, ExitStatus};
 
 use ratatui::DefaultTerminal;
 
-use super::suspend::{give_back, resume};
+use super::suspend;
 
-/// Hands the terminal to `command` (main screen, cooked mode, cursor shown, mouse
-/// released), waits for it to end and takes the terminal back (raw mode, the
-/// alternate screen, mouse capture) with every cell drawn anew at the next draw. The
-/// terminal is taken back whether or not the program could be started.
-pub fn run_outside(terminal: &mut DefaultTerminal, mut command: Command) -> io::Result<ExitStatus> {
-    give_back()?;
+/// Runs `command` in the terminal, the explorer's modes turned off (alternate screen,
+/// raw mode, mouse capture, hidden cursor) while it runs, and takes the terminal back
+/// after, cleared for the next draw to paint it whole: also when the command could
+/// not start or failed. The outer error is the terminal itself failing (it could not be
+/// taken back); the inner one is the command's, with its exit status when it ran.
+///
+/// The explorer reads no input while the command runs (nothing reads the terminal
+/// but its main loop), so every key goes to the command. A stop and a continuing of
+/// the explorer while it runs concern the command only: the caller should forget them
+/// (`Input::forget_stops`).
+pub fn run_outside(
+    terminal: &mut DefaultTerminal,
+    command: &mut Command,
+) -> io::Result<io::Result<ExitStatus>> {
+    let outcome = suspend::give_back().and_then(|()| run_as_job(command));
+    suspend::resume(terminal)?;
+    Ok(outcome)
+}
+
+/// Starts `command` in a process group of its own with the terminal's foreground,
+/// waits for it to end and gives the foreground back to the explorer's group.
+fn run_as_job(command: &mut Command) -> io::Result<ExitStatus> {
     let tty = File::options().read(true).write(true).open("/dev/tty").ok();
     if let Some(fd) = tty.as_ref().map(AsRawFd::as_raw_fd) {
         // SAFETY: between fork and exec only async-signal-safe calls are made
@@ -35,14 +53,15 @@ pub fn run_outside(terminal: &mut DefaultTerminal, mut command: Command) -> io::
             });
         }
     }
-    let ran = command.spawn().and_then(|child| wait(child.id()));
+    let ran = command
+        .spawn()
+        .and_then(|child| wait_through_stops(child.id(), tty.as_ref()));
     if let Some(tty) = &tty {
         // SAFETY: plain calls on a descriptor we hold open.
         unsafe {
             with_ttou_blocked(|| libc::tcsetpgrp(tty.as_raw_fd(), libc::getpgrp()));
         }
     }
-    resume(terminal)?;
     ran
 }
 
@@ -64,9 +83,10 @@ unsafe fn with_ttou_blocked(f: impl FnOnce() -> libc::c_int) {
     }
 }
 
-/// Waits for the process `pid` to end, continuing it (and its group) each time it
-/// stops.
-fn wait(pid: u32) -> io::Result<ExitStatus> {
+/// Waits for the process `pid` (the leader of its own group) to end. When it stops,
+/// the explorer gives the terminal back to its own group and stops too; once
+/// continued, it gives the terminal to the program's group again and continues it.
+fn wait_through_stops(pid: u32, tty: Option<&File>) -> io::Result<ExitStatus> {
     let pid = pid as libc::pid_t;
     loop {
         let mut status = 0;
@@ -79,11 +99,25 @@ fn wait(pid: u32) -> io::Result<ExitStatus> {
             }
             return Err(e);
         }
-        if libc::WIFSTOPPED(status) {
-            // SAFETY: signals our own child's group.
-            unsafe { libc::kill(-pid, libc::SIGCONT) };
-            continue;
+        if !libc::WIFSTOPPED(status) {
+            return Ok(ExitStatus::from_raw(status));
         }
-        return Ok(ExitStatus::from_raw(status));
+        if let Some(tty) = tty {
+            // SAFETY: plain calls on a descriptor we hold open.
+            unsafe {
+                with_ttou_blocked(|| libc::tcsetpgrp(tty.as_raw_fd(), libc::getpgrp()));
+            }
+        }
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        // Continued (`fg`): the program has the terminal again and goes on.
+        if let Some(tty) = tty {
+            // SAFETY: plain calls on a descriptor we hold open; signals our own
+            // child's group.
+            unsafe {
+                with_ttou_blocked(|| libc::tcsetpgrp(tty.as_raw_fd(), pid));
+            }
+        }
+        // SAFETY: signals our own child's group.
+        unsafe { libc::kill(-pid, libc::SIGCONT) };
     }
 }

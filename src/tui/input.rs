@@ -220,6 +220,13 @@ impl Input {
         }
     }
 
+    /// Forgets the stops and continuings signalled so far: those of a program that had
+    /// the terminal (its Ctrl-Z stopped the whole process group), not the explorer's.
+    pub fn forget_stops(&mut self) {
+        self.suspend.store(false, Ordering::SeqCst);
+        self.resumed.store(false, Ordering::SeqCst);
+    }
+
     /// Whether the terminal is gone: hung up, in error, or at end of file.
     pub fn gone(&self) -> bool {
         let tty = self.tty.as_fd();

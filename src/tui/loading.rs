@@ -50,6 +50,7 @@ pub struct Loading {
     progress: Arc<Progress>,
     opening: Opening,
     file: Option<PathBuf>,
+    allow_outside: bool,
 }
 
 impl Loading {
@@ -97,6 +98,21 @@ impl Loading {
             progress,
             opening,
             file: opened,
+            allow_outside,
+        }
+    }
+
+    /// The same file loaded again, from the start, as it is on disk now.
+    pub fn again(&self) -> Loading {
+        Loading::start(self.file.clone(), self.allow_outside)
+    }
+
+    /// The outcome if it has come, without waiting.
+    pub(super) fn try_take(&self) -> Option<io::Result<Loaded>> {
+        match self.outcome.try_recv() {
+            Ok(loaded) => Some(Ok(loaded)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(stopped())),
         }
     }
 

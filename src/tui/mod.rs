@@ -2,12 +2,15 @@
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 pub mod clipboard;
+mod editor;
 pub mod export;
 pub mod handover;
 mod input;
 pub mod loading;
+mod reload;
 pub mod state;
 pub mod suspend;
+mod watch;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
@@ -25,6 +28,7 @@ use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::LoadError;
 use input::{Input, Next};
+use reload::{Reloaded, Reloader};
 use state::Store;
 
 /// How often the loop wakes to look at signals when no event comes.
@@ -120,7 +124,7 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
             no_color,
             name: &name,
         };
-        event_loop(&mut terminal, opened, shell, &mut input)
+        event_loop(&mut terminal, opened, loading, shell, &mut input)
             .or_else(|e| input.lost(e).map(|()| None))
             .map(|note| {
                 not_remembered = note;
@@ -159,10 +163,12 @@ impl Shell<'_> {
 }
 
 /// Runs the explorer until it ends, however it ends (a quit, a signal, the terminal
-/// gone), then remembers its path and selection: why not, if that failed.
+/// gone), then remembers its path and selection: why not, if that failed. `loading`
+/// is the load that opened it, repeated to read the file again when it changes.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     opened: loading::Opened,
+    loading: loading::Loading,
     shell: Shell,
     input: &mut Input,
 ) -> io::Result<Option<String>> {
@@ -192,8 +198,12 @@ fn event_loop(
             panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
         }
     }
-    let worker = Worker::start(Arc::clone(&app.index));
-    let explored = explore(terminal, &mut app, shell, &worker, input);
+    let (mut reloader, unwatched) = Reloader::new(loading, &app.debate);
+    if let Some(why) = unwatched {
+        app.status = Some(why);
+    }
+    let mut worker = Worker::start(Arc::clone(&app.index));
+    let explored = explore(terminal, &mut app, shell, &mut worker, &mut reloader, input);
     let note = shell.remember(&app);
     explored.map(|()| note)
 }
@@ -203,7 +213,8 @@ fn explore(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     shell: Shell,
-    worker: &Worker,
+    worker: &mut Worker,
+    reloader: &mut Reloader,
     input: &mut Input,
 ) -> io::Result<()> {
     loop {
@@ -225,14 +236,61 @@ fn explore(
                 }
             };
             wait = Duration::ZERO;
-            if let Some(action) = action_of(&ev, app)
-                && carry_out(terminal, app, action, worker, shell)?.is_break()
-            {
+            let Some(action) = action_of(&ev, app) else {
+                continue;
+            };
+            let handed_over = matches!(action, Action::Edit | Action::OpenExport);
+            if carry_out(terminal, app, action, worker, reloader, shell)?.is_break() {
                 return Ok(());
+            }
+            if handed_over {
+                // A stop while the editor or the pager had the terminal was theirs.
+                input.forget_stops();
             }
         }
         while let Some(results) = worker.try_recv() {
             app.update(Action::SearchResults(results));
+        }
+        if let Some(reloaded) = reloader.poll(app.takes_reload())? {
+            take_reload(app, reloaded, worker, reloader, shell);
+        }
+    }
+}
+
+/// Hands a reload's outcome to the app; a new version gets a search worker of its own
+/// and its files watched.
+fn take_reload(
+    app: &mut App,
+    reloaded: Reloaded,
+    worker: &mut Worker,
+    reloader: &mut Reloader,
+    shell: Shell,
+) {
+    match reloaded {
+        Reloaded::Opened(opened) => {
+            let loading::Opened {
+                debate,
+                index,
+                tree,
+                status,
+                warnings,
+            } = *opened;
+            app.reload(debate, index, tree, status, shell.name);
+            // What an import could not carry over, said again after what the reload kept.
+            let reloaded = app.status.take();
+            app.say_warnings(&warnings, shell.name);
+            app.status = match (reloaded, app.status.take()) {
+                (Some(r), Some(w)) => Some(format!("{r} · {w}")),
+                (r, w) => r.or(w),
+            };
+            *worker = Worker::start(Arc::clone(&app.index));
+            if let Some(why) = reloader.watch_files(&app.debate) {
+                app.status = Some(why);
+            }
+        }
+        Reloaded::Failed(e) => app.reload_failed(&e, shell.name),
+        Reloaded::WatchFailed(why) => {
+            app.status = Some(format!("Changes to the file are no longer seen: {why}"));
         }
     }
 }
@@ -260,6 +318,7 @@ fn carry_out(
     app: &mut App,
     action: Action,
     worker: &Worker,
+    reloader: &mut Reloader,
     shell: Shell,
 ) -> io::Result<ControlFlow<()>> {
     Ok(match app.update(action) {
@@ -279,7 +338,14 @@ fn carry_out(
         }) => {
             let outcome = export::write(&file, &document, replace);
             let written = matches!(outcome, crate::app::Exported::Written(_));
-            let flow = carry_out(terminal, app, Action::Exported(outcome), worker, shell)?;
+            let flow = carry_out(
+                terminal,
+                app,
+                Action::Exported(outcome),
+                worker,
+                reloader,
+                shell,
+            )?;
             // An export is a moment worth remembering: the path is saved with it.
             if written && let Some(why) = shell.remember(app) {
                 app.update(Action::NotRemembered(why));
@@ -291,10 +357,24 @@ fn carry_out(
             ControlFlow::Continue(())
         }
         Some(Effect::Page { file }) => {
-            let (command, name) = export::pager(&file, std::env::var_os("PAGER"));
-            let ran = handover::run_outside(terminal, command);
+            let (mut command, name) = export::pager(&file, std::env::var_os("PAGER"));
+            let ran = handover::run_outside(terminal, &mut command)?;
             let said = export::paged(&file, &name, ran);
-            return carry_out(terminal, app, Action::Paged(said), worker, shell);
+            return carry_out(terminal, app, Action::Paged(said), worker, reloader, shell);
+        }
+        Some(Effect::Edit(at)) => {
+            let outcome = reload::edit(terminal, reloader.file(), at)?;
+            if outcome.is_ok() {
+                reloader.request();
+            }
+            return carry_out(
+                terminal,
+                app,
+                Action::Edited(outcome),
+                worker,
+                reloader,
+                shell,
+            );
         }
         None => ControlFlow::Continue(()),
     })

@@ -54,6 +54,7 @@ impl Widget for &App {
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
             Overlay::Export(p) => overlays::export(self, p, a.overlay, buf, theme),
             Overlay::Quit => overlays::quit(self, a.prompt(), buf, theme),
+            Overlay::Report { scroll } => overlays::report(self, *scroll, a.overlay, buf, theme),
         }
     }
 }
@@ -211,21 +212,6 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let mut spans = Vec::new();
     let mut used = 0;
-    // A message, then what a what-if supposes, which stays until it is undone.
-    for (text, style) in [
-        (app.status.clone(), theme.status),
-        (supposing(app), theme.set_aside),
-    ] {
-        let Some(s) = text else { continue };
-        let room = width.saturating_sub(used + 2);
-        if room < 8 {
-            break;
-        }
-        let text = format!(" {} ", fit(&s, room));
-        used += display_width(&text) + 1;
-        spans.push(Span::styled(text, style));
-        spans.push(Span::styled("│", theme.border));
-    }
     let focus = app.focus;
     let hint = |(b, key): (&keymap::Binding, keymap::Key)| {
         let key = format!(" {}", keymap::key_label(key));
@@ -242,6 +228,26 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         keymap::hints(app.scope()).partition(|(b, _)| b.scope == Scope::Global);
     let global: Vec<_> = global.into_iter().map(hint).collect();
     let reserved: usize = global.iter().map(|(_, _, w)| w).sum();
+    // A message, the problems of the file as last read, which stay until a good
+    // version comes, then what a what-if supposes, which stays until it is undone.
+    // The problems leave room for the global keys, through which every other is found.
+    for (text, style, keeps_room) in [
+        (app.status.clone(), theme.status, false),
+        (app.report.as_ref().map(|r| r.line()), theme.warning, true),
+        (supposing(app), theme.set_aside, false),
+    ] {
+        let Some(s) = text else { continue };
+        // The text's padding and the bar after it, then the global keys.
+        let kept = if keeps_room { reserved + 1 } else { 0 };
+        let room = width.saturating_sub(used + 2 + kept);
+        if room < 8 {
+            break;
+        }
+        let text = format!(" {} ", fit(&s, room));
+        used += display_width(&text) + 1;
+        spans.push(Span::styled(text, style));
+        spans.push(Span::styled("│", theme.border));
+    }
     // The scope's own hints are kept by importance, then shown in the table's order.
     let mut room = width.saturating_sub(reserved + used);
     let mut by_rank: Vec<usize> = (0..own.len()).collect();

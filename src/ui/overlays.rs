@@ -649,3 +649,33 @@ pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .wrap(Wrap { trim: true })
         .render(inner, buf);
 }
+
+/// The problems of the file as last read, as `check` prints them, from the `scroll`th
+/// line, each wrapped; only the lines that can show are drawn.
+pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(r) = &app.report else { return };
+    let room = area.width.saturating_sub(2) as usize;
+    let title = format!(
+        " {} · {} close ",
+        fit(&r.summary, room.saturating_sub(12)),
+        key_for(Scope::Help, &Action::Close)
+    );
+    let inner = framed(&title, area, buf, theme);
+    let lines: Vec<Line> = r
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .map(|l| {
+            let style = if l.starts_with(' ') {
+                theme.dim
+            } else {
+                Style::default()
+            };
+            Line::styled(visible(l).into_owned(), style)
+        })
+        .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}

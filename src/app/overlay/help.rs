@@ -6,7 +6,7 @@ impl App {
     pub(crate) fn update_help(&mut self, action: Action) {
         let rows = self.areas.overlay_rows();
         let (page, half) = (rows.saturating_sub(1).max(1), (rows / 2).max(1));
-        if let Overlay::Help { scroll } = &mut self.overlay {
+        if let Overlay::Help { scroll } | Overlay::Report { scroll } = &mut self.overlay {
             match action {
                 Action::Down => *scroll += 1,
                 Action::Up => *scroll = scroll.saturating_sub(1),

@@ -28,4 +28,8 @@ pub enum Overlay {
     Export(ExportPrompt),
     /// The question before quitting with a path never exported.
     Quit,
+    /// The problems of the version of the file last read, scrolled.
+    Report {
+        scroll: usize,
+    },
 }

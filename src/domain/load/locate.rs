@@ -28,6 +28,13 @@ pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Place> {
     walker.found
 }
 
+/// The line where the node at `path` starts (a mapping: its first key), if the file
+/// has it.
+pub fn line_of(text: &str, path: &str) -> Option<usize> {
+    let wanted = HashSet::from([path.to_string()]);
+    locate(text, &wanted).get(path).map(|&(line, _)| line)
+}
+
 /// Turns problems at paths into diagnostics at lines, in file order.
 pub fn place(name: &str, text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
     let wanted: HashSet<String> = problems

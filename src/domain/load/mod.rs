@@ -24,7 +24,7 @@ pub mod validate;
 mod value;
 mod version;
 
-use crate::domain::graph::model::Debate;
+use crate::domain::graph::model::{Debate, NodeId};
 use crate::domain::load::depth::too_deep;
 use crate::domain::load::diag::{Code, Diagnostic, LoadError, without_place};
 use crate::domain::load::lenient::lenient;
@@ -93,6 +93,21 @@ pub fn load_yaml(
         file: name.to_string(),
         problems: place(name, text, problems),
     })
+}
+
+/// The line of a node of a format v1 file, or of one of its quotes: where an editor
+/// opens it. The graph keeps the file's order, so the `i`th claim is `claims[i]`.
+/// `None` when the text no longer has it (it changed since it was loaded).
+pub fn line_of(text: &str, node: NodeId, quote: Option<usize>) -> Option<usize> {
+    let item = match node {
+        NodeId::Claim(i) => format!("claims[{i}]"),
+        NodeId::Position(i) => format!("positions[{i}]"),
+    };
+    let path = match quote {
+        Some(q) => format!("{item}.quotes[{q}]"),
+        None => item,
+    };
+    locate::line_of(text, &path)
 }
 
 /// Reads the raw structs: the fast path when the file is well formed, else the lenient
@@ -169,4 +184,21 @@ fn line_has_tab(text: &str, line: usize) -> bool {
             .lines()
             .nth(line - 1)
             .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'))
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn a_node_and_a_quote_are_found_at_their_lines() {
+        let text = "version: 1\npositions:\n  - id: p\n    text: P\nclaims:\n  - id: a\n    text: A\n  - id: b\n    text: B\n    quotes:\n      - source: s\n        text: q\n      - source: s\n        text: r\n";
+        assert_eq!(line_of(text, NodeId::Position(0), None), Some(3));
+        assert_eq!(line_of(text, NodeId::Claim(0), None), Some(6));
+        assert_eq!(line_of(text, NodeId::Claim(1), None), Some(8));
+        assert_eq!(line_of(text, NodeId::Claim(1), Some(1)), Some(13));
+        // Gone from the text since it was loaded.
+        assert_eq!(line_of(text, NodeId::Claim(2), None), None);
+        assert_eq!(line_of(text, NodeId::Claim(0), Some(0)), None);
+    }
 }
