@@ -88,10 +88,15 @@ impl Noted {
 
     /// One thing of kind `change`, made from the node `id`.
     pub(super) fn add(&mut self, change: Change, id: &str) {
+        self.add_with(change, || format!("node {id}"));
+    }
+
+    /// One thing of kind `change`, with `example` as the example if it is the first.
+    pub(super) fn add_with(&mut self, change: Change, example: impl FnOnce() -> String) {
         let bit = 1u16 << (change as u16);
         if self.examples & bit == 0 {
             self.examples |= bit;
-            self.left_out.add(change, 0, Some(&format!("node {id}")));
+            self.left_out.add(change, 0, Some(&example()));
         } else {
             self.left_out.add(change, 0, None);
         }
@@ -284,7 +289,7 @@ pub(super) fn sides(
         kept.sort_unstable();
         for &r in &roots {
             if kept.binary_search(&r).is_err() {
-                noted.add(Change::Grouped, &claims[r].id);
+                noted.add_with(Change::Grouped, || format!("claim {}", claims[r].id));
             }
         }
     }
