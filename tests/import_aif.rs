@@ -183,7 +183,12 @@ fn speakers_in_every_prefix_form() {
             "The bridge will pay for itself",
         ),
         ("n700115", "Tom Reyes-Lind", "and tolls will cover the rest"),
-        ("n700120", "Minister", "tolls are off the table"),
+        // Reported speech: the speaker quoted, and who reported the words.
+        (
+            "n700120",
+            "Minister, as reported by Maria Okafor",
+            "tolls are off the table",
+        ),
     ];
     for (id, who, words) in want {
         assert_eq!(

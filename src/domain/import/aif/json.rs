@@ -274,11 +274,12 @@ impl<'a> Scalar<'a> {
         }
     }
 
-    /// The text, trimmed, if the value is text.
+    /// The text, trimmed, if the value is text (or a whole number, as text).
     fn trimmed(self) -> Option<Cow<'a, str>> {
         match self {
             Scalar::Text(s) => Some(trim(s)),
-            _ => None,
+            Scalar::Whole(n) => Some(Cow::Owned(n)),
+            Scalar::Other(_) => None,
         }
     }
 }

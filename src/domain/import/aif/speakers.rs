@@ -97,7 +97,11 @@ pub(super) fn quotes(
                 }
                 let speaker = prefix
                     .map(str::to_string)
-                    .or_else(|| speakers.of(&nodes[l].id));
+                    .or_else(|| speakers.of(&nodes[l].id))
+                    .map(|who| match reporter(graph, l, speakers) {
+                        Some(by) => format!("{who}, as reported by {by}"),
+                        None => who,
+                    });
                 let source = match &index {
                     Some(index) if index.find(words).is_none() => {
                         noted.add(Change::NotInText, &nodes[l].id);
@@ -162,6 +166,23 @@ pub(super) fn quotes(
     }
     sources.insert(0, dialogue);
     sources
+}
+
+/// The speaker of the locution that reports the locution `l` (`L' -> YA -> L`, the YA
+/// not an analyst's `Analysing`): reported speech, in the words of someone in the
+/// dialogue.
+fn reporter(graph: &Graph, l: usize, speakers: &Speakers) -> Option<String> {
+    let Graph { nodes, ins, .. } = graph;
+    ins.of(l)
+        .filter(|&y| nodes[y].kind == Kind::Ya && !nodes[y].text.eq_ignore_ascii_case("analysing"))
+        .flat_map(|y| ins.of(y))
+        .filter(|&r| r != l && nodes[r].kind == Kind::L)
+        .find_map(|r| {
+            speaker_prefix(&nodes[r].text)
+                .0
+                .map(str::to_string)
+                .or_else(|| speakers.of(&nodes[r].id))
+        })
 }
 
 /// The id of the source that stands for the dialogue the locutions come from.
