@@ -98,6 +98,18 @@ fn a_json_graph_of_another_kind_is_named_once() {
     );
     assert!(e[0].contains("a node-link graph (D3, NetworkX)"), "{e:?}");
     assert!(e[0].contains("OVA2 writes nodes with `id`"), "{e:?}");
+    // An Obsidian Canvas: nodes with `id`, `type`, `text`, `x` and `y`, as OVA2 writes
+    // them, but edges from `fromNode` to `toNode`, and no argument's node types.
+    let canvas = r#"{"nodes": [
+        {"id": "a", "type": "text", "text": "x", "x": 0, "y": 0, "width": 250, "height": 60},
+        {"id": "b", "type": "text", "text": "y", "x": 0, "y": 90, "width": 250, "height": 60}],
+      "edges": [{"id": "e", "fromNode": "a", "fromSide": "bottom", "toNode": "b", "toSide": "top"}]}"#;
+    let e = errors(canvas);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("this looks like an Obsidian Canvas"), "{e:?}");
+    let e = errors(&canvas.replace(r#""edges": [{"id": "e", "fromNode": "a", "fromSide": "bottom", "toNode": "b", "toSide": "top"}]"#, r#""edges": []"#));
+    assert!(e[0].contains("no I node"), "{e:?}");
+    assert!(e[0].contains("this looks like an Obsidian Canvas"), "{e:?}");
     // arguebuf keeps its nodes in an object by id.
     let e = errors(r#"{"nodes": {"a": {"atom": {"text": "x"}}}, "edges": {}}"#);
     assert!(

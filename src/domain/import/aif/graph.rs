@@ -374,9 +374,11 @@ pub(super) struct Graph<'a> {
 }
 
 /// What a JSON file that is no AIF looks like, from the keys it uses, for a message.
-fn looks_like(text: &str) -> Option<&'static str> {
+pub(super) fn looks_like(text: &str) -> Option<&'static str> {
     let has = |key: &str| text.contains(&format!("\"{key}\""));
-    if has("source_id") && has("target_id") {
+    if has("fromNode") && has("toNode") || has("width") && has("height") && has("x") {
+        Some("an Obsidian Canvas")
+    } else if has("source_id") && has("target_id") {
         Some("a SADFace document")
     } else if has("elements") && has("data") {
         Some("a Cytoscape graph")

@@ -51,7 +51,18 @@ pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
     report.done()?;
 
     let mut noted = build::Noted::new();
-    let (mut claims, claim_of) = build::claims(name, prefix, &graph)?;
+    let (mut claims, claim_of) = build::claims(name, prefix, &graph).map_err(|mut e| {
+        // A graph of another kind reads as nodes of no type the import knows.
+        if let (Some(looks), LoadError::Invalid { problems, .. }) =
+            (graph::looks_like(text), &mut e)
+            && let Some(d) = problems.first_mut()
+        {
+            d.notes.push(format!(
+                "note: this looks like {looks}, which debate-tui does not import"
+            ));
+        }
+        e
+    })?;
     let links = build::links(&graph, &claim_of, &mut claims, &mut noted);
     let (positions, roots) = build::sides(&mut claims, &links, &mut noted);
     drop(links);
