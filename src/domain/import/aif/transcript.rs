@@ -145,8 +145,9 @@ fn tag(s: &str) -> Option<(&str, bool, usize)> {
     if name_len == 0 || !body.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let end = s.find('>')?;
-    Some((&body[..name_len], closing, end + 1))
+    // A tag ends before the next `<`: so no `<` is scanned past more than once.
+    let end = 1 + s[1..].find(['<', '>'])?;
+    (s.as_bytes()[end] == b'>').then_some((&body[..name_len], closing, end + 1))
 }
 
 /// The character reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`): the
@@ -209,6 +210,10 @@ mod tests {
             "a < b && c &unknown; <3 &#0; &#xZZ;"
         );
         assert_eq!(plain_text("cut <span"), "cut <span");
+        assert_eq!(plain_text("<b<i>x</i>"), "<bx");
+        // Many `<` that open no tag: read in one pass.
+        let many = "<a".repeat(200_000);
+        assert_eq!(plain_text(&many), many);
         assert_eq!(plain_text("&"), "&");
         assert_eq!(plain_text("é&amp"), "é&amp");
         assert_eq!(plain_text("&ééééééé;"), "&ééééééé;");
