@@ -79,6 +79,7 @@ pub(super) fn quotes(
     let Graph { nodes, ins, outs } = graph;
     let index = analysed.map(|(a, _)| SourceIndex::new(&a.text));
     let mut quoted: HashSet<(usize, usize)> = HashSet::new();
+    let mut reporters: HashMap<usize, Option<String>> = HashMap::new();
     let (mut any_quote, mut any_unchecked) = (false, false);
     for (y, n) in nodes.iter().enumerate() {
         if n.kind != Kind::Ya {
@@ -98,9 +99,15 @@ pub(super) fn quotes(
                 let speaker = prefix
                     .map(str::to_string)
                     .or_else(|| speakers.of(&nodes[l].id))
-                    .map(|who| match reporter(graph, l, speakers) {
-                        Some(by) => format!("{who}, as reported by {by}"),
-                        None => who,
+                    .map(|who| {
+                        // Once for each locution, however many claims it quotes.
+                        let by = reporters
+                            .entry(l)
+                            .or_insert_with(|| reporter(graph, l, speakers));
+                        match by {
+                            Some(by) => format!("{who}, as reported by {by}"),
+                            None => who,
+                        }
                     });
                 let source = match &index {
                     Some(index) if index.find(words).is_none() => {
