@@ -506,3 +506,32 @@ fn check_shows_what_was_left_out_as_warnings_and_passes() {
     let (code, _, _) = run(&["check", "--deny-warnings", f.to_str().unwrap()]);
     assert_eq!(code, 1);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any analysed text and any utterance import without a panic; the source's text
+    /// holds no character that could act on a terminal, and a quote is either found
+    /// in it or kept under the source without text.
+    #[test]
+    fn any_analysed_text_imports(html in "(<[a-z/ =\"0-9]{0,8}>?|&[a-z#0-9]{0,6};?|[a-z :\u{1b}\u{7}\u{202e}é])*", said in "[A-Za-z :\u{1b}]{0,30}") {
+        let json = serde_json::json!({
+            "nodes": [
+                {"nodeID": "1", "text": "a claim", "type": "I"},
+                {"nodeID": "2", "text": format!("Bo: {said}x"), "type": "L"},
+                {"nodeID": "3", "text": "Asserting", "type": "YA"}],
+            "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+            "text": html,
+        });
+        let l = open(&json.to_string());
+        let d = &l.debate;
+        for s in &d.sources {
+            if let Some(t) = s.text.as_deref() {
+                proptest::prop_assert!(!t.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{t:?}");
+            }
+        }
+        let q = &d.claims[0].quotes[0];
+        let with_text = d.sources[q.source as usize].text.is_some();
+        proptest::prop_assert_eq!(with_text, q.found.is_some());
+    }
+}

@@ -337,6 +337,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever the utterance, the words are its end and the speaker comes before
+        /// them.
+        #[test]
+        fn the_words_end_the_utterance(text in "[A-Za-zé0-9 :/.,?\u{1b}]{0,40}") {
+            let (who, words) = speaker_prefix(&text);
+            proptest::prop_assert!(text.trim_end().ends_with(words), "{text:?} {words:?}");
+            if let Some(who) = who {
+                proptest::prop_assert!(!words.is_empty() && !who.is_empty());
+                proptest::prop_assert!(text.find(who).is_some_and(|at| at + who.len() <= text.len() - words.len()));
+            }
+        }
+    }
+
     #[test]
     fn speech_acts_are_verbs() {
         assert_eq!(act("Asserting"), None);
