@@ -1427,6 +1427,13 @@ fn an_aif_map_opens_saying_what_was_left_out_and_showing_speech_acts() {
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+    // An OVA file's analysed text is the dialogue's: its quotes are verified.
+    let file = format!("{dir}ova3-text-spans.json");
+    let mut s = Session::start_with(40, 160, &[], &[&file]);
+    s.wait_text("in ova3-text-spans.json ✓");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 /// A Kialo discussion (older layout) of several hundred claims: six arguments under
