@@ -441,24 +441,31 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             return exit_for(&e);
         }
     };
+    let mut imported = imported;
+    if args.output.is_none() {
+        imported
+            .conversion
+            .without_texts(&file.display().to_string());
+    }
     let yaml = match domain::import::to_yaml(&imported.conversion, file, imported.format) {
         Ok(y) => y,
         Err(e) => return fail(err, &format!("cannot write YAML: {e}"), EXIT_INVALID),
     };
     // What is written must load: the same checks as `check`.
     let name = file.display().to_string();
-    let loaded = match domain::import::check(
-        &name,
-        imported.conversion.raw,
-        &EmbeddedFiles(&[]),
-        &Progress::default(),
-    ) {
-        Ok(l) => l,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return exit_for(&e);
-        }
+    let texts = std::mem::take(&mut imported.conversion.texts);
+    let files = domain::import::WithTexts {
+        texts: &texts,
+        files: &EmbeddedFiles(&[]),
     };
+    let loaded =
+        match domain::import::check(&name, imported.conversion.raw, &files, &Progress::default()) {
+            Ok(l) => l,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return exit_for(&e);
+            }
+        };
     let d = &loaded.debate;
     let what = format!(
         "{} ({}): {}, {}, {}, {}",
@@ -467,8 +474,21 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         plural(d.claims.len(), "claim"),
         plural(d.positions.len(), "position"),
         plural(d.sources.len(), "source"),
-        plural(loaded.stats.quotes_unchecked, "quote"),
+        plural(
+            loaded.stats.quotes_unchecked + loaded.stats.quotes_verified,
+            "quote"
+        ),
     );
+    // The texts the sources name go beside the debate, before it.
+    if let Some(o) = &args.output {
+        for (text_name, text) in &texts {
+            let path = o.parent().unwrap_or(Path::new("")).join(text_name);
+            let to = Some(&path);
+            if let Err(code) = deliver("import", text, to, args.force, out, err) {
+                return code;
+            }
+        }
+    }
     match deliver("import", &yaml, args.output.as_ref(), args.force, out, err) {
         Ok(()) => {
             let _ = writeln!(err, "imported {what}");

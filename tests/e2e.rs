@@ -1519,6 +1519,32 @@ fn a_kialo_export_opens_in_the_explorer_with_its_citations() {
     s.assert_restored();
 }
 
+#[test]
+fn an_aif_map_opens_saying_what_was_left_out_and_showing_speech_acts() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
+    let file = format!("{dir}aif-ma-linked-ra.json");
+    let mut s = Session::start_with(40, 160, &[], &[&file]);
+    s.wait_text("Claims (10)");
+    s.wait_text("5 warnings: 1 RA, CA or MA node without a premise left out");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    // A question reads as one: the speaker asks.
+    let file = format!("{dir}qt30-illocutions.json");
+    let mut s = Session::start_with(40, 160, &[], &[&file]);
+    s.wait_text("Ana Ruiz asks:");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    // An OVA file's analysed text is the dialogue's: its quotes are verified.
+    let file = format!("{dir}ova3-text-spans.json");
+    let mut s = Session::start_with(40, 160, &[], &[&file]);
+    s.wait_text("in ova3-text-spans.json ✓");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 /// A Kialo discussion (older layout) of several hundred claims: six arguments under
 /// the thesis, four under each, then three, two and one, one branch running on seven
 /// levels deeper, and `-> See` references between branches. Each claim says where it

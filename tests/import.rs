@@ -228,7 +228,8 @@ fn aif_bare_nodeset_with_string_ids() {
     assert!(links(d, "n110").is_empty() && links(d, "n112").is_empty());
     assert_eq!(d.links().len(), 4);
     let sides: Vec<String> = ids(d).iter().map(|id| side(d, id)).collect();
-    assert_eq!(sides, ["pro", "con", "pro", "pro", "con", "other", "other"]);
+    // The rephrase (MA) takes the side of the claim it rephrases.
+    assert_eq!(sides, ["pro", "con", "pro", "pro", "con", "other", "pro"]);
     // L -> YA -> I: the locution's words, the speaker from `Name : `.
     let q = &d.claim(0).unwrap().quotes;
     assert_eq!(q.len(), 1);
@@ -339,7 +340,11 @@ fn every_fixture_round_trips_through_format_v1() {
                 format.name()
             )
         );
-        let reloaded = load_bytes("out.yaml", yaml.as_bytes(), &EmbeddedFiles(&[]))
+        let files = import::WithTexts {
+            texts: &imported.conversion.texts,
+            files: &EmbeddedFiles(&[]),
+        };
+        let reloaded = load_bytes("out.yaml", yaml.as_bytes(), &files)
             .unwrap_or_else(|e| panic!("{name}: the YAML does not load:\n{e}\n{yaml}"));
         let direct = load(name);
         assert_eq!(reloaded.debate, direct.debate, "{name}");

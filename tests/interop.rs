@@ -376,7 +376,17 @@ fn json_export_is_format_v1_and_loads_back_the_same() {
         } else {
             &[]
         };
-        let back = load_bytes("d.json", json.as_bytes(), &EmbeddedFiles(files))
+        // An imported map's analysed text, as `import` writes it beside the debate.
+        let texts: Vec<(String, std::sync::Arc<str>)> = d
+            .sources
+            .iter()
+            .filter_map(|s| Some((s.file.clone()?, s.text.clone()?)))
+            .collect();
+        let files = import::WithTexts {
+            texts: &texts,
+            files: &EmbeddedFiles(files),
+        };
+        let back = load_bytes("d.json", json.as_bytes(), &files)
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .debate;
         assert_eq!(back, d, "{name}");

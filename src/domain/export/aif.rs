@@ -28,6 +28,8 @@ pub fn illocution(act: Option<&str>) -> (&str, Option<&'static str>) {
     match act.map(str::trim) {
         None | Some("") | Some("asserts") => ("Asserting", Some("74")),
         Some("asks") => ("Pure Questioning", Some("91")),
+        Some("asks assertively") => ("Assertive Questioning", Some("73")),
+        Some("asks rhetorically") => ("Rhetorical Questioning", Some("85")),
         Some("challenges") => ("Challenging", Some("79")),
         Some("agrees") => ("Agreeing", Some("77")),
         Some("disagrees") => ("Disagreeing", Some("78")),

@@ -15,6 +15,7 @@ pub mod kialo;
 pub(crate) mod left_out;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::domain::load::Loaded;
 use crate::domain::load::diag::{Diagnostic, LoadError};
@@ -60,6 +61,10 @@ pub struct Conversion {
     /// Each kind of thing left out or changed, with its count and the reason, as a
     /// warning about the file ("12 RA nodes without a conclusion left out: ...").
     pub left_out: Vec<Diagnostic>,
+    /// Texts the file carries for its sources, by the `file` name the sources give
+    /// them (the analysed text of an OVA file): the debate's quotes are checked
+    /// against them, and `import` writes them beside the debate.
+    pub texts: Vec<(String, Arc<str>)>,
 }
 
 impl From<RawDebate> for Conversion {
@@ -67,6 +72,44 @@ impl From<RawDebate> for Conversion {
         Conversion {
             raw,
             left_out: Vec::new(),
+            texts: Vec::new(),
+        }
+    }
+}
+
+impl Conversion {
+    /// The debate without the texts the file carried, for where they cannot go with
+    /// it (standard output): the sources that name them lose their `file`, and a
+    /// warning says so.
+    pub fn without_texts(&mut self, file: &str) {
+        if self.texts.is_empty() {
+            return;
+        }
+        for (name, _) in std::mem::take(&mut self.texts) {
+            for s in &mut self.raw.sources {
+                if s.file.as_deref() == Some(name.as_str()) {
+                    s.file = None;
+                }
+            }
+            self.left_out.push(
+                Diagnostic::warning(file, format!("the analysed text, `{name}`, not written: the quotes are not checked"))
+                    .note("note: the debate goes to standard output, which holds one file; with `-o OUT.yaml` the text is written beside it"),
+            );
+        }
+    }
+}
+
+/// The source files of a debate, with the texts an import carries read first.
+pub struct WithTexts<'a> {
+    pub texts: &'a [(String, Arc<str>)],
+    pub files: &'a dyn SourceFiles,
+}
+
+impl SourceFiles for WithTexts<'_> {
+    fn read(&self, relative: &str) -> Result<Arc<str>, String> {
+        match self.texts.iter().find(|(name, _)| name == relative) {
+            Some((_, text)) => Ok(Arc::clone(text)),
+            None => self.files.read(relative),
         }
     }
 }
@@ -78,7 +121,7 @@ pub fn import(format: Format, name: &str, text: &str) -> Result<Conversion, Load
     let text = strip_bom(text);
     match format {
         Format::Kialo => kialo::import(name, text),
-        Format::Aif => aif::import(name, text).map(Conversion::from),
+        Format::Aif => aif::import(name, text),
         Format::Argdown => argdown::import(name, text),
     }
 }
@@ -93,8 +136,16 @@ pub fn load(
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     progress.start(Phase::Importing, 0);
-    let Conversion { raw, left_out } = import(format, name, text)?;
-    let mut loaded = check(name, raw, files, progress)?;
+    let Conversion {
+        raw,
+        left_out,
+        texts,
+    } = import(format, name, text)?;
+    let files = WithTexts {
+        texts: &texts,
+        files,
+    };
+    let mut loaded = check(name, raw, &files, progress)?;
     loaded.warnings = left_out;
     Ok(loaded)
 }

@@ -5,13 +5,15 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::json::{Edge, Fault, Inner, Kind, List, Locution, Node, Root, Set, What};
+use super::json::{Edge, Fault, Inner, Kind, List, Locution, Node, Root, Set, Transcript, What};
 use crate::domain::import::capped;
 use crate::domain::load::diag::{Diagnostic, LoadError};
 
 /// Collects problems at JSON paths (`AIF.nodes[3].type`).
 pub(super) struct Report<'a> {
     name: &'a str,
+    /// The file's text, to say what a file of another kind looks like.
+    text: &'a str,
     /// `AIF.` when the nodeset is inside an OVA file, else nothing.
     pub(super) prefix: &'static str,
     problems: Vec<Diagnostic>,
@@ -26,6 +28,21 @@ impl Report<'_> {
         ));
         let last = self.problems.len() - 1;
         &mut self.problems[last]
+    }
+
+    /// A message at `path` for a file whose nodes or edges are not written as AIF or
+    /// OVA writes them, saying what the file looks like.
+    fn unknown_variant(&mut self, path: &str, msg: String) {
+        let looks = looks_like(self.text);
+        let d = self.at(path, msg);
+        d.notes.push(
+            "hint: AIF (AIFdb, OVA3) writes nodes `{\"nodeID\", \"type\", \"text\"}` and edges `{\"fromID\", \"toID\"}`; OVA2 writes nodes with `id` and edges with `from` and `to` nodes".into(),
+        );
+        if let Some(looks) = looks {
+            d.notes.push(format!(
+                "note: this looks like {looks}, which debate-tui does not import"
+            ));
+        }
     }
 
     pub(super) fn done(self) -> Result<(), LoadError> {
@@ -49,15 +66,17 @@ impl Report<'_> {
 /// collects the problems found in it.
 pub(super) fn nodeset<'a, 'n>(
     name: &'n str,
+    text: &'n str,
     root: Root<'a>,
-) -> Result<(Set<'a>, Report<'n>), LoadError> {
+) -> Result<(Set<'a>, Vec<Transcript<'a>>, Report<'n>), LoadError> {
     let mut report = Report {
         name,
+        text,
         prefix: "",
         problems: Vec::new(),
     };
-    let (top, aif) = match root {
-        Root::Object { top, aif } => (top, aif),
+    let (top, aif, transcripts) = match root {
+        Root::Object { top, outer } => (*top, outer.aif, outer.transcripts),
         Root::Not(what) => {
             report.at(
                 "(top level)",
@@ -80,7 +99,7 @@ pub(super) fn nodeset<'a, 'n>(
             return Err(report.into_error());
         }
     };
-    Ok((set, report))
+    Ok((set, transcripts, report))
 }
 
 /// The items of the list at `key`: none when it is absent (and not `required`), or
@@ -102,6 +121,9 @@ pub(super) fn items<T>(
                 )
                 .notes
                 .push("hint: is this an AIF file? AIFdb and OVA write `nodes` and `edges`".into());
+        }
+        Some(List::Not(What::Object)) if key == "nodes" => {
+            report.unknown_variant(key, "expected a list, found an object".into());
         }
         Some(List::Not(what)) => {
             report.at(key, format!("expected a list, found {what}"));
@@ -197,9 +219,27 @@ struct NodeIds<'n> {
 fn node_ids<'n>(nodes: &'n [Node], report: &mut Report) -> NodeIds<'n> {
     let mut first: HashMap<&str, u32> = HashMap::with_capacity(nodes.len());
     let mut duplicates = Vec::new();
+    // Nodes none of which has an id are of a kind the import does not know: said once.
+    let no_id = |n: &Node| n.kind == Kind::Unread(Fault::Id(What::Nothing));
+    let unknown = !nodes.is_empty() && nodes.iter().all(no_id);
+    if unknown {
+        report.unknown_variant(
+            "nodes",
+            format!(
+                "no node has an id (`nodeID` or `id`): {} not written as AIF or OVA writes them",
+                if nodes.len() == 1 {
+                    "the node is"
+                } else {
+                    "the nodes are"
+                }
+            ),
+        );
+    }
     for (i, n) in nodes.iter().enumerate() {
         if let Kind::Unread(fault) = n.kind {
-            report_fault(i, fault, &n.id, report);
+            if !unknown {
+                report_fault(i, fault, &n.id, report);
+            }
             continue;
         }
         match first.entry(&n.id) {
@@ -243,6 +283,14 @@ fn report_fault(i: usize, fault: Fault, id: &str, report: &mut Report) {
 /// file order. Every edge that cannot be read is reported and left out.
 fn ends(edges: Vec<Edge>, by_id: &NodeIds, report: &mut Report) -> Vec<(u32, u32)> {
     let mut pairs = Vec::with_capacity(edges.len());
+    let no_ends = |e: &Edge| matches!(e, Edge::Ends([Err(What::Nothing), Err(What::Nothing)]));
+    if !edges.is_empty() && edges.iter().all(no_ends) {
+        report.unknown_variant(
+            "edges",
+            "no edge names its ends (`fromID` and `toID`, or `from` and `to`): the edges are not written as AIF or OVA writes them".into(),
+        );
+        return pairs;
+    }
     for (i, e) in edges.into_iter().enumerate() {
         let ends = match e {
             Edge::Ends(ends) => ends,
@@ -323,4 +371,22 @@ pub(super) struct Graph<'a> {
     pub(super) nodes: Vec<Node<'a>>,
     pub(super) ins: Adjacent,
     pub(super) outs: Adjacent,
+}
+
+/// What a JSON file that is no AIF looks like, from the keys it uses, for a message.
+pub(super) fn looks_like(text: &str) -> Option<&'static str> {
+    let has = |key: &str| text.contains(&format!("\"{key}\""));
+    if has("fromNode") && has("toNode") || has("width") && has("height") && has("x") {
+        Some("an Obsidian Canvas")
+    } else if has("source_id") && has("target_id") {
+        Some("a SADFace document")
+    } else if has("elements") && has("data") {
+        Some("a Cytoscape graph")
+    } else if has("atom") || has("scheme") && has("premise") {
+        Some("an arguebuf graph")
+    } else if has("source") && has("target") {
+        Some("a node-link graph (D3, NetworkX)")
+    } else {
+        None
+    }
 }

@@ -24,7 +24,11 @@ pub(super) enum Kind {
     Ra,
     Ca,
     Ya,
-    /// MA, PA, TA and anything else: no link.
+    /// A rephrase.
+    Ma,
+    /// A preference.
+    Pa,
+    /// TA (a transition between locutions) and anything else: no link.
     Other,
     /// An item of `nodes` that is no node the import can use: reported, linked to
     /// nothing.
@@ -45,6 +49,10 @@ impl Kind {
             Kind::Ca
         } else if is("YA") {
             Kind::Ya
+        } else if is("MA") {
+            Kind::Ma
+        } else if is("PA") {
+            Kind::Pa
         } else {
             Kind::Other
         }
@@ -266,11 +274,12 @@ impl<'a> Scalar<'a> {
         }
     }
 
-    /// The text, trimmed, if the value is text.
+    /// The text, trimmed, if the value is text (or a whole number, as text).
     fn trimmed(self) -> Option<Cow<'a, str>> {
         match self {
             Scalar::Text(s) => Some(trim(s)),
-            _ => None,
+            Scalar::Whole(n) => Some(Cow::Owned(n)),
+            Scalar::Other(_) => None,
         }
     }
 }
@@ -316,14 +325,14 @@ impl Visitor<'_> for KeySeed {
 
 /// The fields of `map` among `names`, each its last value (as a JSON reader keeps it);
 /// the values of other keys are read through.
-fn fields<'de, A: MapAccess<'de>, const N: usize>(
+fn fields<'de, A: MapAccess<'de>, T: Shape<'de>, const N: usize>(
     mut map: A,
     names: &'static [&'static str; N],
-) -> Result<[Option<Scalar<'de>>; N], A::Error> {
-    let mut found: [Option<Scalar<'de>>; N] = std::array::from_fn(|_| None);
+) -> Result<[Option<T>; N], A::Error> {
+    let mut found: [Option<T>; N] = std::array::from_fn(|_| None);
     while let Some(key) = next_key(&mut map, names)? {
         match key {
-            Some(k) => found[k] = Some(map.next_value::<Json<Scalar>>()?.0),
+            Some(k) => found[k] = Some(map.next_value::<Json<T>>()?.0),
             None => {
                 map.next_value::<Json<Skip>>()?;
             }
@@ -358,8 +367,9 @@ impl<'a> Shape<'a> for Node<'a> {
     }
 
     fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
-        let [id, kind, text] = fields(map, &["nodeID", "type", "text"])?;
-        Ok(Node::read(id, kind, text).unwrap_or_else(Node::unread))
+        // AIF names the id `nodeID`, OVA2 `id`.
+        let [id, ova2_id, kind, text] = fields(map, &["nodeID", "id", "type", "text"])?;
+        Ok(Node::read(id.or(ova2_id), kind, text).unwrap_or_else(Node::unread))
     }
 }
 
@@ -417,10 +427,38 @@ impl<'a> Shape<'a> for Edge<'a> {
     }
 
     fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
-        let ends = fields(map, &["fromID", "toID"])?;
-        Ok(Edge::Ends(
-            ends.map(|v| v.map_or(Err(What::Nothing), Scalar::id)),
-        ))
+        // AIF gives the ids (`fromID`), OVA2 a copy of each node (`from`).
+        let [from, to, from_node, to_node] =
+            fields::<_, End, 4>(map, &["fromID", "toID", "from", "to"])?;
+        let end = |id: Option<End<'a>>, node: Option<End<'a>>| {
+            id.or(node).map_or(Err(What::Nothing), |e| e.0)
+        };
+        Ok(Edge::Ends([end(from, from_node), end(to, to_node)]))
+    }
+}
+
+/// An end of an edge: a node id, or a node whose `nodeID` or `id` is read; else what
+/// stands there.
+struct End<'a>(Result<Cow<'a, str>, What>);
+
+impl<'a> Shape<'a> for End<'a> {
+    const TEXT: bool = true;
+
+    fn other(what: What) -> Self {
+        End(Err(what))
+    }
+
+    fn text(s: Cow<'a, str>) -> Self {
+        End(Ok(s))
+    }
+
+    fn whole(n: i128) -> Self {
+        End(Ok(Cow::Owned(n.to_string())))
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let [id, ova2_id] = fields(map, &["nodeID", "id"])?;
+        Ok(End(id.or(ova2_id).map_or(Err(What::Object), Scalar::id)))
     }
 }
 
@@ -439,7 +477,7 @@ impl<'a> Shape<'a> for Locution<'a> {
     }
 
     fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
-        let [node, person] = fields(map, &["nodeID", "personID"])?;
+        let [node, person] = fields::<_, Scalar, 2>(map, &["nodeID", "personID"])?;
         let id = |v: Option<Scalar<'a>>| v.and_then(|v| v.id().ok());
         Ok(Locution::Of {
             node: id(node),
@@ -466,10 +504,12 @@ impl<'a> Shape<'a> for Participant<'a> {
     }
 
     fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
-        let [id, first, sur] = fields(map, &["participantID", "firstname", "surname"])?;
+        // AIF names the id `participantID`, OVA2 `id`.
+        let [id, ova2_id, first, sur] =
+            fields::<_, Scalar, 4>(map, &["participantID", "id", "firstname", "surname"])?;
         let part = |v: Option<Scalar<'a>>| v.and_then(Scalar::trimmed).unwrap_or_default();
         Ok(Participant {
-            id: id.and_then(|v| v.id().ok()),
+            id: id.or(ova2_id).and_then(|v| v.id().ok()),
             firstname: part(first),
             surname: part(sur),
         })
@@ -485,31 +525,87 @@ pub(super) struct Set<'a> {
     pub(super) participants: Option<List<Participant<'a>>>,
 }
 
-const SET_KEYS: [&str; 5] = ["nodes", "edges", "locutions", "participants", "AIF"];
+const SET_KEYS: [&str; 7] = [
+    "nodes",
+    "edges",
+    "locutions",
+    "participants",
+    "AIF",
+    "text",
+    "analysis",
+];
 
 impl<'a> Set<'a> {
     /// Reads the nodeset's lists from `map`; with `aif`, also what its `AIF` key holds
     /// (an OVA file keeps its nodeset there), in which that key means nothing.
-    fn read<A: MapAccess<'a>>(
-        mut map: A,
-        aif: bool,
-    ) -> Result<(Self, Option<Inner<'a>>), A::Error> {
+    fn read<A: MapAccess<'a>>(mut map: A, aif: bool) -> Result<(Self, Outer<'a>), A::Error> {
         let keys: &'static [&'static str] = if aif { &SET_KEYS } else { &SET_KEYS[..4] };
         let mut set = Set::default();
-        let mut inner = None;
+        let mut outer = Outer::default();
         while let Some(key) = next_key(&mut map, keys)? {
             match key {
                 Some(0) => set.nodes = Some(map.next_value::<Json<_>>()?.0),
                 Some(1) => set.edges = Some(map.next_value::<Json<_>>()?.0),
                 Some(2) => set.locutions = Some(map.next_value::<Json<_>>()?.0),
                 Some(3) => set.participants = Some(map.next_value::<Json<_>>()?.0),
-                Some(_) => inner = Some(map.next_value::<Json<Inner>>()?.0),
+                Some(4) => outer.aif = Some(map.next_value::<Json<Inner>>()?.0),
+                Some(_) => outer
+                    .transcripts
+                    .push(map.next_value::<Json<Transcript>>()?.0),
                 None => {
                     map.next_value::<Json<Skip>>()?;
                 }
             }
         }
-        Ok((set, inner))
+        Ok((set, outer))
+    }
+}
+
+/// What the top level of a file holds beside a nodeset: the `AIF` key of an OVA file,
+/// and the analysed text (OVA3's `text`, OVA2's `analysis`).
+#[derive(Default)]
+pub(super) struct Outer<'a> {
+    pub(super) aif: Option<Inner<'a>>,
+    pub(super) transcripts: Vec<Transcript<'a>>,
+}
+
+/// The analysed text, as HTML, and the document it comes from where the file says:
+/// `"text": "<span ...>"`, `"text": {"txt": ...}` or OVA2's
+/// `"analysis": {"txt": ..., "documentTitle": ...}`.
+#[derive(Default)]
+pub(super) struct Transcript<'a> {
+    pub(super) html: Option<Cow<'a, str>>,
+    pub(super) title: Option<Cow<'a, str>>,
+    pub(super) url: Option<Cow<'a, str>>,
+    pub(super) date: Option<Cow<'a, str>>,
+}
+
+impl<'a> Shape<'a> for Transcript<'a> {
+    const TEXT: bool = true;
+
+    fn other(_: What) -> Self {
+        Transcript::default()
+    }
+
+    fn text(s: Cow<'a, str>) -> Self {
+        Transcript {
+            html: Some(s),
+            ..Transcript::default()
+        }
+    }
+
+    fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
+        let [html, title, url, date] = fields::<_, Scalar, 4>(
+            map,
+            &["txt", "documentTitle", "documentSource", "documentDate"],
+        )?;
+        let text = |v: Option<Scalar<'a>>| v.and_then(Scalar::trimmed).filter(|t| !t.is_empty());
+        Ok(Transcript {
+            html: text(html),
+            title: text(title),
+            url: text(url),
+            date: text(date),
+        })
     }
 }
 
@@ -529,10 +625,7 @@ impl<'a> Shape<'a> for Inner<'a> {
 /// The whole file: its top-level nodeset and what its `AIF` key holds, if it has one;
 /// or what the file holds instead of an object.
 pub(super) enum Root<'a> {
-    Object {
-        top: Set<'a>,
-        aif: Option<Inner<'a>>,
-    },
+    Object { top: Box<Set<'a>>, outer: Outer<'a> },
     Not(What),
 }
 
@@ -542,8 +635,11 @@ impl<'a> Shape<'a> for Root<'a> {
     }
 
     fn object<A: MapAccess<'a>>(map: A) -> Result<Self, A::Error> {
-        let (top, aif) = Set::read(map, true)?;
-        Ok(Root::Object { top, aif })
+        let (top, outer) = Set::read(map, true)?;
+        Ok(Root::Object {
+            top: Box::new(top),
+            outer,
+        })
     }
 }
 

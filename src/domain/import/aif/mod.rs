@@ -28,47 +28,109 @@
 mod build;
 mod graph;
 mod json;
+mod left_out;
 mod speakers;
+mod transcript;
 
-use super::stem;
+use std::sync::Arc;
+
+use super::{Conversion, stem};
 use crate::domain::load::diag::LoadError;
 use crate::domain::load::raw::RawDebate;
 use speakers::Speakers;
 
-/// Reads an AIF file into the raw structs of format v1. Syntax errors are reported
-/// with their line and column, problems of shape with their JSON path.
-pub fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
+/// Reads an AIF file into the raw structs of format v1, with what could not be carried
+/// over. Syntax errors are reported with their line and column, problems of shape with
+/// their JSON path.
+pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
     let root = json::parse(name, text)?;
-    let (set, mut report) = graph::nodeset(name, root)?;
+    let (set, transcripts, mut report) = graph::nodeset(name, text, root)?;
     let graph = graph::graph(set.nodes, set.edges, &mut report);
     let speakers = Speakers::read(set.locutions, set.participants, &mut report);
     let prefix = report.prefix;
     report.done()?;
 
-    let (mut claims, claim_of) = build::claims(name, prefix, &graph)?;
-    let links = build::links(&graph, &claim_of, &mut claims);
-    let (positions, roots) = build::sides(&mut claims, &links);
-    let sources = speakers::quotes(name, &graph, &claim_of, &speakers, &mut claims);
+    let mut noted = build::Noted::new();
+    let (mut claims, claim_of) = build::claims(name, prefix, &graph).map_err(|mut e| {
+        // A graph of another kind reads as nodes of no type the import knows.
+        if let (Some(looks), LoadError::Invalid { problems, .. }) =
+            (graph::looks_like(text), &mut e)
+            && let Some(d) = problems.first_mut()
+        {
+            d.notes.push(format!(
+                "note: this looks like {looks}, which debate-tui does not import"
+            ));
+        }
+        e
+    })?;
+    let links = build::links(&graph, &claim_of, &mut claims, &mut noted);
+    let (positions, roots) = build::sides(&mut claims, &links, &mut noted);
+    drop(links);
+    let analysed = transcript::read(transcripts);
+    let file = text_file(name);
+    let sources = speakers::quotes(
+        name,
+        &graph,
+        &claim_of,
+        &speakers,
+        analysed.as_ref().map(|a| (a, file.as_str())),
+        &mut claims,
+        &mut noted,
+    );
+    drop(graph);
 
-    let title = match roots.as_slice() {
-        [r] => claims[*r].text.clone(),
+    let title = match (
+        roots.as_slice(),
+        analysed.as_ref().and_then(|a| a.title.clone()),
+    ) {
+        ([r], _) => claims[*r].text.clone(),
+        (_, Some(title)) => title,
         _ => stem(name),
     };
-    Ok(RawDebate {
-        version: 1,
-        title,
-        description: None,
-        sources,
-        positions,
-        claims,
-        lint: None,
+    // The analysed text goes with the debate only where a source names it.
+    let texts = match analysed {
+        Some(a) if sources.iter().any(|s| s.file.is_some()) => vec![(file, Arc::from(a.text))],
+        _ => Vec::new(),
+    };
+    Ok(Conversion {
+        raw: RawDebate {
+            version: 1,
+            title,
+            description: None,
+            sources,
+            positions,
+            claims,
+            lint: None,
+        },
+        left_out: noted.left_out.warnings(name),
+        texts,
     })
+}
+
+/// The name the analysed text of the map `name` goes by, as a source's `file`:
+/// `map.transcript.txt` beside `map.json`, in characters any file system takes.
+fn text_file(name: &str) -> String {
+    let stem: String = stem(name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{}.transcript.txt", stem.trim_start_matches('.'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::load::raw::RawClaim;
+
+    fn import(name: &str, text: &str) -> Result<RawDebate, LoadError> {
+        super::import(name, text).map(|c| c.raw)
+    }
 
     fn claim<'a>(d: &'a RawDebate, id: &str) -> &'a RawClaim {
         d.claims.iter().find(|c| c.id == id).unwrap()
@@ -111,10 +173,10 @@ mod tests {
             (side("n1"), side("n2"), side("n4"), side("n6")),
             ("pro".into(), "con".into(), "con".into(), "pro".into())
         );
-        // The rephrase gives no link; its I node stays, on no side.
+        // The rephrase gives no link; its I node stays, on the side of what it rephrases.
         assert!(claim(&d, "n8").supports.is_empty() && claim(&d, "n8").rebuts.is_empty());
-        assert_eq!(side("n8"), "other");
-        assert_eq!(d.positions.len(), 3);
+        assert_eq!(side("n8"), "pro");
+        assert_eq!(d.positions.len(), 2);
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
     Ok(Conversion {
         raw,
         left_out: std::mem::take(&mut doc.left_out).warnings(name),
+        texts: Vec::new(),
     })
 }
 

@@ -135,6 +135,7 @@ pub fn import(name: &str, text: &str) -> Result<Conversion, LoadError> {
             lint: None,
         },
         left_out: left_out.warnings(name),
+        texts: Vec::new(),
     })
 }
 
