@@ -88,6 +88,8 @@ pub struct App {
     pub history: PathHistory,
     /// The places jumps left from, to go back and forth.
     pub jumps: Jumps,
+    /// Earlier searches, and the results that `n` and `N` move through.
+    pub recall: search::Recall,
     /// Whether the shell remembers the path and the selection for the next run.
     pub remembers: bool,
     pub overlay: Overlay,
@@ -138,6 +140,7 @@ impl App {
             path: Vec::new(),
             history: PathHistory::default(),
             jumps: Jumps::default(),
+            recall: search::Recall::default(),
             remembers: false,
             overlay: Overlay::None,
             status: None,
@@ -307,6 +310,7 @@ impl App {
                 None
             }
             Action::Close => {
+                self.keep_search(None);
                 self.overlay = Overlay::None;
                 None
             }
@@ -334,6 +338,14 @@ impl App {
                     }
                     Action::JumpBack | Action::JumpForward => {
                         self.jump(action == Action::JumpForward);
+                        None
+                    }
+                    Action::NextResult | Action::PreviousResult => {
+                        self.next_result(action == Action::NextResult);
+                        None
+                    }
+                    Action::SearchResults(r) => {
+                        self.late_results(r);
                         None
                     }
                     _ => self.update_panes(action),

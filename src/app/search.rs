@@ -49,6 +49,51 @@ impl Results {
     }
 }
 
+/// How many earlier queries the search input keeps, for ↑.
+pub const HISTORY: usize = 50;
+
+/// What the explorer keeps of its searches once the popup is closed: the queries
+/// searched, for `/` and ↑, and the results of the last one, for `n` and `N`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recall {
+    /// Earlier queries, the newest last, each once.
+    pub queries: Vec<String>,
+    /// The results that `n` and `N` move through.
+    pub trail: Option<Trail>,
+    /// The last generation given to a search input, so that results for an earlier
+    /// popup are never taken for a later one's.
+    pub generation: u64,
+}
+
+/// The results of a search, once the popup is closed, and the one the reader is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trail {
+    pub query: String,
+    pub results: Results,
+    /// The result last gone to; `None` before any (`n` goes to the first).
+    pub at: Option<usize>,
+}
+
+impl Recall {
+    /// Keeps a query searched, as the newest; an earlier copy of it goes.
+    pub fn remember(&mut self, query: &str) {
+        let query = query.trim();
+        if query.is_empty() {
+            return;
+        }
+        self.queries.retain(|q| q != query);
+        self.queries.push(query.to_string());
+        if self.queries.len() > HISTORY {
+            self.queries.remove(0);
+        }
+    }
+
+    /// The last query searched.
+    pub fn last(&self) -> Option<&str> {
+        self.queries.last().map(String::as_str)
+    }
+}
+
 /// How many of the best hits a search lists; the rest are counted. A reader who has
 /// not found what they meant among these refines the query.
 pub const LISTED: usize = 1000;

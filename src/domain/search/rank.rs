@@ -85,7 +85,7 @@ fn earliness(start: usize) -> i64 {
 
 /// The order of results: the higher score first; equal scores in the order of the
 /// debate.
-fn best_first(a: &Hit, b: &Hit) -> Ordering {
+pub(super) fn best_first(a: &Hit, b: &Hit) -> Ordering {
     b.score.cmp(&a.score).then(a.target.cmp(&b.target))
 }
 

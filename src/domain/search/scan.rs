@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::Hit;
 use super::index::Index;
 use super::query::{Prepared, Query};
-use super::rank::top;
+use super::rank::{best_first, top};
 
 /// How many entries a search reads between two looks at whether it is still wanted;
 /// also the size of the first slice, whose results are shown while the rest is read.
@@ -53,22 +53,55 @@ pub struct Outcome {
 }
 
 /// What one pass found in some stretch of the work.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Found {
-    /// The best hits, at most `keep` of them after [`Found::trim`]; in any order.
+    /// The best hits, in any order: at most `keep` of them after [`Found::trim`],
+    /// at most twice as many before.
     best: Vec<Hit>,
+    /// The score a hit needs to be among the best once `keep` of them are kept: a
+    /// lower one is only counted.
+    floor: i64,
     total: usize,
     /// The first entries of every target found, in index order.
     targets: Vec<u32>,
+}
+
+impl Default for Found {
+    fn default() -> Found {
+        Found {
+            best: Vec::new(),
+            floor: i64::MIN,
+            total: 0,
+            targets: Vec::new(),
+        }
+    }
 }
 
 impl Found {
     fn push(&mut self, hit: Hit, keep: usize) {
         self.total += 1;
         self.targets.push(hit.first);
+        // Below the floor, a hit cannot reach the listed ones: counted, not ranked.
+        if hit.score < self.floor {
+            return;
+        }
         self.best.push(hit);
         if self.best.len() >= keep.saturating_mul(2).max(256) {
-            self.trim(keep);
+            self.keep_best(keep);
+        }
+    }
+
+    /// Keeps the best `keep` hits, in any order, and raises the floor to the last
+    /// of them.
+    fn keep_best(&mut self, keep: usize) {
+        if keep == 0 {
+            self.best.clear();
+            return;
+        }
+        if self.best.len() > keep {
+            self.best.select_nth_unstable_by(keep - 1, best_first);
+            self.best.truncate(keep);
+            self.floor = self.best[keep - 1].score;
         }
     }
 
