@@ -40,7 +40,11 @@ impl Index {
             let bonus = if starts_word(folded, at) { 1 << 20 } else { 0 };
             return Some(PHRASE + weight(e) + bonus + earliness(at));
         }
-        // Every word of the query starts a word of the text, in order.
+        // Every word of the query starts a word of the text, in order. A query of one
+        // word that starts a word is a phrase, found above.
+        if p.words.len() < 2 {
+            return None;
+        }
         let at = word_starts(folded, &p.words, |_, _| {})?;
         Some(WORD_STARTS + weight(e) + earliness(at))
     }
