@@ -2274,6 +2274,101 @@ fn search_inside_the_source_view_walks_its_matches() {
     s.assert_restored();
 }
 
+/// The result rows of the search popup that are claims: each one's text after the
+/// kind and the side's mark.
+fn claim_results(contents: &str) -> Vec<String> {
+    contents
+        .lines()
+        .filter_map(|l| {
+            let text = l
+                .trim_start_matches('│')
+                .strip_prefix("claim ")?
+                .trim_start();
+            let text: String = text.chars().skip(2).collect();
+            Some(text.trim_end_matches('│').trim_end().to_owned())
+        })
+        .collect()
+}
+
+/// Search, Enter on the first result, then `n` and `N` move between the results with
+/// the popup closed; `/` brings the query back, and typing replaces it.
+#[test]
+fn search_then_n_and_shift_n_move_through_the_results() {
+    let data = Data::load();
+    let id_of = |shown: &str| -> String {
+        let shown = shown.trim_end_matches('…');
+        data.claims()
+            .iter()
+            .find(|c| c["text"].as_str().is_some_and(|t| t.starts_with(shown)))
+            .and_then(|c| c["id"].as_str())
+            .unwrap_or_else(|| panic!("no claim reads {shown:?}"))
+            .to_owned()
+    };
+    let mut s = Session::start(30, 100);
+    s.wait_ready();
+    s.send(b"/");
+    s.wait_text("Type to search");
+    s.send(b"kill switch");
+    s.wait_for("results for the query", |sc| {
+        let c = sc.contents();
+        c.contains("/ kill switch") && c.contains(" results") && !c.contains("searching")
+    });
+    s.settle();
+    // The first two rows are claims: where Enter and then `n` go.
+    let rows = claim_results(&s.contents());
+    assert!(rows.len() >= 2, "{}", s.contents());
+    let (first, second) = (id_of(&rows[0]), id_of(&rows[1]));
+    assert_ne!(first, second);
+    s.send(ENTER);
+    s.wait_for(&format!("{first} to be focused"), |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some(first.as_str()) && !c.contains("/ kill switch")
+    });
+    s.settle();
+    s.send(b"n");
+    s.wait_for(&format!("n to go to {second}"), |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some(second.as_str())
+            && c.contains("Result 2 of")
+            && !c.contains("/ kill switch")
+    });
+    s.settle();
+    s.send(b"N");
+    s.wait_for(&format!("N to come back to {first}"), |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some(first.as_str()) && c.contains("Result 1 of")
+    });
+    s.settle();
+    // `/` again: the query is back; a letter typed replaces it.
+    s.send(b"/");
+    s.wait_for("the last query back", |sc| {
+        let c = sc.contents();
+        c.contains("/ kill switch") && c.contains(" results") && !c.contains("searching")
+    });
+    s.settle();
+    s.send(b"lecun");
+    s.wait_for("the query replaced", |sc| {
+        let c = sc.contents();
+        c.contains("/ lecun ") && !c.contains("kill switchlecun") && c.contains(" results")
+    });
+    s.settle();
+    s.send(ESC);
+    s.wait_for("the search to close", |sc| {
+        !sc.contents().contains("/ lecun")
+    });
+    s.settle();
+    // After Esc, `n` goes to the first result of that search.
+    s.send(b"n");
+    s.wait_for("n to go to the first LeCun result", |sc| {
+        let c = sc.contents();
+        rebuttals_id(&c).as_deref() == Some("humans-stay-dominant") && c.contains("Result 1 of")
+    });
+
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 /// Live reload and editing in an editor, on a debate file of the test's own.
 #[path = "e2e/reload.rs"]
 mod reload;

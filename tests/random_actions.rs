@@ -322,6 +322,7 @@ fn run(
                     let first = Results {
                         hits: done.hits[..done.hits.len() / 2].to_vec(),
                         total: done.total / 2,
+                        scattered: done.scattered,
                         stage: Stage::Early,
                         generation,
                     };

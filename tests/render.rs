@@ -441,6 +441,62 @@ fn the_search_popup_shows_kinds_sides_and_the_count() {
     }
 }
 
+/// Each row shows the text it leads to: a speaker's or a tag's result the quote or
+/// the claim, a quote the claim or position holding it.
+#[test]
+fn search_rows_say_what_they_lead_to() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        for query in ["lecun", "kill-switch", "alignment folks"] {
+            let mut a = app(w, h);
+            search(&mut a, query);
+            let t = text(&draw(&a));
+            let name = query.replace(' ', "-");
+            insta::assert_snapshot!(format!("search_rows_{name}_{w}x{h}"), t);
+        }
+    }
+    let mut a = app(80, 24);
+    search(&mut a, "lecun");
+    let t = text(&draw(&a));
+    for row in [
+        // The holder's id cut to a quarter of the width.
+        "quote    ◆ humans-stay-domina… › (speaker) Yann LeCun — Quando i sistemi",
+        "claim    ● AI pessimists do not agree with LeCun's statement.",
+    ] {
+        assert!(t.contains(row), "{row:?}:\n{t}");
+    }
+    // The same quote held by a side and by a claim: two rows, each saying where.
+    let mut a = app(100, 30);
+    search(&mut a, "is:quote alignment folks");
+    let t = text(&draw(&a));
+    for row in [
+        "quote    ◆ open-source › (translation) Sorry, alignment folks — Mi dispiace",
+        "quote    ◆ will-release-openly › (translation) Sorry, alignment folks — Mi dispiace",
+    ] {
+        assert!(t.contains(row), "{row:?}:\n{t}");
+    }
+}
+
+/// `/` again brings the last query back, its results searched again.
+#[test]
+fn the_search_popup_reopens_with_the_last_query() {
+    let mut a = app(80, 24);
+    search(&mut a, "food chain");
+    a.update(Action::Close);
+    let Some(debate_tui::app::Effect::Search { generation, input }) = a.update(Action::Search)
+    else {
+        panic!("the last query is searched again")
+    };
+    let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+    a.update(Action::SearchResults(r));
+    let buf = draw(&a);
+    let (x, y) = find(&buf, "food chain").expect("the query is back");
+    // Selected: typing replaces it.
+    assert_eq!(buf[(x, y)].bg, COLOR.selected.bg.unwrap());
+    let t = text(&buf);
+    assert!(t.contains("2 results"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
 #[test]
 fn the_search_popup_marks_matches_and_says_when_there_are_none() {
     let mut a = app(100, 30);
@@ -891,9 +947,10 @@ fn a_result_found_by_a_citation_says_so() {
     let mut a = cited(100, 30);
     search(&mut a, "standing charges");
     let t = text(&draw(&a));
+    // The excerpt around the match, then the text the row leads to.
     for row in [
-        "claim    ● (cites excerpt) The cap limits the unit rates and standing charges",
-        "position ◆ (cites excerpt) The cap limits",
+        "claim    ● (cites excerpt) … and standing charges … — People read the cap",
+        "position ◆ (cites excerpt) … and standing charges … — Keep the price cap",
     ] {
         assert!(t.contains(row), "{row:?}:\n{t}");
     }

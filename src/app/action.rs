@@ -62,8 +62,12 @@ pub enum Action {
     NextPassage,
     PreviousPassage,
     Help,
-    /// Open the search popup.
+    /// Open the search popup (with the last query, selected).
     Search,
+    /// Go to the next result of the last search, without the popup.
+    NextResult,
+    /// Go to the previous result of the last search, without the popup.
+    PreviousResult,
     /// Add the selected claim to the path, linked or as a jump.
     AddToPath,
     /// Show the path's steps.

@@ -215,7 +215,7 @@ pub const BINDINGS: &[Binding] = &[
         Panes,
         &[c('/')],
         Action::Search,
-        "search claims, quotes, positions and sources",
+        "search claims, quotes, positions, sources (again: the last query)",
         Footer("search"),
     ),
     b(
@@ -326,7 +326,21 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[c('n')],
+        Action::NextResult,
+        "next result of the last search (no popup; past the last, the first)",
+        Title("next result"),
+    ),
+    b(
+        Panes,
         &[c('N')],
+        Action::PreviousResult,
+        "previous result of the last search",
+        Title("previous result"),
+    ),
+    b(
+        Panes,
+        &[c('P')],
         Action::NewPath,
         "start a new path at the selected claim (undo brings the old one back)",
         Title("new path"),
@@ -674,7 +688,7 @@ pub const BINDINGS: &[Binding] = &[
         Search,
         &[k(K::Up), ctrl('p')],
         Action::Up,
-        "previous result",
+        "previous result; empty input or a recalled query: the earlier queries",
         Unnamed,
     ),
     // Ctrl-U clears the input here, as in a shell: no half pages.

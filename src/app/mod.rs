@@ -100,6 +100,8 @@ pub struct App {
     pub history: PathHistory,
     /// The places jumps left from, to go back and forth.
     pub jumps: Jumps,
+    /// Earlier searches, and the results that `n` and `N` move through.
+    pub recall: search::Recall,
     /// Whether the shell remembers the path and the selection for the next run.
     pub remembers: bool,
     pub overlay: Overlay,
@@ -158,6 +160,7 @@ impl App {
             path: Vec::new(),
             history: PathHistory::default(),
             jumps: Jumps::default(),
+            recall: search::Recall::default(),
             remembers: false,
             overlay: Overlay::None,
             status: None,
@@ -348,6 +351,7 @@ impl App {
                 None
             }
             Action::Close => {
+                self.keep_search(None);
                 self.overlay = Overlay::None;
                 None
             }
@@ -391,6 +395,14 @@ impl App {
                     Action::Edit => self.edit(),
                     Action::ShowReport => {
                         self.show_report();
+                        None
+                    }
+                    Action::NextResult | Action::PreviousResult => {
+                        self.next_result(action == Action::NextResult);
+                        None
+                    }
+                    Action::SearchResults(r) => {
+                        self.late_results(r);
                         None
                     }
                     _ => self.update_panes(action),

@@ -1,7 +1,7 @@
 //! The three panes: moving through them, following links, walking back.
 
 use super::layout::{hit, hit_tab};
-use super::{Action, App, Effect, ListPos, Overlay, Pane, SearchView};
+use super::{Action, App, Effect, ListPos, Overlay, Pane};
 use crate::domain::{NodeId, Relation};
 
 /// How an entry of the Rebuttals pane relates to the focused node.
@@ -130,9 +130,7 @@ impl App {
             Action::Follow => self.follow(),
             // In a focus, the Claims pane steps out of it first.
             Action::Back if self.focus != Pane::Claims || !self.step_out() => self.back(),
-            Action::Search => {
-                self.overlay = Overlay::Search(SearchView::default());
-            }
+            Action::Search => return self.open_search(),
             Action::AddToPath => self.add_to_path(),
             Action::ShowPath => self.overlay = Overlay::Path(ListPos::default()),
             Action::Export => self.ask_export(),

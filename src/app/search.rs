@@ -6,16 +6,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use crate::domain::search::{self, Hit, Index, Searcher};
+use crate::domain::search::{Hit, Index, Outcome, Searcher};
 
 /// How far a set of results has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// The hits of the first slice of the debate, best first; the rest is being read.
     Early,
-    /// Every hit is counted and the best are ranked; the rest of the ranking follows.
-    Ranked,
-    /// Every hit, best first.
+    /// Every hit counted, the best [`LISTED`] ranked.
     Complete,
 }
 
@@ -24,28 +22,81 @@ pub enum Stage {
 pub struct Results {
     /// The input's generation that these results answer.
     pub generation: u64,
-    /// Best first.
+    /// The best hits, best first: at most [`LISTED`].
     pub hits: Vec<Hit>,
     /// How many hits there are in all (so far, at [`Stage::Early`]).
     pub total: usize,
+    /// Whether the hits include letters scattered closely (the exact tiers found
+    /// fewer than [`search::FEW`]).
+    pub scattered: bool,
     pub stage: Stage,
 }
 
 impl Results {
     /// All the results of a search made here and now, for callers with no worker.
     pub fn complete(index: &Index, generation: u64, input: &str) -> Results {
-        let hits = index.search(input);
+        Results::of(generation, index.find(input, LISTED), Stage::Complete)
+    }
+
+    fn of(generation: u64, o: Outcome, stage: Stage) -> Results {
         Results {
             generation,
-            total: hits.len(),
-            hits,
-            stage: Stage::Complete,
+            hits: o.hits,
+            total: o.total,
+            scattered: o.scattered,
+            stage,
         }
     }
 }
 
-/// How many hits the worker ranks before sending results, then the rest.
-const RANKED: usize = 500;
+/// How many earlier queries the search input keeps, for ↑.
+pub const HISTORY: usize = 50;
+
+/// What the explorer keeps of its searches once the popup is closed: the queries
+/// searched, for `/` and ↑, and the results of the last one, for `n` and `N`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recall {
+    /// Earlier queries, the newest last, each once.
+    pub queries: Vec<String>,
+    /// The results that `n` and `N` move through.
+    pub trail: Option<Trail>,
+    /// The last generation given to a search input, so that results for an earlier
+    /// popup are never taken for a later one's.
+    pub generation: u64,
+}
+
+/// The results of a search, once the popup is closed, and the one the reader is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trail {
+    pub query: String,
+    pub results: Results,
+    /// The result last gone to; `None` before any (`n` goes to the first).
+    pub at: Option<usize>,
+}
+
+impl Recall {
+    /// Keeps a query searched, as the newest; an earlier copy of it goes.
+    pub fn remember(&mut self, query: &str) {
+        let query = query.trim();
+        if query.is_empty() {
+            return;
+        }
+        self.queries.retain(|q| q != query);
+        self.queries.push(query.to_string());
+        if self.queries.len() > HISTORY {
+            self.queries.remove(0);
+        }
+    }
+
+    /// The last query searched.
+    pub fn last(&self) -> Option<&str> {
+        self.queries.last().map(String::as_str)
+    }
+}
+
+/// How many of the best hits a search lists; the rest are counted. A reader who has
+/// not found what they meant among these refines the query.
+pub const LISTED: usize = 1000;
 
 /// Searches on its own thread. A new request makes the search in progress stop at its
 /// next chunk; only the newest request waiting is served.
@@ -118,7 +169,8 @@ impl Drop for Worker {
     }
 }
 
-/// Runs one request and sends its results in stages; `false` when nobody listens.
+/// Runs one request and sends its results: the first slice's, then all; `false`
+/// when nobody listens.
 fn serve(
     index: &Index,
     searcher: &mut Searcher,
@@ -128,45 +180,13 @@ fn serve(
     tx: &Sender<Results>,
 ) -> bool {
     let mut listening = true;
-    let early = |mut hits: Vec<Hit>| {
-        let total = hits.len();
-        hits.truncate(RANKED);
-        listening = tx
-            .send(Results {
-                generation,
-                hits,
-                total,
-                stage: Stage::Early,
-            })
-            .is_ok();
+    let early = |o: Outcome| {
+        listening = tx.send(Results::of(generation, o, Stage::Early)).is_ok();
     };
-    let Some(mut hits) = searcher.run(index, input, stale, early) else {
+    let Some(o) = searcher.run(index, input, LISTED, stale, early) else {
         return listening;
     };
-    if !listening {
-        return false;
-    }
-    let total = hits.len();
-    let complete = search::rank_in_stages(&mut hits, RANKED, |best| {
-        let ranked = Results {
-            generation,
-            hits: best.to_vec(),
-            total,
-            stage: Stage::Ranked,
-        };
-        listening = tx.send(ranked).is_ok();
-        listening && !stale()
-    });
-    if !complete {
-        return listening;
-    }
-    tx.send(Results {
-        generation,
-        hits,
-        total,
-        stage: Stage::Complete,
-    })
-    .is_ok()
+    listening && tx.send(Results::of(generation, o, Stage::Complete)).is_ok()
 }
 
 #[cfg(test)]
@@ -210,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn large_results_arrive_ranked_then_complete() {
+    fn large_results_arrive_early_then_complete_and_listed_within_bounds() {
         let text = crate::domain::generate::yaml(4000, 2, 3);
         let files = crate::domain::load::EmbeddedFiles(&[]);
         let d = crate::domain::load_bytes("g.yaml", text.as_bytes(), &files)
@@ -220,18 +240,19 @@ mod tests {
         let w = Worker::start(Arc::clone(&index));
         w.submit(1, "a".into());
         let got = wait_for(&w, 1);
-        let full = Results::complete(&index, 1, "a");
+        let full = index.search("a");
         assert!(
-            full.total > RANKED,
+            full.len() > LISTED,
             "the query must hit many: {}",
-            full.total
+            full.len()
         );
-        let ranked = got
+        let early = got
             .iter()
-            .find(|r| r.stage == Stage::Ranked)
-            .expect("a ranked stage first");
-        assert_eq!(ranked.hits, full.hits[..RANKED]);
-        assert_eq!(ranked.total, full.total);
-        assert_eq!(got.last().unwrap(), &full);
+            .find(|r| r.stage == Stage::Early)
+            .expect("the first slice's results first");
+        assert!(early.total < full.len());
+        let last = got.last().unwrap();
+        assert_eq!(last.total, full.len(), "every hit counted");
+        assert_eq!(last.hits, full[..LISTED], "the best listed, in order");
     }
 }

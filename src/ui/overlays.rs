@@ -16,7 +16,7 @@ use crate::domain::Source;
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
-use crate::domain::search::{Cited, Field, MOST_FOUND, Query};
+use crate::domain::search::{Cited, Field, MOST_FOUND, Query, Target};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -82,7 +82,7 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
             HelpLine::Blank => Line::raw(""),
             HelpLine::Heading(scope) => Line::styled(scope.title(), theme.heading),
             HelpLine::SearchSyntax => Line::styled(
-                "  type words to search; filters: side:ID is:claim|quote|position|source tag:TAG",
+                "  words; 'exact \"a phrase\" !not ^start end$; side:ID is:claim|quote|… tag:TAG",
                 theme.dim,
             ),
             HelpLine::StatusSyntax => Line::styled(
@@ -326,18 +326,24 @@ pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &T
     }
     let line = |i: usize| Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
 
-    // The input, its end in view, and a cursor after it.
+    // The input, its end in view, and a cursor after it; selected when typing
+    // replaces it.
     let typed = truncate_left(&visible(&v.input), width.saturating_sub(3)).into_owned();
+    let typed_style = if v.replace {
+        theme.selected
+    } else {
+        Style::new()
+    };
     Line::from(vec![
         Span::styled("/ ", theme.key),
-        Span::raw(typed),
+        Span::styled(typed, typed_style),
         Span::styled(" ", theme.selected),
     ])
     .render(line(0), buf);
     if inner.height < 2 {
         return;
     }
-    let (count, style) = count_line(v, theme);
+    let (count, style) = count_line(app, v, theme);
     Line::styled(fit(&count, width), style).render(line(1), buf);
 
     for (i, row) in v.rows.iter().enumerate() {
@@ -350,24 +356,44 @@ pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &T
 }
 
 /// What the line under the input says: how to search, how many results, or none.
-fn count_line(v: &SearchView, theme: &Theme) -> (String, Style) {
+fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
     if Query::parse(&v.input).is_empty() {
-        let how = "Type to search claims, quotes, positions, sources · filters: side:ID \
-                   is:claim|quote|position|source tag:TAG";
-        return (how.to_string(), theme.dim);
+        let earlier = if app.recall.queries.is_empty() || !v.input.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} earlier searches · ",
+                key_for(Scope::Search, &Action::Up)
+            )
+        };
+        let how = format!(
+            "{earlier}Type to search · 'exact \"a phrase\" !not ^start end$ · filters: \
+             side:ID is:claim|quote|position|source tag:TAG status:"
+        );
+        return (how, theme.dim);
     }
     let Some(r) = &v.results else {
         return (String::from("searching…"), theme.dim);
     };
     let n = r.total;
     let noun = if n == 1 { "result" } else { "results" };
+    let listed = if r.hits.len() < n {
+        format!(" · the best {} listed", r.hits.len())
+    } else {
+        String::new()
+    };
+    let scattered = if r.scattered {
+        " · letters scattered closely (no word matched)"
+    } else {
+        ""
+    };
     if r.generation != v.generation || r.stage == Stage::Early {
         (format!("{n} {noun} so far · searching…"), theme.dim)
     } else if n == 0 {
         let query = v.answered.trim();
         (format!("No results for “{query}”"), theme.warning)
     } else {
-        (format!("{n} {noun}"), theme.dim)
+        (format!("{n} {noun}{listed}{scattered}"), theme.dim)
     }
 }
 
@@ -386,8 +412,10 @@ fn field_label(field: Field) -> Option<&'static str> {
     }
 }
 
-/// One result: its kind, its side's mark, the field when not the main text, and the
-/// text around the matched characters, cut to what is left of the row, those marked.
+/// One result: its kind, its side's mark; for a quote, the claim or position that
+/// holds it; then the text it matched, its matched characters marked. When that is
+/// not the result's own text (a tag, a speaker, an id, a citation…), its label and a
+/// short excerpt come first, then the text the result leads to.
 fn result_row(
     app: &App,
     row: &ResultRow,
@@ -403,6 +431,7 @@ fn result_row(
     };
     buf.set_style(area, base);
     let hit = &row.hit;
+    let dim = base.patch(theme.dim);
     let mut spans = vec![Span::styled(
         format!("{:<8} ", hit.target.kind()),
         base.patch(theme.kind),
@@ -414,13 +443,57 @@ fn result_row(
         ),
         None => Span::styled("  ", base),
     });
-    if let Some(f) = field_label(hit.field) {
-        spans.push(Span::styled(format!("({f}) "), base.patch(theme.dim)));
+    if let Target::Quote(node, _) = hit.target {
+        let widest = HOLDER_WIDTH.min(area.width as usize / 4);
+        let holder = fit(app.debate.id_of(node), widest);
+        spans.push(Span::styled(format!("{holder} › "), dim));
     }
-    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-    let room = (area.width as usize).saturating_sub(used);
-    let (text, marks) = excerpt(app.result_text(hit), &row.marks, room);
-    // Runs of matched and unmatched characters.
+    let width = area.width as usize;
+    let room = |spans: &[Span]| {
+        let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+        width.saturating_sub(used)
+    };
+    let matched = app.result_text(hit);
+    match field_label(hit.field) {
+        None => {
+            let (text, marks) = excerpt(matched, &row.marks, room(&spans));
+            marked(&mut spans, &text, &marks, base, theme);
+        }
+        Some(label) => {
+            spans.push(Span::styled(format!("({label}) "), dim));
+            // The matched text takes half of what is left when it fits there whole
+            // (a tag, a speaker, an id), else a third, or the match and a few
+            // characters around it; the text the result leads to the rest.
+            let left = room(&spans);
+            let whole = display_width(matched);
+            let span = match (row.marks.first(), row.marks.last()) {
+                (Some(a), Some(b)) => b.saturating_sub(*a) + 1,
+                _ => 0,
+            };
+            let cap = if whole <= left / 2 {
+                whole
+            } else {
+                (left / 3).max(span + 8).min(left * 2 / 3)
+            };
+            let (text, marks) = excerpt(matched, &row.marks, cap.max(12).min(left));
+            marked(&mut spans, &text, &marks, base, theme);
+            let lead = app.lead_text(hit);
+            if !lead.is_empty() && room(&spans) > 3 {
+                spans.push(Span::styled(" — ", dim));
+                let left = room(&spans);
+                spans.push(Span::styled(fit(lead, left), base));
+            }
+        }
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// The widest a quote's holder (a claim's or position's id) is shown in a result row.
+const HOLDER_WIDTH: usize = 24;
+
+/// Appends `text` as runs of matched and unmatched characters (`marks`: character
+/// indices, sorted).
+fn marked(spans: &mut Vec<Span<'static>>, text: &str, marks: &[usize], base: Style, theme: &Theme) {
     let style = |matched: bool| {
         if matched {
             base.patch(theme.matched)
@@ -442,7 +515,6 @@ fn result_row(
     if !run.is_empty() {
         spans.push(Span::styled(run, style(run_matched)));
     }
-    Line::from(spans).render(area, buf);
 }
 
 /// Clears `area` and draws an overlay's focused frame with its title; the inside.

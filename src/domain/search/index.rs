@@ -33,6 +33,8 @@ pub struct Index {
     pub(super) entries: Vec<Entry>,
     /// Every entry's folded text, end to end.
     pub(super) text: String,
+    /// How many targets the entries are of.
+    pub(super) targets: usize,
     /// Position ids, for `side:` filters.
     pub(super) sides: Vec<String>,
     /// For each claim, its tags folded, for `tag:` filters.
@@ -100,6 +102,12 @@ impl Index {
                 e
             }));
         }
+        index.targets = index.entries.first().map_or(0, |_| 1)
+            + index
+                .entries
+                .windows(2)
+                .filter(|w| w[0].target != w[1].target)
+                .count();
         index
     }
 

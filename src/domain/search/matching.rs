@@ -13,36 +13,39 @@ use super::query::{Prepared, Query};
 
 impl Index {
     /// The characters of a hit's text that the query matched (character indices into
-    /// the field's original text), for highlighting.
+    /// the field's original text, sorted), for highlighting: the free words' match and
+    /// each exact term's.
     pub fn matched_chars(&self, hit: &Hit, input: &str) -> Vec<usize> {
         let q = Query::parse(input);
         let Some(e) = self.entries.get(hit.entry as usize) else {
             return Vec::new();
         };
-        if q.text.is_empty() {
-            return Vec::new();
-        }
         let p = Prepared::new(&q);
         let folded = self.folded(e);
-        if let Some(at) = p.phrase.find(folded.as_bytes()) {
-            let phrase = at..at + q.text.len();
-            return char_indices_of(folded, std::slice::from_ref(&phrase));
-        }
         let mut bytes = Vec::new();
-        if word_starts(folded, &p.words, |at, n| bytes.push(at..at + n)).is_some() {
-            return char_indices_of(folded, &bytes);
+        for (t, at) in p.term_matches(folded) {
+            bytes.push(at..at + t.text.len());
         }
-        let Some((start, len)) = tight_window(fuzzy_part(folded, e), q.text.as_bytes()) else {
-            return Vec::new();
-        };
-        // fuzzy-matcher places the characters within the window the score found.
-        let window = &folded[start..start + len];
-        let offset = folded[..start].chars().count();
-        let matcher = SkimMatcherV2::default().ignore_case();
-        matcher
-            .fuzzy_indices(window, &q.text)
-            .map(|(_, c)| c.into_iter().map(|i| i + offset).collect())
-            .unwrap_or_default()
+        let mut scattered = Vec::new();
+        if q.text.is_empty() {
+        } else if let Some(at) = p.phrase.find(folded.as_bytes()) {
+            bytes.push(at..at + q.text.len());
+        } else if word_starts(folded, &p.words, |at, n| bytes.push(at..at + n)).is_some() {
+        } else if let Some((start, len)) = tight_window(fuzzy_part(folded, e), q.text.as_bytes()) {
+            // fuzzy-matcher places the characters within the window the score found.
+            let window = &folded[start..start + len];
+            let offset = folded[..start].chars().count();
+            let matcher = SkimMatcherV2::default().ignore_case();
+            if let Some((_, c)) = matcher.fuzzy_indices(window, &q.text) {
+                scattered = c.into_iter().map(|i| i + offset).collect();
+            }
+        }
+        bytes.sort_by_key(|r| (r.start, r.end));
+        let mut chars = char_indices_of(folded, &bytes);
+        chars.extend(scattered);
+        chars.sort_unstable();
+        chars.dedup();
+        chars
     }
 }
 
@@ -73,13 +76,23 @@ fn char_indices_of(s: &str, ranges: &[Range<usize>]) -> Vec<usize> {
 pub(super) const FUZZY_CHARS: usize = 2000;
 
 /// The longest window, in bytes of folded text, that a scattered match may spread
-/// over: further apart, the letters are a coincidence rather than a match. The cap does
-/// not depend on the query, so a longer query's matches stay among a shorter one's and
-/// narrowing stays exact.
+/// over: further apart, the letters are a coincidence rather than a match.
 pub const FUZZY_WINDOW: usize = 64;
 
+/// How many bytes a scattered match may hold besides the query's own: a few letters
+/// skipped or a space or two, as in `klswt` for "kill switch". A window of the query's
+/// length and this many more (at most [`FUZZY_WINDOW`]) keeps narrowing exact: a
+/// match of a longer query holds a match of its start that is at least one byte
+/// shorter, and the cap grows by one byte for each byte of the query.
+pub const FUZZY_SLACK: usize = 6;
+
+/// The longest window a scattered match of `n` bytes may spread over.
+pub(super) fn window_cap(n: usize) -> usize {
+    n.saturating_add(FUZZY_SLACK).min(FUZZY_WINDOW)
+}
+
 /// The tightest window of `hay` holding `needle`'s bytes in order, when one is at most
-/// [`FUZZY_WINDOW`] bytes: its start and length. Bytes compare as well as chars here:
+/// [`window_cap`] bytes: its start and length. Bytes compare as well as chars here:
 /// UTF-8 is self-synchronising, so a needle's encoded chars match only whole encoded
 /// chars of the text.
 ///
@@ -113,7 +126,7 @@ pub(super) fn tight_window(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> 
             }
         }
         let len = end + 1 - start;
-        if len <= FUZZY_WINDOW {
+        if len <= window_cap(needle.len()) {
             return Some((start, len));
         }
         from = start + 1;

@@ -17,6 +17,8 @@ mod find;
 mod fold;
 mod index;
 mod matching;
+#[cfg(test)]
+mod precision;
 mod query;
 mod rank;
 mod scan;
@@ -26,10 +28,10 @@ use crate::domain::graph::model::{Debate, NodeId};
 pub use find::{MOST_FOUND, find_all};
 pub use fold::{fold, fold_char};
 pub use index::Index;
-pub use matching::FUZZY_WINDOW;
-pub use query::Query;
-pub use rank::{rank, rank_in_stages, top};
-pub use scan::Searcher;
+pub use matching::{FUZZY_SLACK, FUZZY_WINDOW};
+pub use query::{Anchor, Query, Term};
+pub use rank::{rank, top};
+pub use scan::{FEW, Outcome, Searcher};
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -16,28 +16,50 @@ pub(super) const WORD_STARTS: i64 = 2 << 40;
 pub(super) const FUZZY: i64 = 1 << 40;
 
 impl Index {
-    /// Scores one entry against the query's text, best tier first. No allocation: the
-    /// matched characters are found later, only for the results on screen.
+    /// Scores one entry in the exact tiers (a phrase, word starts; a query of terms
+    /// alone counts as a phrase), best tier first. No allocation: the matched
+    /// characters are found later, only for the results on screen.
     pub(super) fn score(&self, e: &Entry, p: &Prepared) -> Option<i64> {
-        if p.q.text.is_empty() {
-            return Some(0);
-        }
         if p.mask & !e.mask != 0 {
             return None;
         }
         let folded = self.folded(e);
+        if !p.terms_hold(folded) {
+            return None;
+        }
+        if p.q.text.is_empty() {
+            if p.q.terms.is_empty() {
+                // Filters alone: every text that passes them, in the debate's order.
+                return Some(0);
+            }
+            return Some(PHRASE + weight(e) + earliness(p.first_term_at(folded)));
+        }
         // An exact phrase: in a main text first, at a word start next, then the
         // earlier the better.
         if let Some(at) = p.phrase.find(folded.as_bytes()) {
             let bonus = if starts_word(folded, at) { 1 << 20 } else { 0 };
             return Some(PHRASE + weight(e) + bonus + earliness(at));
         }
-        // Every word of the query starts a word of the text, in order.
-        if let Some(at) = word_starts(folded, &p.words, |_, _| {}) {
-            return Some(WORD_STARTS + weight(e) + earliness(at));
+        // Every word of the query starts a word of the text, in order. A query of one
+        // word that starts a word is a phrase, found above.
+        if p.words.len() < 2 {
+            return None;
         }
-        // A scattered match in a tight window, scored in one pass; fuzzy-matcher is
-        // asked only for the highlight of the results on screen.
+        let at = word_starts(folded, &p.words, |_, _| {})?;
+        Some(WORD_STARTS + weight(e) + earliness(at))
+    }
+
+    /// Scores one entry as letters scattered closely, for an entry the exact tiers
+    /// did not find: in one pass, fuzzy-matcher being asked only for the highlight of
+    /// the results on screen.
+    pub(super) fn score_scattered(&self, e: &Entry, p: &Prepared) -> Option<i64> {
+        if p.q.text.is_empty() || p.mask & !e.mask != 0 {
+            return None;
+        }
+        let folded = self.folded(e);
+        if !p.terms_hold(folded) {
+            return None;
+        }
         let (start, len) = tight_window(fuzzy_part(folded, e), p.q.text.as_bytes())?;
         let at_word = starts_word(folded, start);
         Some(
@@ -67,7 +89,7 @@ fn earliness(start: usize) -> i64 {
 
 /// The order of results: the higher score first; equal scores in the order of the
 /// debate.
-fn best_first(a: &Hit, b: &Hit) -> Ordering {
+pub(super) fn best_first(a: &Hit, b: &Hit) -> Ordering {
     b.score.cmp(&a.score).then(a.target.cmp(&b.target))
 }
 
@@ -87,21 +109,6 @@ pub fn top(hits: &mut [Hit], n: usize) {
         hits.select_nth_unstable_by(n - 1, best_first);
     }
     rank(&mut hits[..n]);
-}
-
-/// Ranks hits best first in two stages, so that a screenful can be shown before all
-/// the results are in order: the best `n` first ([`top`]); then, when there are more,
-/// `ranked` hears of those `n`, and the rest is ranked only if it answers `true`.
-/// Returns whether every hit was ranked.
-pub fn rank_in_stages(hits: &mut [Hit], n: usize, ranked: impl FnOnce(&[Hit]) -> bool) -> bool {
-    top(hits, n);
-    if hits.len() > n {
-        if !ranked(&hits[..n]) {
-            return false;
-        }
-        rank(&mut hits[n..]);
-    }
-    true
 }
 
 #[cfg(test)]
@@ -141,7 +148,11 @@ mod tests {
             text,
             side: None,
         };
-        let items = [item(0, "the kill switch"), item(1, "k x l x s x w")];
+        let items = [
+            item(0, "the kill switch"),
+            item(1, "kx lx sx w"),
+            item(2, "k x l x s x w"),
+        ];
         let (entries, text) = build(&items, &Progress::default());
         let i = Index {
             entries,
@@ -150,27 +161,10 @@ mod tests {
         };
         let q = Query::parse("klsw");
         let p = Prepared::new(&q);
-        let score = |k: usize| i.score(&i.entries[k], &p).unwrap();
-        assert!(score(0) > score(1));
-    }
-
-    #[test]
-    fn ranking_in_stages_ends_in_one_ranking() {
-        let (_, i) = index();
-        let full = i.search("a");
-        assert!(full.len() > 5);
-        let mut hits: Vec<Hit> = full.iter().rev().copied().collect();
-        let mut shown = Vec::new();
-        let complete = rank_in_stages(&mut hits, 5, |best| {
-            shown = best.to_vec();
-            true
-        });
-        assert!(complete);
-        assert_eq!(shown, full[..5]);
-        assert_eq!(hits, full);
-        // Told to stop, only the best are in order.
-        let mut hits: Vec<Hit> = full.iter().rev().copied().collect();
-        assert!(!rank_in_stages(&mut hits, 5, |_| false));
-        assert_eq!(hits[..5], full[..5]);
+        let score = |k: usize| i.score_scattered(&i.entries[k], &p);
+        assert!(score(0).unwrap() > score(1).unwrap());
+        // Spread too far for four letters: a coincidence, not a match.
+        assert_eq!(score(2), None);
+        assert_eq!(i.score(&i.entries[0], &p), None, "not an exact tier");
     }
 }
