@@ -415,7 +415,11 @@ fn search(a: &mut App, query: &str) {
         if let Some(debate_tui::app::Effect::Search { generation, input }) =
             a.update(Action::Type(c))
         {
-            let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+            let r = debate_tui::app::search::Results::complete(
+                a.index.as_deref().expect("indexed"),
+                generation,
+                &input,
+            );
             a.update(Action::SearchResults(r));
         }
     }

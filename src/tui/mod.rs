@@ -10,6 +10,7 @@ pub mod suspend;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -19,9 +20,11 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
+use crate::app::indexing::Indexed;
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::LoadError;
+use crate::domain::search::Index;
 use input::{Input, Next};
 use state::Store;
 
@@ -156,13 +159,13 @@ fn event_loop(
     let size = terminal.size()?;
     let loading::Opened {
         debate,
-        index,
         tree,
         status,
         warnings,
+        index,
     } = opened;
     let size = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::with_tree(debate, index, tree, status, size);
+    let mut app = App::opening(debate, tree, status, size);
     app.no_color = shell.no_color;
     app.say_warnings(&warnings, shell.name);
     app.remembers = shell.store.is_some();
@@ -179,21 +182,34 @@ fn event_loop(
             panic!("test panic requested by DEBATE_TUI_TEST_PANIC");
         }
     }
-    let worker = Worker::start(Arc::clone(&app.index));
-    let explored = explore(terminal, &mut app, shell, &worker, input);
+    let explored = explore(terminal, &mut app, shell, &index, input);
     let note = shell.remember(&app);
     explored.map(|()| note)
 }
 
-/// Draws, reads events and carries out what they ask, until the explorer ends.
+/// Draws, reads events and carries out what they ask, until the explorer ends. The
+/// search worker starts when the search index arrives from `index`.
 fn explore(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     shell: Shell,
-    worker: &Worker,
+    index: &Receiver<Arc<Index>>,
     input: &mut Input,
 ) -> io::Result<()> {
+    let mut worker: Option<Worker> = None;
     loop {
+        if worker.is_none()
+            && let Ok(index) = index.try_recv()
+        {
+            let started = Worker::start(Arc::clone(&index));
+            if let Some(Effect::Search { generation, input }) =
+                app.update(Action::IndexReady(Indexed(index)))
+            {
+                started.submit(generation, input);
+            }
+            worker = Some(started);
+        }
+        let worker = worker.as_ref();
         draw(terminal, app)?;
         // Handle every event already waiting before drawing again.
         let mut wait = if searching(app) { SEARCH_TICK } else { TICK };
@@ -218,7 +234,7 @@ fn explore(
                 return Ok(());
             }
         }
-        while let Some(results) = worker.try_recv() {
+        while let Some(results) = worker.and_then(Worker::try_recv) {
             app.update(Action::SearchResults(results));
         }
     }
@@ -246,7 +262,7 @@ fn carry_out(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     action: Action,
-    worker: &Worker,
+    worker: Option<&Worker>,
     shell: Shell,
 ) -> io::Result<ControlFlow<()>> {
     Ok(match app.update(action) {
@@ -255,8 +271,11 @@ fn carry_out(
             suspend::suspend(terminal)?;
             ControlFlow::Continue(())
         }
+        // The app asks for no search before the index (and the worker) are there.
         Some(Effect::Search { generation, input }) => {
-            worker.submit(generation, input);
+            if let Some(worker) = worker {
+                worker.submit(generation, input);
+            }
             ControlFlow::Continue(())
         }
         Some(Effect::Export {

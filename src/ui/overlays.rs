@@ -242,7 +242,7 @@ pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &T
     if inner.height < 2 {
         return;
     }
-    let (count, style) = count_line(v, theme);
+    let (count, style) = count_line(v, app.indexing(), theme);
     Line::styled(fit(&count, width), style).render(line(1), buf);
 
     for (i, row) in v.rows.iter().enumerate() {
@@ -255,11 +255,15 @@ pub fn search(app: &App, v: &SearchView, area: Rect, buf: &mut Buffer, theme: &T
 }
 
 /// What the line under the input says: how to search, how many results, or none.
-fn count_line(v: &SearchView, theme: &Theme) -> (String, Style) {
+fn count_line(v: &SearchView, indexing: bool, theme: &Theme) -> (String, Style) {
     if Query::parse(&v.input).is_empty() {
         let how = "Type to search claims, quotes, positions, sources · filters: side:ID \
                    is:claim|quote|position|source tag:TAG";
         return (how.to_string(), theme.dim);
+    }
+    if indexing {
+        // The search runs as soon as the index is ready.
+        return (String::from("indexing…"), theme.dim);
     }
     let Some(r) = &v.results else {
         return (String::from("searching…"), theme.dim);

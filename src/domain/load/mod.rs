@@ -15,6 +15,7 @@ pub mod diag;
 mod lenient;
 pub mod lint;
 mod locate;
+pub mod memory;
 pub mod progress;
 pub mod quote;
 pub mod raw;
