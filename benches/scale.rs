@@ -28,8 +28,9 @@ use plain::Plain;
 
 const SIZE: Rect = Rect::new(0, 0, 200, 60);
 
-/// What the binary does before its first frame: load (parse, validate) and prepare
-/// the explorer (rows, search index).
+/// Everything the explorer prepares, in one thread of work: load (parse, validate) and
+/// prepare the explorer (rows, status, search index). The binary draws its first frame
+/// before the index (`benches/open.rs`).
 fn open(text: &str) -> App {
     let d = load_bytes("bench.yaml", text.as_bytes(), &EmbeddedFiles(&[]))
         .expect("the generated debate loads")
