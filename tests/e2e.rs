@@ -97,6 +97,10 @@ impl Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
+        // The screens of this session may name the nodes of the file it opens.
+        if let Some(file) = args.iter().find(|a| !a.starts_with('-')) {
+            know_file(std::path::Path::new(file));
+        }
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
@@ -482,14 +486,72 @@ impl Drop for Session {
     }
 }
 
-/// The id after "Rebuttals · " in a screen's text.
+thread_local! {
+    /// The nodes a test's screens may name by their statements: id and statement as
+    /// the screen shows it. The built-in debate's, and those of the file a session
+    /// opens (see [`know_file`]).
+    static KNOWN: std::cell::RefCell<Vec<(String, String)>> = std::cell::RefCell::new(
+        nodes_of(&debate_tui::domain::builtin::load().expect("the built-in debate").debate),
+    );
+}
+
+/// A text as the screen shows it: made visible, the placeholders of unsafe characters
+/// left out (the emulator does not put them on its screen), white space collapsed.
+fn as_shown(s: &str) -> String {
+    let v = debate_tui::domain::text::visible(s).replace('\u{FFFD}', "");
+    v.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The claims and positions of a debate: id and statement as shown.
+fn nodes_of(d: &debate_tui::domain::Debate) -> Vec<(String, String)> {
+    let claims = d.claims.iter().map(|c| (c.id.clone(), as_shown(&c.text)));
+    let positions = d
+        .positions
+        .iter()
+        .map(|p| (p.id.clone(), as_shown(&p.title)));
+    claims.chain(positions).collect()
+}
+
+/// Makes the nodes of a debate file known to this test's screens, read as the app
+/// reads it; a file that does not load, or a large one, adds nothing.
+fn know_file(path: &std::path::Path) {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < 2_000_000)
+        && let Ok(loaded) = debate_tui::domain::load_path(path)
+    {
+        KNOWN.with(|k| k.borrow_mut().extend(nodes_of(&loaded.debate)));
+    }
+}
+
+/// The id of the one known node whose statement starts with `shown` (a statement as a
+/// title or a breadcrumb shows it, perhaps cut with `…`). When none does, the longest
+/// start of `shown` that some statement starts with is tried (the emulator may shift
+/// what follows a placeholder); none when that start is not one node's alone.
+fn id_of_shown(shown: &str) -> Option<String> {
+    let shown = as_shown(shown.trim().trim_end_matches('…'));
+    KNOWN.with(|k| {
+        let k = k.borrow();
+        let mut end = shown.len();
+        while end > 0 {
+            let start = &shown[..end];
+            let mut found = k.iter().filter(|(_, t)| t.starts_with(start));
+            if let Some(first) = found.next() {
+                return found.all(|(id, _)| *id == first.0).then(|| first.0.clone());
+            }
+            end = shown[..end]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+        }
+        None
+    })
+}
+
+/// The node the Rebuttals pane is about, by the statement in its title.
 fn rebuttals_id(contents: &str) -> Option<String> {
     let at = contents.find("Rebuttals · ")? + "Rebuttals · ".len();
-    let id: String = contents[at..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != '─' && *c != '…' && *c != '│')
-        .collect();
-    (!id.is_empty()).then_some(id)
+    let rest = &contents[at..];
+    let end = rest.find(['─', '│', '┐', '\n']).unwrap_or(rest.len());
+    id_of_shown(&rest[..end])
 }
 
 /// The text between a screen's first and last row, borders removed, whitespace
@@ -507,8 +569,32 @@ fn body_text(s: &Screen) -> String {
         .join(" ")
 }
 
+/// The header row, its path's steps (shown by their statements) written as ids,
+/// "path: first › second", so that a test can say which steps it expects.
 fn header(s: &Screen) -> String {
-    s.rows(0, s.size().1.get()).next().unwrap_or_default()
+    let row = s.rows(0, s.size().1.get()).next().unwrap_or_default();
+    let Some(at) = row.find("path: ") else {
+        return row;
+    };
+    let (head, path) = row.split_at(at + "path: ".len());
+    let steps: Vec<String> = path
+        .trim_end()
+        .split(" › ")
+        .map(|step| match step {
+            "…" => step.to_string(),
+            _ => id_of_shown(step).unwrap_or_else(|| step.to_string()),
+        })
+        .collect();
+    format!("{head}{}", steps.join(" › "))
+}
+
+/// The start of a known node's statement, as a title shows it.
+fn shown_start(id: &str) -> String {
+    KNOWN.with(|k| {
+        let k = k.borrow();
+        let (_, text) = k.iter().find(|(i, _)| i == id).expect("a known node");
+        text.chars().take(10).collect()
+    })
 }
 
 /// What the built-in debate file says, read independently of the app.
@@ -601,7 +687,9 @@ fn journey_claim_rebuttal_source_help_quit() {
     let crumb = format!("path: {first}");
     s.wait_for("the path to start", |sc| header(sc).contains(&crumb));
 
-    // Enter in Rebuttals follows the first entry under "Rebutted by".
+    // Tab to Rebuttals (the focus stays where it is until asked), where Enter
+    // follows the first entry under "Rebutted by".
+    s.send(TAB);
     s.send(ENTER);
     let second = rebutters[0].clone();
     let crumb = format!("path: {first} › {second}");
@@ -618,7 +706,7 @@ fn journey_claim_rebuttal_source_help_quit() {
     s.send(TAB);
     s.send(ENTER);
     let quote = data.first_quote(&second);
-    let title_tail = format!("· {second}");
+    let title_tail = format!("· {}", shown_start(&second));
     s.wait_for("the source view", |sc| {
         let c = sc.contents();
         c.contains(" · passage ") && c.contains(&title_tail)
@@ -902,6 +990,7 @@ claims:
     s.wait_for("the path to start", |sc| {
         header(sc).contains("path: out-there")
     });
+    s.send(TAB);
     s.send(ENTER);
     s.wait_for("the rebuttal to be followed", |sc| {
         header(sc).contains("path: out-there › no-recall")
@@ -920,12 +1009,14 @@ claims:
     s.send(TAB);
     s.send(ENTER);
     s.wait_for("the source view at the first passage", |sc| {
-        sc.contents().contains("passage 1/2 · out-there")
+        sc.contents()
+            .contains("passage 1/2 · The weights are already out.")
     });
     s.settle();
     s.send(b"n");
     s.wait_for("the next passage", |sc| {
-        sc.contents().contains("passage 2/2 · no-recall")
+        sc.contents()
+            .contains("passage 2/2 · Nobody can call a model back.")
     });
     s.settle();
     s.send(ENTER);
@@ -992,15 +1083,17 @@ fn search_type_enter_focuses_the_claim() {
     assert!(text.contains("kill switch"), "{id}: {text}");
 
     s.send(ENTER);
+    // A search result starts no path: the footer says which key does (waited for with
+    // the rest, as a frame may reach the screen in more than one read).
     s.wait_for(&format!("{id} to be focused"), |sc| {
         let c = sc.contents();
-        rebuttals_id(&c).as_deref() == Some(id.as_str()) && !c.contains("/ kill switch")
+        rebuttals_id(&c).as_deref() == Some(id.as_str())
+            && !c.contains("/ kill switch")
+            && c.contains("a starts a path here")
     });
-    // A search result starts no path: the footer says which key does.
     s.with_screen(|sc| {
         let h = header(sc);
         assert!(!h.contains("path:"), "{h}");
-        assert!(sc.contents().contains("a starts a path here"));
     });
 
     s.send(b"q");
@@ -1022,6 +1115,7 @@ fn walk_two_steps_with(env: &[(&str, &str)]) -> (Session, String, String) {
     let first = go_to_a_rebutted_claim(&mut s);
     let second = data.rebutters(&first)[0].clone();
     s.send(ENTER);
+    s.send(TAB);
     s.send(ENTER);
     let crumb = format!("path: {first} › {second}");
     s.wait_for(&format!("the breadcrumb {crumb:?}"), |sc| {
@@ -1135,7 +1229,11 @@ fn the_path_overlay_lists_steps_and_removes_one() {
     s.wait_text("Path · 2 steps");
     s.with_screen(|sc| {
         let c = sc.contents();
-        assert!(c.contains(&first) && c.contains(&second), "{c}");
+        // Each step by its statement (the ids, which may be cut, stand beside them).
+        assert!(
+            c.contains(&shown_start(&first)) && c.contains(&shown_start(&second)),
+            "{c}"
+        );
         assert!(c.contains("rebuts 1"), "{c}");
     });
     // `d` removes the selected (first) step; Esc closes; the breadcrumb follows.
@@ -1143,9 +1241,9 @@ fn the_path_overlay_lists_steps_and_removes_one() {
     s.wait_text("Path · 1 step ");
     s.send(ESC);
     let only = format!("path: {second}");
-    s.wait_for("the shorter breadcrumb", |sc| {
+    s.wait_for("the shorter breadcrumb, the overlay closed", |sc| {
         let h = header(sc);
-        h.contains(&only) && !h.contains(" › ")
+        h.contains(&only) && !h.contains(" › ") && !sc.contents().contains("Path · ")
     });
 
     quit_answering(&mut s);
@@ -1329,6 +1427,7 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     // Every view: the claim's rebuttal, its sources, the quote in its source's text,
     // search results, the path, the export prompt, help.
     s.send(ENTER);
+    s.send(TAB);
     s.send(ENTER);
     s.wait_for("the rebuttal to be followed", |sc| {
         header(sc).contains("path: first › second")
@@ -1339,7 +1438,9 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     });
     s.send(TAB);
     s.send(ENTER);
-    s.wait_text(" · passage 1/1 · first");
+    // The title names the claim by its statement; the emulator shifts what follows
+    // the placeholders, so only the passage is looked for.
+    s.wait_text(" · passage 1/1 ·");
     s.settle();
     assert!(s.contents().contains("said ]0;PWNED"), "{}", s.contents());
     assert!(s.raw_contains("said \u{FFFD}]0;PWNED".as_bytes()));
@@ -1365,6 +1466,9 @@ fn a_hostile_file_never_reaches_the_terminal_as_control_sequences() {
     s.send(b"?");
     s.wait_text("Help · ? or Esc to close");
     s.settle();
+    // q closes help; q again asks before quitting.
+    s.send(b"q");
+    s.wait_for("help to close", |sc| !sc.contents().contains("Help · "));
     quit_answering(&mut s);
     s.assert_restored();
     let found = hostile::found_in(&s.raw.lock().unwrap());
@@ -1827,6 +1931,313 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     s.wait_taken_over_again();
     assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
 
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Every OSC 52 sequence the app wrote, decoded: the texts it put on the clipboard.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    const START: &[u8] = b"\x1b]52;c;";
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.windows(START.len()).position(|w| w == START) {
+        rest = &rest[i + START.len()..];
+        let end = rest
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("an OSC 52 sequence ended by BEL");
+        let payload = &rest[..end];
+        assert!(
+            payload
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b)),
+            "only base64 between the OSC 52 introducer and BEL: {payload:?}"
+        );
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(payload)
+            .expect("valid base64");
+        out.push(String::from_utf8(bytes).expect("UTF-8 on the clipboard"));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// `raw` without its OSC 52 sequences (whose BEL ends them by design).
+fn without_clipboard_writes(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.windows(5).position(|w| w == b"\x1b]52;") {
+        out.extend_from_slice(&rest[..i]);
+        let end = rest[i..].iter().position(|&b| b == 0x07).unwrap_or(0);
+        rest = &rest[i + end + 1..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+#[test]
+fn y_copies_through_osc_52_and_only_filtered_text_is_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile::write(dir.path(), true);
+    let mut s = Session::start_with(40, 140, &[], &[file.to_str().unwrap()]);
+    s.wait_text("Claims (2)");
+    s.wait_for("the first claim selected", |sc| {
+        rebuttals_id(&sc.contents()).as_deref() == Some("first")
+    });
+    s.send(b"y");
+    s.wait_text("copied: Claim PWNED");
+    s.send(b"Y");
+    s.wait_for("the id copied", |sc| {
+        sc.contents().contains("copied: first")
+    });
+    s.settle();
+    let raw = s.raw.lock().unwrap().clone();
+    let copied = clipboard_writes(&raw);
+    assert_eq!(copied.len(), 2, "{copied:?}");
+    // The claim with its citation: every escape sequence gone whole (the window title
+    // and its text, the colour, the clear screen, the C1 CSI), every other control and
+    // invisible character gone, the tab and the line separator become spaces.
+    let mut lines = copied[0].lines();
+    assert_eq!(lines.next(), Some("Claim PWNEDDERIWisozwtag tab sep"));
+    let citation = lines.next().expect("a citation line");
+    assert!(citation.starts_with("— "), "{citation}");
+    assert!(citation.contains("Talk PWNED"), "{citation}");
+    assert!(citation.contains("https://example.org/PWNED"), "{citation}");
+    for text in &copied {
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && debate_tui::domain::text::is_unsafe(c))
+            .collect();
+        assert!(bad.is_empty(), "the clipboard got {bad:?} in {text:?}");
+        let found = hostile::found_in(text.as_bytes());
+        assert!(found.is_empty(), "the clipboard got {found:?}");
+    }
+    assert_eq!(copied[1], "first");
+    // Nothing else reached the terminal.
+    let found = hostile::found_in(&without_clipboard_writes(&raw));
+    assert!(found.is_empty(), "the terminal was sent {found:?}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A pager that shows where it ran: it first does what Ctrl-C in a pager does, a
+/// SIGINT to its process group (which the explorer must not be in), then prints the
+/// file between two marks.
+fn pager_script(dir: &std::path::Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("pager.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nprintf 'PAGER-SAW['\ncat \"$1\"\nprintf ']PAGER-END'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Exports the walked path to `file` from the prompt.
+fn export_to(s: &mut Session, file: &std::path::Path) {
+    s.send(b"e");
+    s.wait_text("meta-open-source-and-alignment-path.md");
+    s.send(&[0x15]);
+    s.send(file.to_str().unwrap().as_bytes());
+    s.send(ENTER);
+    s.wait_text("o opens it");
+}
+
+#[test]
+fn o_opens_the_export_in_the_pager_and_the_explorer_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = pager_script(dir.path());
+    let file = dir.path().join("walk path.md");
+    let pager = format!("'{}'", script.display());
+    let (mut s, _, _) = walk_two_steps_with(&[("PAGER", &pager)]);
+    export_to(&mut s, &file);
+    s.settle();
+    let before = s.raw.lock().unwrap().len();
+    s.send(b"o");
+    s.wait_text("Back from");
+    s.wait_text("Claims (36)");
+    s.settle();
+    let raw = s.raw.lock().unwrap()[before..].to_vec();
+    let text = String::from_utf8_lossy(&raw);
+    let (Some(saw), Some(end)) = (text.find("PAGER-SAW["), text.find("]PAGER-END")) else {
+        panic!("the pager did not run in the terminal:\n{text}")
+    };
+    let document = std::fs::read_to_string(&file).unwrap();
+    let shown = text[saw + "PAGER-SAW[".len()..end].replace("\r\n", "\n");
+    assert_eq!(shown, document, "the pager was given the file");
+    // The terminal was handed over (main screen) and taken back (alternate screen).
+    let left = text
+        .find("\x1b[?1049l")
+        .expect("the main screen for the pager");
+    let back = text
+        .rfind("\x1b[?1049h")
+        .expect("the alternate screen again");
+    assert!(left < saw && end < back, "{text:?}");
+    // The pager's SIGINT did not reach the explorer: it goes on.
+    assert!(s.child.try_wait().unwrap().is_none(), "the explorer ended");
+    s.send(b"j");
+    s.settle();
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    // Without $PAGER, less; where there is none, the explorer says where the file is.
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    let (mut s, _, _) = walk_two_steps_with(&[("PAGER", ""), ("PATH", path)]);
+    export_to(&mut s, &dir.path().join("again.md"));
+    s.send(b"o");
+    s.wait_text("Could not run less ($PAGER is not set)");
+    s.wait_text("the file is at");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn keys_typed_behind_terminal_too_small_do_nothing_later() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    s.resize(8, 30);
+    s.wait_text("Terminal too small");
+    s.settle();
+    s.send(b"/abc");
+    s.settle();
+    s.resize(40, 140);
+    s.wait_text("Claims (36)");
+    s.settle();
+    let c = s.contents();
+    assert!(!c.contains("Type to search") && !c.contains("/ abc"), "{c}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_double_click_on_a_row_does_what_enter_does() {
+    let mut s = Session::start(40, 140);
+    s.wait_ready();
+    // Row 4: the second claim of the first side (row 2 is the side, row 3 its first
+    // claim, selected at the start), clicked away from its fold mark.
+    let first = s.current_id().expect("a claim selected");
+    click(&mut s, 30, 4);
+    s.wait_for("one click to select the row", |sc| {
+        rebuttals_id(&sc.contents()).is_some_and(|id| id != first)
+    });
+    let selected = s.current_id().expect("a claim selected");
+    s.settle();
+    s.with_screen(|sc| assert!(!header(sc).contains("path:"), "one click starts nothing"));
+    // Two clicks in one go: the path starts at that claim, as Enter starts it.
+    click(&mut s, 30, 4);
+    click(&mut s, 30, 4);
+    let crumb = format!("path: {selected}");
+    s.wait_for("a double click to start the path", |sc| {
+        header(sc).contains(&crumb)
+    });
+    s.send(b"q");
+    s.wait_text("was never exported");
+    s.send(b"y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// The text of the cells drawn on background `bg`, in reading order, without spaces.
+fn cells_on(sc: &Screen, bg: vt100::Color) -> String {
+    let (rows, cols) = (sc.size().0.get(), sc.size().1.get());
+    let mut out = String::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if let Some(cell) = sc.cell(r, c)
+                && cell.bgcolor() == bg
+            {
+                out.push_str(cell.contents());
+            }
+        }
+    }
+    out.split_whitespace().collect()
+}
+
+/// "match i/n" in the source view's title: (i, n).
+fn match_of(contents: &str) -> Option<(usize, usize)> {
+    let at = contents.find("· match ")? + "· match ".len();
+    let n: String = contents[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '/')
+        .collect();
+    let (i, total) = n.split_once('/')?;
+    Some((i.parse().ok()?, total.parse().ok()?))
+}
+
+/// The source view's search, from the keyboard: `/` and a phrase in another case, the
+/// current match marked and counted, n and N between matches, Esc ends the search
+/// (and n walks passages again), Esc again closes the view.
+#[test]
+fn search_inside_the_source_view_walks_its_matches() {
+    let mut s = Session::start(30, 100);
+    s.wait_ready();
+    s.send(TAB);
+    s.send(TAB);
+    s.send(ENTER);
+    s.wait_for("the source view", |sc| {
+        sc.contents().contains(" · passage ")
+    });
+    s.settle();
+    s.send(b"/");
+    s.wait_text("search /");
+    s.send(b"OPEN source");
+    s.wait_for("the matches counted", |sc| {
+        match_of(&sc.contents()).is_some_and(|(_, n)| n == 15)
+    });
+    s.settle();
+    // n is typed while the search is typed; Enter keeps the search.
+    s.send(ENTER);
+    s.wait_text("n next match");
+    s.settle();
+    // The current match, marked on the screen.
+    let current = vt100::Color::Idx(51);
+    s.with_screen(|sc| {
+        assert_eq!(
+            cells_on(sc, current).to_lowercase(),
+            "opensource",
+            "{}",
+            sc.contents()
+        );
+    });
+    let (first, total) = match_of(&s.contents()).unwrap();
+    s.send(b"n");
+    let next = first % total + 1;
+    s.wait_for("n to the next match", |sc| {
+        match_of(&sc.contents()) == Some((next, total))
+    });
+    s.send(b"n");
+    s.wait_for("n again", |sc| {
+        match_of(&sc.contents()) == Some((next % total + 1, total))
+    });
+    s.send(b"N");
+    s.wait_for("N back", |sc| {
+        match_of(&sc.contents()) == Some((next, total))
+    });
+    s.settle();
+    s.with_screen(|sc| {
+        assert_eq!(cells_on(sc, current).to_lowercase(), "opensource");
+    });
+    // Esc ends the search, not the view: its marks go, n walks passages again.
+    s.send(ESC);
+    s.wait_for("the search to end", |sc| {
+        let c = sc.contents();
+        c.contains(" · passage ") && !c.contains("search /") && c.contains("n next quote")
+    });
+    s.settle();
+    s.with_screen(|sc| assert_eq!(cells_on(sc, current), "", "{}", sc.contents()));
+    s.send(ESC);
+    s.wait_for("the panes again", |sc| {
+        !sc.contents().contains(" · passage ")
+    });
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();

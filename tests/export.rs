@@ -36,15 +36,17 @@ fn export(args: &[&str]) -> Output {
 fn the_document_for_every_relation() {
     let (d, p) = builtin_path();
     let doc = markdown(&d, &Status::of(&d), &p);
-    for words in [
-        "rebuts step 1",
-        "supports step 2",
-        "is rebutted by step 3",
-        "is supported by step 4",
-        "an unlinked jump from step 5",
-        "is supported by step 6",
+    // Each relation names the step before it, a link to that step's heading.
+    for (words, step) in [
+        ("rebuts", 1),
+        ("supports", 2),
+        ("is rebutted by", 3),
+        ("is supported by", 4),
+        ("an unlinked jump from", 5),
+        ("is supported by", 6),
     ] {
-        assert!(doc.contains(words), "{words:?} missing");
+        let words = format!("{words} [step {step}](#step.{step})");
+        assert!(doc.contains(&words), "{words:?} missing");
     }
     insta::assert_snapshot!(doc);
 }
@@ -73,6 +75,9 @@ struct Structure {
     /// The text of each second-level heading.
     h2: Vec<String>,
     block_quotes: usize,
+    /// The ids of the document's own anchors, `<a id="…"></a>`, in order.
+    anchors: Vec<String>,
+    /// Any other HTML: none may come out of a debate's text.
     html: usize,
     links: Vec<String>,
     emphasis_outside_quotes: usize,
@@ -107,7 +112,18 @@ fn structure(doc: &str) -> Structure {
                 s.emphasis_outside_quotes += 1
             }
             Event::Start(Tag::Link { dest_url, .. }) => s.links.push(dest_url.to_string()),
-            Event::Html(_) | Event::InlineHtml(_) => s.html += 1,
+            Event::Html(h) | Event::InlineHtml(h) => {
+                for tag in h.split_inclusive('>').map(str::trim) {
+                    if let Some(id) = tag
+                        .strip_prefix("<a id=\"")
+                        .and_then(|t| t.strip_suffix("\">"))
+                    {
+                        s.anchors.push(id.to_string());
+                    } else if tag != "</a>" && !tag.is_empty() {
+                        s.html += 1;
+                    }
+                }
+            }
             Event::Text(t) | Event::Code(t) => match &mut heading {
                 Some(h) => h.push_str(&t),
                 None => s.text.push_str(&t),
@@ -126,8 +142,29 @@ fn a_heading_per_step_and_quotes_as_block_quotes() {
     assert_eq!(s.h1, 1);
     // One heading per step, in order, then the sources.
     assert_eq!(s.h2.len(), p.len() + 1, "{:?}", s.h2);
+    // Each headed by its statement (cut), its id kept as an anchor and said under it.
     for (i, (h, &node)) in s.h2.iter().zip(&p).enumerate() {
-        assert_eq!(h, &format!("{}. {}", i + 1, d.id_of(node)));
+        let text = d.text_of(node);
+        let shown = h.strip_prefix(&format!("{}. ", i + 1)).unwrap();
+        let shown = shown.strip_suffix('…').unwrap_or(shown);
+        assert!(text.starts_with(shown) && shown.len() > 20, "{h}");
+        assert!(
+            s.anchors.contains(&format!("step.{}", i + 1)),
+            "{:?}",
+            s.anchors
+        );
+        assert!(
+            s.anchors.contains(&d.id_of(node).to_string()),
+            "{:?}",
+            s.anchors
+        );
+        assert!(s.text.contains(&format!("Id: {}", d.id_of(node))));
+    }
+    // Every link inside the document lands on one of its anchors.
+    let inside: Vec<&String> = s.links.iter().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(inside.len(), p.len() - 1, "{:?}", s.links);
+    for l in inside {
+        assert!(s.anchors.contains(&l[1..].to_string()), "{l} lands nowhere");
     }
     assert_eq!(s.h2.last().map(String::as_str), Some("Sources"));
     let quotes: usize = p.iter().map(|&n| d.quotes_of(n).len()).sum();
@@ -180,8 +217,13 @@ fn hostile_text_comes_out_as_text() {
     assert_eq!(s.h2.len(), 4, "{:?}\n{doc}", s.h2);
     assert_eq!(s.html, 0, "{doc}");
     assert_eq!(s.block_quotes, 1, "{doc}");
-    // Only the source's link would be one, and it is not a plain URL.
-    assert!(s.links.is_empty(), "{:?}", s.links);
+    // Only the source's link would be one, and it is not a plain URL; the others are
+    // the document's own, from a step to the one before it.
+    assert!(
+        s.links.iter().all(|l| l.starts_with("#step.")),
+        "{:?}",
+        s.links
+    );
     for visible in [
         "# heading *stars* <script>alert(1)</script> [x](y) `code` &amp; \u{FFFD}[31mred\u{FFFD}",
         "> quoted | pipe ~~strike~~ \\ back",

@@ -105,6 +105,8 @@ fn action() -> impl Strategy<Value = Action> {
         3 => typed().prop_map(Type),
         1 => size().prop_map(|(w, h)| Resize(w, h)),
         1 => (0u16..260, 0u16..90).prop_map(|(x, y)| ClickAt(x, y)),
+        // Clicks close in time and place, so that some are double clicks.
+        1 => (0u16..260, 0u16..90, 0u64..2_000).prop_map(|(x, y, t)| ClickAtTime(x, y, t)),
         1 => (0u16..260, 0u16..90, any::<bool>()).prop_map(|(x, y, d)| ScrollAt(x, y, d)),
     ]
 }
@@ -379,6 +381,22 @@ fn run(
                         "a failed write is told in the prompt, which stays open"
                     );
                 }
+            }
+            Some(Effect::Copy { text }) => {
+                prop_assert!(
+                    !text
+                        .chars()
+                        .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                    "copied text holds a control character: {:?}",
+                    text
+                );
+            }
+            Some(Effect::Page { file }) => {
+                prop_assert!(
+                    a.last_export.as_ref() == Some(&file),
+                    "o opens the last export"
+                );
+                a.update(Action::Paged(Ok(String::from("back from the pager"))));
             }
             Some(Effect::Quit | Effect::Suspend) | None => {}
         }

@@ -206,7 +206,8 @@ fn the_terminal_is_sent_a_mark_for_each_and_only_selectors_that_vary_a_character
         // selector kept after the letter it varies.
         let inside = if is_selector(c) { c } else { '\u{FFFD}' };
         let listed = format!("\u{FFFD}{name} in{inside}side \u{FFFD} and");
-        // In the Claims pane, and the start in the claim's text beside it too.
+        // In the Claims pane, and the start in the claim's text beside it too (and in
+        // the Rebuttals pane's title, when the name is short enough to show whole).
         let start = format!("\u{FFFD}{name} in{inside}side");
         if !is_selector(c) && sent.contains(c) {
             failed.push(format!("{name} was sent to the terminal"));
@@ -214,7 +215,7 @@ fn the_terminal_is_sent_a_mark_for_each_and_only_selectors_that_vary_a_character
         if sent.contains(&format!(" {c}")) {
             failed.push(format!("{name} was sent after a space"));
         }
-        if !shown.contains(&listed) || shown.matches(&start).count() != 2 {
+        if !shown.contains(&listed) || shown.matches(&start).count() < 2 {
             failed.push(format!("{name} is not shown as {listed:?}:\n{shown}"));
         }
     }

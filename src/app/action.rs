@@ -125,6 +125,17 @@ pub enum Action {
     Focus,
     /// Step out of the focus.
     StepOut,
+    /// The next place the source view's search found (the previous one).
+    NextMatch,
+    PreviousMatch,
+    /// End the source view's search: its marks go, n and N walk passages again.
+    EndFind,
+    /// Show or hide, under the source's text, the translation of the current passage.
+    ToggleTranslation,
+    /// Scroll the Sources pane's selected entry down or up a line, when it is longer
+    /// than the pane.
+    ScrollEntryDown,
+    ScrollEntryUp,
     /// Internal: go to a place of the tree (a node, in its focus), unfolding what
     /// hides it; what a jump list comes back with.
     GoTo(super::tree::Place),
@@ -145,6 +156,27 @@ pub enum Action {
     Restore(Result<Session, String>),
     /// Internal: the path and selection could not be remembered; why.
     NotRemembered(String),
+    /// Move the input's cursor one character left.
+    CursorLeft,
+    /// Move the input's cursor one character right.
+    CursorRight,
+    /// Move the input's cursor to the start.
+    CursorStart,
+    /// Move the input's cursor to the end.
+    CursorEnd,
+    /// Delete the word before the input's cursor.
+    EraseWord,
+    /// Copy the selected claim or quote, with its citation, to the clipboard.
+    Copy,
+    /// Copy the selected node's id to the clipboard.
+    CopyId,
+    /// Open the last file exported in the pager.
+    OpenExport,
+    /// Internal: a left click at a cell (column, row), at a time in milliseconds on
+    /// the shell's clock: two on the same row in a short while are a double click.
+    ClickAtTime(u16, u16, u64),
+    /// Internal: how opening a file in the pager went (what to say).
+    Paged(Result<String, String>),
 }
 
 /// How writing an export went.
@@ -176,5 +208,15 @@ pub enum Effect {
         file: PathBuf,
         document: String,
         replace: bool,
+    },
+    /// Put `text` on the clipboard through the terminal (OSC 52). The shell makes it
+    /// safe first: control characters and escape sequences never reach the terminal.
+    Copy {
+        text: String,
+    },
+    /// Hand the terminal to the pager on `file` and take it back when it ends; how it
+    /// went comes back as [`Action::Paged`].
+    Page {
+        file: PathBuf,
     },
 }

@@ -17,6 +17,10 @@ pub enum Scope {
     Claims,
     /// The source view, opened from a quote.
     SourceView,
+    /// The source view, while a search of its text is typed: characters go into it.
+    SourceSearch,
+    /// The source view, while a search of its text is active: n and N go to its matches.
+    SourceMatches,
     /// The help overlay.
     Help,
     /// The search popup: a character without Ctrl goes into the input.
@@ -32,7 +36,7 @@ pub enum Scope {
 }
 
 /// The scopes in the order help lists them.
-pub const SCOPES: [Scope; 10] = [
+pub const SCOPES: [Scope; 12] = [
     Scope::Claims,
     Scope::Panes,
     Scope::Search,
@@ -41,6 +45,8 @@ pub const SCOPES: [Scope; 10] = [
     Scope::Confirm,
     Scope::Quit,
     Scope::SourceView,
+    Scope::SourceMatches,
+    Scope::SourceSearch,
     Scope::Global,
     Scope::Help,
 ];
@@ -52,6 +58,8 @@ impl Scope {
             Scope::Panes => "Panes",
             Scope::Claims => "Claims pane (the tree)",
             Scope::SourceView => "Source view",
+            Scope::SourceSearch => "Source view: typing a search of the text",
+            Scope::SourceMatches => "Source view: while a search of the text is active",
             Scope::Help => "Help",
             Scope::Search => "Search",
             Scope::Path => "Path",
@@ -63,7 +71,7 @@ impl Scope {
 
     /// Whether characters typed here are text rather than commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::Prompt)
+        matches!(self, Scope::Search | Scope::Prompt | Scope::SourceSearch)
     }
 
     /// Whether characters are this scope's own (typed into an input, or answers to a
@@ -77,6 +85,7 @@ impl Scope {
     pub fn within(self) -> Option<Scope> {
         match self {
             Scope::Claims => Some(Scope::Panes),
+            Scope::SourceMatches => Some(Scope::SourceView),
             _ => None,
         }
     }
@@ -89,10 +98,10 @@ pub struct Key {
     pub ctrl: bool,
 }
 
-const fn k(code: KeyCode) -> Key {
+pub(crate) const fn k(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
-const fn c(ch: char) -> Key {
+pub(crate) const fn c(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         ctrl: false,
@@ -153,7 +162,10 @@ const fn b(
 
 use Hint::{Footer, Title, Unnamed};
 use KeyCode as K;
-use Scope::{Claims, Confirm, Global, Help, Panes, Path, Prompt, Search, SourceView};
+use Scope::{
+    Claims, Confirm, Global, Help, Panes, Path, Prompt, Search, SourceMatches, SourceSearch,
+    SourceView,
+};
 
 pub const BINDINGS: &[Binding] = &[
     b(
@@ -167,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[c('q')],
         Action::Quit,
-        "quit (a path never exported asks first)",
+        "quit (a path never exported asks first); in an overlay, q closes it",
         Footer("quit"),
     ),
     b(
@@ -394,6 +406,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[c('J')],
+        Action::ScrollEntryDown,
+        "scroll a Sources entry longer than its pane down",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('K')],
+        Action::ScrollEntryUp,
+        "scroll a Sources entry longer than its pane up",
+        Unnamed,
+    ),
+    b(
+        Panes,
         &[c('S')],
         Action::ToggleStatus,
         "show or hide whether each claim stands, falls or is open",
@@ -412,6 +438,34 @@ pub const BINDINGS: &[Binding] = &[
         Action::GoToDecider,
         "go to a claim that decides its label (Ctrl-o back; w again: the next)",
         Title("why"),
+    ),
+    b(
+        Panes,
+        &[c('y')],
+        Action::Copy,
+        "copy the selected claim or quote with its citation (speaker, source, url)",
+        Footer("copy"),
+    ),
+    b(
+        Panes,
+        &[c('Y')],
+        Action::CopyId,
+        "copy the selected claim's id",
+        Unnamed,
+    ),
+    b(
+        Panes,
+        &[c('o')],
+        Action::OpenExport,
+        "open the file last exported in $PAGER (less without it)",
+        Title("open it"),
+    ),
+    b(
+        Path,
+        &[k(K::Esc), c('q')],
+        Action::Close,
+        "close the path",
+        Footer("close"),
     ),
     b(
         Path,
@@ -501,7 +555,7 @@ pub const BINDINGS: &[Binding] = &[
         Prompt,
         &[k(K::Backspace)],
         Action::Erase,
-        "delete the last character",
+        "delete the character before the cursor",
         Unnamed,
     ),
     b(
@@ -517,6 +571,41 @@ pub const BINDINGS: &[Binding] = &[
         Action::Close,
         "cancel: nothing is written",
         Footer("cancel"),
+    ),
+    b(
+        Prompt,
+        &[k(K::Left)],
+        Action::CursorLeft,
+        "move the cursor left",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::Right)],
+        Action::CursorRight,
+        "move the cursor right",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::Home), ctrl('a')],
+        Action::CursorStart,
+        "move the cursor to the start",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[k(K::End), ctrl('e')],
+        Action::CursorEnd,
+        "move the cursor to the end",
+        Unnamed,
+    ),
+    b(
+        Prompt,
+        &[ctrl('w')],
+        Action::EraseWord,
+        "delete the word before the cursor",
+        Unnamed,
     ),
     b(
         Confirm,
@@ -702,6 +791,76 @@ pub const BINDINGS: &[Binding] = &[
         Footer("back"),
     ),
     b(
+        SourceView,
+        &[c('q')],
+        Action::Close,
+        "close the source view",
+        Unnamed,
+    ),
+    b(
+        SourceView,
+        &[c('/')],
+        Action::Search,
+        "search the source's text (case and accents folded)",
+        Footer("search"),
+    ),
+    b(
+        SourceView,
+        &[c('t')],
+        Action::ToggleTranslation,
+        "show or hide the current passage's translation under the text",
+        Footer("translation"),
+    ),
+    b(
+        SourceMatches,
+        &[c('n')],
+        Action::NextMatch,
+        "next match of the search",
+        Footer("next match"),
+    ),
+    b(
+        SourceMatches,
+        &[c('N')],
+        Action::PreviousMatch,
+        "previous match of the search",
+        Footer("prev match"),
+    ),
+    b(
+        SourceMatches,
+        &[k(K::Esc)],
+        Action::EndFind,
+        "end the search: n and N walk the quoted passages again",
+        Footer("end search"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Enter)],
+        Action::Follow,
+        "keep the search: n and N go to its matches",
+        Footer("keep"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Esc)],
+        Action::EndFind,
+        "cancel the search",
+        Footer("cancel"),
+    ),
+    b(
+        SourceSearch,
+        &[k(K::Backspace)],
+        Action::Erase,
+        "delete the last character",
+        Unnamed,
+    ),
+    b(
+        SourceSearch,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the search",
+        Unnamed,
+    ),
+    b(
         Help,
         &[k(K::Down), c('j')],
         Action::Down,
@@ -736,6 +895,27 @@ pub const BINDINGS: &[Binding] = &[
         Action::HalfPageUp,
         "half a page up",
         Unnamed,
+    ),
+    b(
+        Help,
+        &[c('g'), k(K::Home)],
+        Action::Top,
+        "go to the top",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[c('G'), k(K::End)],
+        Action::Bottom,
+        "go to the end",
+        Unnamed,
+    ),
+    b(
+        Help,
+        &[k(K::Esc), c('q')],
+        Action::Close,
+        "close the help",
+        Footer("close"),
     ),
 ];
 
@@ -812,6 +992,33 @@ pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static Binding, Key)> {
         .filter(|b| matches!(b.hint, Footer(_)))
         .filter(move |b| b.scope == scope || !own(&b.action))
         .filter_map(move |b| working_key(b, scope))
+}
+
+/// The footer's hints by importance, the essential first: where the footer cannot
+/// name them all, these are the last to go. Those not listed come after, in the
+/// table's order.
+pub const FOOTER_PRIORITY: &[Action] = &[
+    Action::Follow,
+    Action::Search,
+    Action::NextPane,
+    Action::Down,
+    Action::Unfold,
+    Action::Back,
+    Action::AddToPath,
+    Action::ShowPath,
+    Action::Copy,
+    Action::Export,
+    Action::Undo,
+    Action::Focus,
+    Action::JumpBack,
+];
+
+/// Where a hint for `action` stands in [`FOOTER_PRIORITY`]: lower stays longer.
+pub fn footer_rank(action: &Action) -> usize {
+    FOOTER_PRIORITY
+        .iter()
+        .position(|a| a == action)
+        .unwrap_or(FOOTER_PRIORITY.len())
 }
 
 /// The binding and the key that do `action` where `scope` is in force: the scope's

@@ -4,6 +4,8 @@
 
 pub mod action;
 mod claims;
+mod copy;
+pub mod entries;
 pub mod indexing;
 pub mod jumps;
 pub mod keymap;
@@ -14,6 +16,9 @@ pub mod path;
 pub mod search;
 mod standing;
 pub mod tree;
+
+#[cfg(test)]
+mod reading_tests;
 
 use std::sync::Arc;
 
@@ -30,7 +35,9 @@ pub use action::{Action, Effect, Exported, Pane};
 use jumps::Jumps;
 use keymap::{Scope, help_len};
 use layout::{Areas, areas};
-pub use overlay::{ExportPrompt, Overlay, ResultRow, SearchView, SourceView, line_at};
+pub use overlay::{
+    ExportPrompt, Overlay, ResultRow, SearchView, SourceFind, SourceView, TranslationPanel, line_at,
+};
 pub use panes::{Group, LinkRow};
 use path::PathHistory;
 pub use tree::{Place, Row, TreeView};
@@ -84,6 +91,9 @@ pub struct App {
     /// The selected entry of the Sources pane: one of the node's quotes, or past them,
     /// one of the sources it cites (`quote - quotes.len()` into its `cites`).
     pub quote: usize,
+    /// How far the Sources pane's selected entry is scrolled, when it is longer than
+    /// the pane.
+    pub entry_scroll: entries::EntryScroll,
     /// The path walked: claims and positions, in order. Changed only through
     /// `path.rs`, so that every change can be undone.
     pub path: Vec<NodeId>,
@@ -101,6 +111,10 @@ pub struct App {
     /// hit-testing and paging all read this one layout.
     areas: Areas,
     pub no_color: bool,
+    /// The file last exported, which `o` opens in the pager.
+    pub last_export: Option<std::path::PathBuf>,
+    /// The row and time (ms) of the last click, to tell a double click.
+    last_click: Option<(u16, u64)>,
 }
 
 impl App {
@@ -146,6 +160,7 @@ impl App {
             links: Vec::new(),
             links_pos: ListPos::default(),
             quote: 0,
+            entry_scroll: entries::EntryScroll::default(),
             path: Vec::new(),
             history: PathHistory::default(),
             jumps: Jumps::default(),
@@ -155,6 +170,8 @@ impl App {
             size,
             areas: areas(size, Pane::Claims),
             no_color: false,
+            last_export: None,
+            last_click: None,
         };
         // Start on the first claim, where there is one.
         if let Some(i) = app
@@ -237,7 +254,7 @@ impl App {
             Overlay::None if self.focus == Pane::Claims => Scope::Claims,
             Overlay::None => Scope::Panes,
             Overlay::Help { .. } => Scope::Help,
-            Overlay::Source(_) => Scope::SourceView,
+            Overlay::Source(v) => v.scope(),
             Overlay::Search(_) => Scope::Search,
             Overlay::Path(_) => Scope::Path,
             Overlay::Export(p) if p.confirm => Scope::Confirm,
@@ -251,14 +268,23 @@ impl App {
         let claims_rows = self.claims_rows();
         let a = &self.areas;
         self.claims.clamp(self.tree.len(), claims_rows);
-        self.links_pos
-            .clamp(self.links.len(), a.rows(Pane::Rebuttals));
+        self.links_pos.clamp(self.links.len(), self.links_rows());
         let entries = self.current().map_or(0, |n| self.sources_len(n));
         self.quote = self.quote.min(entries.saturating_sub(1));
+        // Another entry shows from its start.
+        if self.entry_scroll.of != self.current().map(|n| (n, self.quote)) {
+            self.entry_scroll = entries::EntryScroll::default();
+        }
+        if self.entry_line() > 0 {
+            // A resize may leave less to scroll.
+            self.entry_scroll.line = self.entry_line().min(self.entry_room(self.entry_line()));
+        }
         let rows = a.overlay_rows();
+        let text_rows = self.source_rows();
         match &mut self.overlay {
             Overlay::Source(v) => {
-                v.scroll = v.scroll.min(v.lines.len().saturating_sub(rows));
+                v.scroll = v.scroll.min(v.lines.len().saturating_sub(text_rows));
+                v.rows = text_rows;
             }
             Overlay::Help { scroll } => *scroll = (*scroll).min(help_len().saturating_sub(rows)),
             Overlay::Search(v) => v.pos.clamp(v.hits().len(), a.search_rows()),
@@ -286,6 +312,11 @@ impl App {
                 | Action::IndexReady(_)
         ) {
             self.status = None;
+        }
+        // Behind "Terminal too small" nothing is seen, so no key acts: only quitting,
+        // suspending and what the shell reports.
+        if self.areas.mode == layout::Mode::TooSmall && !reaches_a_small_screen(&action) {
+            return None;
         }
         let effect = match action {
             Action::QuitNow => return Some(Effect::Quit),
@@ -333,6 +364,11 @@ impl App {
                 self.go_to_place(&place);
                 None
             }
+            Action::ClickAtTime(x, y, at) => return self.click_at_time(x, y, at),
+            Action::Paged(said) => {
+                self.status = Some(said.unwrap_or_else(|why| why));
+                None
+            }
             _ => match self.overlay {
                 Overlay::None => match action {
                     Action::Undo => {
@@ -351,6 +387,8 @@ impl App {
                         self.jump(action == Action::JumpForward);
                         None
                     }
+                    Action::Copy | Action::CopyId => self.copy(action == Action::CopyId),
+                    Action::OpenExport => self.open_export(),
                     _ => self.update_panes(action),
                 },
                 Overlay::Help { .. } => {
@@ -378,6 +416,23 @@ impl App {
         self.refresh_why();
         effect
     }
+}
+
+/// Whether an action applies while the terminal is too small to show anything: the
+/// ones a reader cannot aim (Ctrl-C, Ctrl-Z) and those the shell reports.
+fn reaches_a_small_screen(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::QuitNow
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::SearchResults(_)
+            | Action::Exported(_)
+            | Action::Restore(_)
+            | Action::NotRemembered(_)
+            | Action::Paged(_)
+            | Action::GoTo(_)
+    )
 }
 
 /// A file name as a shell reads it back as one word: as it is when it holds nothing
@@ -450,5 +505,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod reflexes_tests;
 #[cfg(test)]
 mod tests;

@@ -97,6 +97,7 @@ impl App {
     fn list_rows(&self) -> usize {
         match self.focus {
             Pane::Claims => self.claims_rows(),
+            Pane::Rebuttals => self.links_rows(),
             pane => self.areas.rows(pane),
         }
     }
@@ -112,8 +113,14 @@ impl App {
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
+            // In the Sources pane an entry longer than the pane scrolls before the
+            // next one is selected.
+            Action::Up if self.focus == Pane::Sources && self.scroll_entry(false) => {}
+            Action::Down if self.focus == Pane::Sources && self.scroll_entry(true) => {}
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
+            Action::ScrollEntryDown => self.scroll_entry_key(true),
+            Action::ScrollEntryUp => self.scroll_entry_key(false),
             Action::PageUp => self.step(-(self.page() as isize)),
             Action::PageDown => self.step(self.page() as isize),
             Action::HalfPageUp => self.step(-((self.list_rows() / 2).max(1) as isize)),
@@ -136,7 +143,16 @@ impl App {
             Action::ScrollAt(x, y, down) => {
                 if let Some((pane, _)) = hit(&self.areas, x, y) {
                     self.focus = pane;
-                    self.step(if down { 3 } else { -3 });
+                    if pane == Pane::Sources {
+                        // The wheel reads through a long entry as j and k do.
+                        for _ in 0..3 {
+                            if !self.scroll_entry(down) {
+                                self.step(if down { 1 } else { -1 });
+                            }
+                        }
+                    } else {
+                        self.step(if down { 3 } else { -3 });
+                    }
                 }
             }
             _ => {}
@@ -187,13 +203,14 @@ impl App {
         let Some(row) = row else { return };
         match pane {
             Pane::Claims => self.click_claims(x, row),
-            Pane::Rebuttals => {
+            // A click on the preview under the list selects nothing.
+            Pane::Rebuttals if row < self.links_rows() => {
                 let i = self.links_pos.offset + row;
                 if matches!(self.links.get(i), Some(LinkRow::Entry(..))) {
                     self.links_pos.selected = i;
                 }
             }
-            Pane::Sources => {}
+            Pane::Rebuttals | Pane::Sources => {}
         }
     }
 
@@ -204,10 +221,8 @@ impl App {
             return;
         };
         match self.focus {
-            Pane::Claims => {
-                self.enter_claim(current);
-                self.focus = Pane::Rebuttals;
-            }
+            // The focus stays: Tab goes on to the claim's links.
+            Pane::Claims => self.enter_claim(current),
             Pane::Rebuttals => {
                 let Some(LinkRow::Entry(_, target)) =
                     self.links.get(self.links_pos.selected).copied()

@@ -47,6 +47,7 @@ fn run(app: &mut App, action: Action) -> Option<Effect> {
 fn three_step_path(a: &mut App) {
     go(a, "no-kill-switch");
     run(a, Action::Follow);
+    run(a, Action::NextPane);
     run(a, Action::Follow);
     run(a, Action::PreviousPane);
     go(a, "humans-stay-dominant");
@@ -195,8 +196,10 @@ fn enter_walks_a_path_and_backspace_steps_back() {
     let mut a = app();
     go(&mut a, "will-release-openly");
     a.update(Action::Follow);
-    assert_eq!(a.focus, Pane::Rebuttals);
+    assert_eq!(a.focus, Pane::Claims, "the focus moves only when asked to");
     assert_eq!(a.path.len(), 1);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Rebuttals);
     let first = a.current().unwrap();
     let LinkRow::Entry(_, target) = a.links[a.links_pos.selected] else {
         panic!("an entry is selected")
@@ -218,6 +221,7 @@ fn following_a_link_from_elsewhere_goes_on_from_there_and_keeps_the_path() {
     let mut a = app();
     go(&mut a, "will-release-openly");
     a.update(Action::Follow);
+    a.update(Action::NextPane);
     a.update(Action::Follow);
     let walked = a.path.clone();
     assert_eq!(walked.len(), 2);
@@ -434,6 +438,8 @@ fn every_binding_in_the_key_table_is_handled() {
             Scope::Prompt => {
                 three_step_path(&mut a);
                 run(&mut a, Action::Export);
+                // The cursor inside the name, so that it can move either way.
+                run(&mut a, Action::CursorLeft);
                 assert_eq!(a.scope(), Scope::Prompt);
             }
             Scope::Confirm => {
@@ -450,6 +456,16 @@ fn every_binding_in_the_key_table_is_handled() {
             // Everything unfolded, so that folding has something to fold.
             Scope::Claims if b.action == Action::FoldAll => {
                 a.update(Action::UnfoldAll);
+            }
+            Scope::SourceSearch | Scope::SourceMatches => {
+                a.focus = Pane::Sources;
+                a.update(Action::Follow);
+                a.update(Action::Search);
+                a.update(Action::Type('e'));
+                if b.scope == Scope::SourceMatches {
+                    a.update(Action::Follow);
+                }
+                assert_eq!(a.scope(), b.scope);
             }
             Scope::Claims | Scope::Panes | Scope::Global => {}
         }
@@ -1014,7 +1030,7 @@ fn enter_in_the_claims_pane_goes_on_from_a_claim_and_replaces_nothing() {
     a.focus = Pane::Claims;
     run(&mut a, Action::Follow);
     assert_eq!(a.path, walked);
-    assert_eq!(a.focus, Pane::Rebuttals);
+    assert_eq!(a.focus, Pane::Claims);
     // On the first step: it comes again, at the end, as the next step.
     a.select(walked[0]);
     a.focus = Pane::Claims;

@@ -17,6 +17,7 @@
 //! debates of any size for tests and benchmarks.
 
 pub mod builtin;
+pub mod clip;
 pub mod export;
 pub mod generate;
 pub mod graph;

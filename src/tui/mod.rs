@@ -1,7 +1,9 @@
 //! The terminal shell: takes the terminal over, turns events into actions, draws, and
 //! gives the terminal back on every way out (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
+pub mod clipboard;
 pub mod export;
+pub mod handover;
 mod input;
 pub mod loading;
 pub mod state;
@@ -40,7 +42,9 @@ pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
             keymap::action_for(keymap::key_of(*k), app.scope())
         }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) => {
+                Some(Action::ClickAtTime(m.column, m.row, since_start()))
+            }
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, true)),
             MouseEventKind::ScrollUp => Some(Action::ScrollAt(m.column, m.row, false)),
             _ => None,
@@ -48,6 +52,15 @@ pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }
+}
+
+/// Milliseconds since the shell first asked: the clock clicks are timed by.
+fn since_start() -> u64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_millis() as u64
 }
 
 /// Undoes what the explorer turned on beyond what `ratatui::restore` undoes: mouse
@@ -291,6 +304,16 @@ fn carry_out(
                 app.update(Action::NotRemembered(why));
             }
             return Ok(flow);
+        }
+        Some(Effect::Copy { text }) => {
+            clipboard::copy(&text)?;
+            ControlFlow::Continue(())
+        }
+        Some(Effect::Page { file }) => {
+            let (command, name) = export::pager(&file, std::env::var_os("PAGER"));
+            let ran = handover::run_outside(terminal, command);
+            let said = export::paged(&file, &name, ran);
+            return carry_out(terminal, app, Action::Paged(said), worker, shell);
         }
         None => ControlFlow::Continue(()),
     })

@@ -23,16 +23,22 @@ use ratatui::layout::{Position, Rect};
 /// Only a shell with job control continues the process: where none started it (a tmux
 /// pane that runs the explorer itself), `kill -CONT` from elsewhere is the way back.
 pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    give_back()?;
+    // SIGSTOP: it cannot be caught, and SIGTSTP is (by the explorer).
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    resume(terminal)
+}
+
+/// Gives the terminal back as a shell expects it: mouse released, main screen, cursor
+/// shown, raw mode off. [`resume`] takes it again.
+pub fn give_back() -> io::Result<()> {
     execute!(
         io::stdout(),
         DisableMouseCapture,
         LeaveAlternateScreen,
         Show
     )?;
-    crossterm::terminal::disable_raw_mode()?;
-    // SIGSTOP: it cannot be caught, and SIGTSTP is (by the explorer).
-    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
-    resume(terminal)
+    crossterm::terminal::disable_raw_mode()
 }
 
 /// Takes the terminal again (raw mode, alternate screen, mouse capture) and clears it,

@@ -52,7 +52,7 @@ impl Widget for &App {
             Overlay::Source(v) => overlays::source(self, v, a.overlay, buf, theme),
             Overlay::Search(v) => overlays::search(self, v, a.overlay, buf, theme),
             Overlay::Path(pos) => overlays::path(self, *pos, a.overlay, buf, theme),
-            Overlay::Export(p) => overlays::export(self, p, a.prompt(), buf, theme),
+            Overlay::Export(p) => overlays::export(self, p, a.overlay, buf, theme),
             Overlay::Quit => overlays::quit(self, a.prompt(), buf, theme),
         }
     }
@@ -145,16 +145,28 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut spans = vec![Span::styled(format!(" {title} "), theme.title)];
     let room = width.saturating_sub(display_width(&title) + 2 + 7);
     if !app.path.is_empty() {
-        // Only the last steps that can show are read, however long the path.
+        // Only the last steps that can show are read, however long the path. Each by
+        // its statement, cut: the last step has the most room.
         let mut crumbs: Vec<String> = Vec::new();
         let mut used = 0;
         for &n in app.path.iter().rev() {
-            let id = fit(app.debate.id_of(n), room);
-            used += display_width(&id) + 3;
-            crumbs.push(id);
-            if used > room {
+            let each = if crumbs.is_empty() {
+                (room / 2).min(40)
+            } else {
+                room / 5
+            }
+            .max(12);
+            let crumb = fit(app.debate.text_of(n), each);
+            let w = display_width(&crumb) + 3;
+            if used + w > room && !crumbs.is_empty() {
                 break;
             }
+            used += w;
+            crumbs.push(crumb);
+        }
+        // The steps left out, said.
+        if crumbs.len() < app.path.len() {
+            crumbs.push(String::from("…"));
         }
         crumbs.reverse();
         spans.push(Span::styled(" path: ", theme.dim));
@@ -192,8 +204,9 @@ fn commands(scope: Scope, actions: &[Action]) -> String {
 }
 
 /// The keys that work now, from the key table, and the status message. The scope's
-/// hints come first; those that do not fit whole are left out, but room is kept for
-/// the global ones (quit, help), through which every other key can be found.
+/// hints come first; where not all fit, the least important are left out
+/// (`keymap::footer_rank`), but room is kept for the global ones (quit, help), through
+/// which every other key can be found.
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = area.width as usize;
     let mut spans = Vec::new();
@@ -213,9 +226,15 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         spans.push(Span::styled(text, style));
         spans.push(Span::styled("│", theme.border));
     }
+    let focus = app.focus;
     let hint = |(b, key): (&keymap::Binding, keymap::Key)| {
         let key = format!(" {}", keymap::key_label(key));
-        let text = format!(" {}", b.hint.name().unwrap_or_default());
+        // Tab names the pane it goes to: focus moves only when asked to.
+        let name = match b.action {
+            Action::NextPane => focus.next().title().to_lowercase(),
+            _ => b.hint.name().unwrap_or_default().to_string(),
+        };
+        let text = format!(" {name}");
         let w = display_width(&key) + display_width(&text);
         (key, text, w)
     };
@@ -223,10 +242,24 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         keymap::hints(app.scope()).partition(|(b, _)| b.scope == Scope::Global);
     let global: Vec<_> = global.into_iter().map(hint).collect();
     let reserved: usize = global.iter().map(|(_, _, w)| w).sum();
-    let own_room = width.saturating_sub(reserved);
-    let own = own.into_iter().map(hint).map(|h| (h, own_room));
-    for ((key, text, w), room) in own.chain(global.into_iter().map(|h| (h, width))) {
-        if used + w > room {
+    // The scope's own hints are kept by importance, then shown in the table's order.
+    let mut room = width.saturating_sub(reserved + used);
+    let mut by_rank: Vec<usize> = (0..own.len()).collect();
+    by_rank.sort_by_key(|&i| keymap::footer_rank(&own[i].0.action));
+    let mut kept = vec![false; own.len()];
+    let own: Vec<_> = own.into_iter().map(hint).collect();
+    for i in by_rank {
+        if own[i].2 <= room {
+            room -= own[i].2;
+            kept[i] = true;
+        }
+    }
+    let shown = own
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(h, k)| k.then_some(h));
+    for (key, text, w) in shown.chain(global) {
+        if used + w > width {
             continue;
         }
         used += w;

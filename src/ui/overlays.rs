@@ -12,11 +12,12 @@ use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
 use crate::app::{Action, App, ExportPrompt, ListPos, ResultRow, SearchView, SourceView};
+use crate::domain::Source;
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
-use crate::domain::search::{Cited, Field, Query};
-use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible};
+use crate::domain::search::{Cited, Field, MOST_FOUND, Query};
+use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -26,9 +27,15 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         key_for(Scope::Help, &Action::Help),
         key_for(Scope::Help, &Action::Close)
     );
-    let b = Block::bordered()
+    let total = help_lines().len();
+    let rows = area.height.saturating_sub(2) as usize;
+    let mut b = Block::bordered()
         .title(Span::styled(title, theme.border_focused))
         .border_style(theme.border_focused);
+    if let Some(more) = more_in_help(scroll, rows, total) {
+        let room = area.width.saturating_sub(4) as usize;
+        b = b.title_bottom(Line::styled(fit(&more, room), theme.key).right_aligned());
+    }
     let inner = b.inner(area);
     b.render(area, buf);
     let lines: Vec<Line> = help_lines()
@@ -108,6 +115,33 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
     }
 }
 
+/// What the help's bottom border says when it does not show every line: that more is
+/// above, below, or both, with the keys that scroll there.
+fn more_in_help(scroll: usize, rows: usize, total: usize) -> Option<String> {
+    let above = scroll > 0;
+    let below = scroll.saturating_add(rows) < total;
+    let keys = |actions: &[Action]| {
+        actions
+            .iter()
+            .map(|a| key_for(Scope::Help, a))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let down = keys(&[Action::Down, Action::PageDown, Action::Bottom]);
+    let up = keys(&[Action::Up, Action::PageUp, Action::Top]);
+    let shown = format!(
+        "{}–{} of {total}",
+        scroll.saturating_add(1),
+        scroll.saturating_add(rows).min(total)
+    );
+    match (above, below) {
+        (false, false) => None,
+        (false, true) => Some(format!(" {shown} · ↓ more below: {down} ")),
+        (true, false) => Some(format!(" {shown} · ↑ more above: {up} ")),
+        (true, true) => Some(format!(" {shown} · ↑↓ more above and below ")),
+    }
+}
+
 /// The passages that overlap a byte range, looked for among a bounded number of
 /// passages before it, so that a frame's work does not grow with the source.
 const PASSAGE_LOOKBACK: usize = 64;
@@ -120,9 +154,108 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
     let passages = app.debate.passages(v.source);
     let current = passages.get(v.passage);
     let room = area.width.saturating_sub(2) as usize;
-    // The claim that quotes the current passage, and what its speaker does there.
-    let mut who = current.map_or(String::new(), |p| fit(app.debate.id_of(p.node), room));
-    if let Some(q) = current.and_then(|p| app.debate.quotes_of(p.node).get(p.quote as usize))
+    let b = Block::bordered()
+        .title(Span::styled(
+            fit(&source_title(app, v, src, room), room),
+            theme.border_focused,
+        ))
+        .border_style(theme.border_focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let text = src.text.as_deref().unwrap_or("");
+    let panel = app.translation_panel();
+    let panel_rows = panel.as_ref().map_or(0, |p| p.rows);
+    let rows = (inner.height as usize).saturating_sub(panel_rows);
+    let found: &[std::ops::Range<usize>] = v.find.as_ref().map_or(&[], |f| &f.found);
+    let current_match = v.current_match();
+    for (i, r) in v.lines.iter().skip(v.scroll).take(rows).enumerate() {
+        // What is marked on this line, weakest first: passages, the current passage,
+        // the search's matches, its current match.
+        let mut marks: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+        let upto = passages.partition_point(|p| p.range.start < r.end);
+        let from = upto.saturating_sub(PASSAGE_LOOKBACK);
+        for p in &passages[from..upto] {
+            marks.push((p.range.clone(), theme.passage));
+        }
+        if let Some(p) = current {
+            marks.push((p.range.clone(), theme.passage_current));
+        }
+        let first = found.partition_point(|m| m.end <= r.start);
+        for m in found[first..].iter().take_while(|m| m.start < r.end) {
+            marks.push((m.clone(), theme.found));
+        }
+        if let Some(m) = current_match {
+            marks.push((m.clone(), theme.found_current));
+        }
+        let spans = marked_line(text, r.clone(), &marks);
+        Line::from(spans).render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+    if let Some(p) = panel
+        && p.rows > 0
+    {
+        let top = inner.y + inner.height.saturating_sub(p.rows as u16);
+        let rule = format!("{:─<w$}", "─ Translation of the passage ", w = room);
+        Line::styled(fit(&rule, room), theme.dim)
+            .render(Rect::new(inner.x, top, inner.width, 1), buf);
+        let body = Rect::new(
+            inner.x,
+            top + 1,
+            inner.width,
+            p.rows.saturating_sub(1) as u16,
+        );
+        match &p.text {
+            None => Line::styled("This passage's quote has no translation.", theme.dim)
+                .render(Rect { height: 1, ..body }, buf),
+            Some(t) => {
+                let shown = body.height as usize;
+                let cut = p.lines.len() > shown;
+                for (k, l) in p.lines.iter().take(shown).enumerate() {
+                    let line = &t[l.clone()];
+                    let line = if cut && k + 1 == shown {
+                        format!("{}…", truncate(line, room.saturating_sub(1)))
+                    } else {
+                        line.to_string()
+                    };
+                    Line::styled(line, theme.translation)
+                        .render(Rect::new(body.x, body.y + k as u16, body.width, 1), buf);
+                }
+            }
+        }
+    }
+}
+
+/// The source view's title: the source, then the search being typed or walked, else
+/// the current passage and the claim that quotes it (by its text) with what its
+/// speaker does there.
+fn source_title(app: &App, v: &SourceView, src: &Source, room: usize) -> String {
+    let name = fit(&src.title, (room / 3).max(10));
+    if let Some(f) = &v.find {
+        let query = truncate_left(&visible(&f.input), (room / 3).max(8)).into_owned();
+        let count = match f.found.len() {
+            0 if f.input.trim().is_empty() => String::from("type to search the text"),
+            0 => String::from("no match"),
+            // The count is bounded: past it, say so.
+            n if n >= MOST_FOUND => format!("match {}/{n}+", f.current + 1),
+            n => format!("match {}/{n}", f.current + 1),
+        };
+        let keys = if f.typing {
+            commands(Scope::SourceSearch, &[Action::Follow, Action::EndFind])
+        } else {
+            commands(
+                Scope::SourceMatches,
+                &[Action::NextMatch, Action::PreviousMatch, Action::EndFind],
+            )
+        };
+        let cursor = if f.typing { "▏" } else { "" };
+        return format!(" {name} · search /{query}{cursor} · {count} · {keys} ");
+    }
+    let passages = app.debate.passages(v.source);
+    let Some(p) = passages.get(v.passage) else {
+        // A cited source that nothing quotes.
+        return format!(" {name} · no quoted passage ");
+    };
+    let mut who = fit(app.debate.text_of(p.node), (room / 3).max(10));
+    if let Some(q) = app.debate.quotes_of(p.node).get(p.quote as usize)
         && let Some(act) = &q.act
     {
         who.push_str(" · ");
@@ -132,80 +265,42 @@ pub fn source(app: &App, v: &SourceView, area: Rect, buf: &mut Buffer, theme: &T
         }
         who.push_str(&fit(act, room));
     }
-    let title = if passages.is_empty() {
-        // A cited source that nothing quotes.
-        format!(" {} · no quoted passage ", fit(&src.title, room))
-    } else {
-        format!(
-            " {} · passage {}/{} · {} ",
-            fit(&src.title, room),
-            v.passage + 1,
-            passages.len(),
-            who
-        )
-    };
-    let b = Block::bordered()
-        .title(Span::styled(fit(&title, room), theme.border_focused))
-        .border_style(theme.border_focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
-    let text = src.text.as_deref().unwrap_or("");
-    let rows = inner.height as usize;
-    for (i, r) in v.lines.iter().skip(v.scroll).take(rows).enumerate() {
-        let mut cuts = vec![r.start, r.end];
-        let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
-        let upto = passages.partition_point(|p| p.range.start < r.end);
-        let from = upto.saturating_sub(PASSAGE_LOOKBACK);
-        for (j, p) in passages[from..upto].iter().enumerate() {
-            if p.range.end <= r.start {
-                continue;
-            }
-            let s = p.range.start.max(r.start);
-            let e = p.range.end.min(r.end);
-            cuts.extend([s, e]);
-            let strong = from + j == v.passage;
-            styled.push((
-                s..e,
-                if strong {
-                    theme.passage_current
-                } else {
-                    theme.passage
-                },
-            ));
+    format!(
+        " {name} · passage {}/{} · {who} ",
+        v.passage + 1,
+        passages.len()
+    )
+}
+
+/// The spans of the text's line `r`, each piece in the style of the last of `marks`
+/// that covers it (later marks win).
+fn marked_line(
+    text: &str,
+    r: std::ops::Range<usize>,
+    marks: &[(std::ops::Range<usize>, Style)],
+) -> Vec<Span<'static>> {
+    let mut cuts = vec![r.start, r.end];
+    for (m, _) in marks {
+        if m.start < r.end && m.end > r.start {
+            cuts.extend([m.start.max(r.start), m.end.min(r.end)]);
         }
-        if let Some(p) = current
-            && p.range.start < r.end
-            && p.range.end > r.start
-        {
-            let s = p.range.start.max(r.start);
-            let e = p.range.end.min(r.end);
-            cuts.extend([s, e]);
-            styled.push((s..e, theme.passage_current));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut spans = Vec::new();
-        for w in cuts.windows(2) {
-            let (s, e) = (w[0], w[1]);
-            let Some(piece) = text.get(s..e) else {
-                continue;
-            };
-            // The current passage wins over the others.
-            let style = styled
-                .iter()
-                .filter(|(range, _)| range.start <= s && e <= range.end)
-                .map(|(_, st)| *st)
-                .fold(Style::new(), |acc, st| {
-                    if acc == theme.passage_current {
-                        acc
-                    } else {
-                        st
-                    }
-                });
-            spans.push(Span::styled(visible(piece).into_owned(), style));
-        }
-        Line::from(spans).render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
+        let style = marks
+            .iter()
+            .rev()
+            .find(|(m, _)| m.start <= s && e <= m.end)
+            .map_or(Style::new(), |(_, st)| *st);
+        spans.push(Span::styled(visible(piece).into_owned(), style));
+    }
+    spans
 }
 
 /// The search popup: the input, the count, and the results in view.
@@ -430,19 +525,22 @@ pub fn path(app: &App, pos: ListPos, area: Rect, buf: &mut Buffer, theme: &Theme
     }
 }
 
-/// The export prompt: the file name, or the question before replacing a file.
-pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let title = format!(
-        " Export the path ({}) to Markdown ",
-        plural(app.path.len(), "step")
-    );
-    let inner = framed(&title, area, buf, theme);
-    let width = inner.width as usize;
+/// The export prompt: the file name with its cursor, or the question before replacing
+/// a file; what went wrong, wrapped so that it is read whole. The box grows to hold it.
+pub fn export(app: &App, p: &ExportPrompt, within: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = within.width.min(72);
+    let inner_width = width.saturating_sub(2) as usize;
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        let text = visible(text).into_owned();
+        wrap(&text, inner_width)
+            .into_iter()
+            .map(|r| Line::styled(text[r].to_string(), style))
+            .collect()
+    };
     let mut lines = Vec::new();
-    let name = truncate_left(&visible(&p.input), width.saturating_sub(7)).into_owned();
     if p.confirm {
-        lines.push(Line::styled(
-            fit(&format!("{} already exists.", p.input), width),
+        lines.extend(wrapped(
+            &format!("{} already exists.", p.input),
             theme.warning,
         ));
         let mut question = vec![Span::raw("Replace it?")];
@@ -459,24 +557,67 @@ pub fn export(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer, theme: 
         }
         lines.push(Line::from(question));
     } else {
-        lines.push(Line::from(vec![
-            Span::styled("File: ", theme.key),
-            Span::raw(name),
-            Span::styled(" ", theme.selected),
-        ]));
+        lines.push(name_line(p, inner_width, theme));
         let how = format!(
-            "{} writes it (in the current folder unless the name says where) · {} cancels",
+            "{} writes it (in the current folder unless the name says where; ~ is your \
+             home) · {} cancels",
             key_for(Scope::Prompt, &Action::Follow),
             key_for(Scope::Prompt, &Action::Close)
         );
-        lines.push(Line::styled(fit(&how, width), theme.dim));
+        lines.extend(wrapped(&how, theme.dim));
     }
     if let Some(e) = &p.error {
-        lines.push(Line::styled(fit(e, width), theme.warning));
+        lines.extend(wrapped(e, theme.warning));
     }
+    let height = (lines.len() as u16)
+        .saturating_add(2)
+        .max(6)
+        .min(within.height);
+    let area = Rect {
+        x: within.x.saturating_add((within.width - width) / 2),
+        y: within.y.saturating_add((within.height - height) / 2),
+        width,
+        height,
+    };
+    let title = format!(
+        " Export the path ({}) to Markdown ",
+        plural(app.path.len(), "step")
+    );
+    let inner = framed(&title, area, buf, theme);
     for (i, l) in lines.into_iter().take(inner.height as usize).enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
+}
+
+/// The file name being typed, with the cursor shown as a reversed cell (on the
+/// character it stands before, or a space at the end), the part around it cut so that
+/// the cursor is always in view.
+fn name_line(p: &ExportPrompt, width: usize, theme: &Theme) -> Line<'static> {
+    const LABEL: &str = "File: ";
+    let room = width.saturating_sub(LABEL.len());
+    let at = p.cursor.min(p.input.len());
+    let at = (0..=at)
+        .rev()
+        .find(|&i| p.input.is_char_boundary(i))
+        .unwrap_or(0);
+    let (before, rest) = p.input.split_at(at);
+    let mut rest = rest.chars();
+    let under = rest.next().map_or_else(
+        || String::from(" "),
+        |c| visible(&c.to_string()).into_owned(),
+    );
+    let after = visible(rest.as_str()).into_owned();
+    let under_w = display_width(&under);
+    let before = visible(before);
+    let before = truncate_left(&before, room.saturating_sub(under_w)).into_owned();
+    let after_room = room.saturating_sub(display_width(&before) + under_w);
+    let after = truncate(&after, after_room).into_owned();
+    Line::from(vec![
+        Span::styled(LABEL, theme.key),
+        Span::raw(before),
+        Span::styled(under, theme.selected),
+        Span::raw(after),
+    ])
 }
 
 /// The question before quitting with a path never exported: wrapped, so that it is

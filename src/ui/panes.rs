@@ -9,13 +9,14 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
+use crate::app::entries::Role;
 use crate::app::keymap::{self, Scope};
 use crate::app::tree::layout;
 use crate::app::{Action, App, LinkRow, Pane, Row};
+use crate::domain::NodeId;
 use crate::domain::graph::status::{explain_with, support};
 use crate::domain::graph::tree::Answer;
 use crate::domain::text::{char_width, display_width, fit, head, truncate_left, visible, wrap};
-use crate::domain::{NodeId, Quote};
 
 fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
     Block::bordered()
@@ -236,7 +237,7 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
     let room = area.width.saturating_sub(2) as usize;
     let about = app
         .current()
-        .map_or(String::new(), |n| fit(app.debate.id_of(n), room));
+        .map_or(String::new(), |n| fit(app.debate.text_of(n), room));
     let title = fit(&format!(" Rebuttals · {about} "), room);
     let b = block(title, theme, focused);
     let inner = b.inner(area);
@@ -256,8 +257,9 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
             .render(inner, buf);
         return;
     }
-    let rows = inner.height as usize;
+    let rows = app.links_rows().min(inner.height as usize);
     let width = inner.width as usize;
+    link_preview(app, inner, rows, buf, theme);
     let start = app.links_pos.offset.min(app.links.len());
     let end = (start + rows).min(app.links.len());
     for (i, entry) in app.links[start..end].iter().enumerate() {
@@ -299,32 +301,124 @@ pub fn rebuttals(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused
     scrollbar(area, buf, app.links.len(), rows, start);
 }
 
+/// Under the Rebuttals pane's list, when the layout keeps rows for it (the narrow one,
+/// where the Sources pane is not beside it): a rule, then the selected link's
+/// statement, wrapped and cut to the rows left.
+fn link_preview(app: &App, inner: Rect, list_rows: usize, buf: &mut Buffer, theme: &Theme) {
+    let rows = (inner.height as usize).saturating_sub(list_rows);
+    let Some(LinkRow::Entry(_, node)) = app.links.get(app.links_pos.selected).copied() else {
+        return;
+    };
+    if rows < 2 {
+        return;
+    }
+    let width = inner.width as usize;
+    let top = inner.y + list_rows as u16;
+    let rule = format!("{:─<width$}", "─ Selected ");
+    Line::styled(fit(&rule, width), theme.dim).render(Rect::new(inner.x, top, inner.width, 1), buf);
+    let mut lines = Vec::new();
+    push_wrapped(
+        &mut lines,
+        app.debate.text_of(node),
+        width,
+        Style::new(),
+        rows - 1,
+    );
+    for (i, l) in lines.into_iter().enumerate() {
+        let r = Rect::new(inner.x, top + 1 + i as u16, inner.width, 1);
+        l.render(r, buf);
+    }
+}
+
 pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
-    let Some(node) = app.current() else {
+    let Some(node) = app.sources_node() else {
         block(" Sources ".into(), theme, focused).render(area, buf);
         return;
     };
+    // While the Rebuttals pane has the focus, the selected link's statement and
+    // sources, so that it can be read whole without following it.
+    let following = app.current() != Some(node);
     let quotes = app.debate.quotes_of(node);
     let cites = app.cites_of(node);
     let entries = quotes.len() + cites.len();
-    let title = format!(" Sources ({entries}) ");
+    let title = if following {
+        format!(" Sources · the selected link ({entries}) ")
+    } else {
+        format!(" Sources ({entries}) ")
+    };
     let b = block(title, theme, focused);
     let inner = b.inner(area);
     b.render(area, buf);
     let width = inner.width.saturating_sub(2).max(1) as usize;
     let rows = inner.height as usize;
+    let e = Entries {
+        app,
+        node,
+        width,
+        rows,
+        theme,
+        focused,
+        selected: (!following).then_some(app.quote),
+    };
+    let scrolled = app.entry_line();
     let mut lines: Vec<Line> = Vec::new();
-    // Whether it stands and why, the statement in full (the Claims pane cuts it to one
-    // row), then the quotes, then the sources cited.
+    if scrolled == 0 {
+        head_lines(app, node, &mut lines, width, rows, theme);
+        // From the first entry when the selected one shows whole that way; else from
+        // the selected one. Either way no more entries are read than the pane has
+        // rows for.
+        let above = lines.len();
+        let mut whole = e.push(&mut lines, 0);
+        if !whole && app.quote > 0 && !following {
+            lines.truncate(above);
+            whole = e.push(&mut lines, app.quote);
+        }
+        // In the focused pane, an entry that does not show whole under the statement
+        // shows alone.
+        if focused && entries > 0 && !whole {
+            lines.clear();
+        }
+    }
+    if lines.is_empty() && entries > 0 {
+        // The selected entry alone, from its line `scrolled`.
+        e.entry(&mut lines, app.quote, scrolled);
+    }
+    lines.truncate(rows);
+    for (i, l) in lines.into_iter().enumerate() {
+        l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+    if focused && (entries > 1 || scrolled > 0) {
+        let mut hint = format!(" {}/{} ", app.quote + 1, entries);
+        if scrolled > 0 {
+            hint = format!(" {}/{} · line {} ", app.quote + 1, entries, scrolled + 1);
+        }
+        let w = display_width(&hint) as u16;
+        if area.width > w + 2 {
+            let r = Rect::new(
+                area.right().saturating_sub(w + 1),
+                area.bottom().saturating_sub(1),
+                w,
+                1,
+            );
+            Line::styled(hint, theme.dim).render(r, buf);
+        }
+    }
+}
+
+/// The lines above a node's entries: whether it stands and why, the statement in
+/// full (the Claims pane cuts it to one row), a position's summary, and a blank line
+/// (or that it has no sources).
+fn head_lines(
+    app: &App,
+    node: NodeId,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    rows: usize,
+    theme: &Theme,
+) {
     if let Some(mark) = super::status_mark(app, node, theme) {
         let (label, why) = standing(app, node, width);
-        push_wrapped(
-            &mut lines,
-            &format!("{label} {why}"),
-            width,
-            theme.dim,
-            rows,
-        );
+        push_wrapped(lines, &format!("{label} {why}"), width, theme.dim, rows);
         for l in lines.iter_mut().skip(1) {
             l.spans.insert(0, Span::raw("  "));
         }
@@ -339,57 +433,19 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             first.spans.push(rest);
         }
     }
-    push_wrapped(
-        &mut lines,
-        app.debate.text_of(node),
-        width,
-        theme.title,
-        rows,
-    );
+    push_wrapped(lines, app.debate.text_of(node), width, theme.title, rows);
     if let NodeId::Position(p) = node
         && let Some(summary) = app.debate.position(p).and_then(|p| p.summary.as_deref())
     {
-        push_wrapped(&mut lines, summary, width, Style::new(), rows);
+        push_wrapped(lines, summary, width, Style::new(), rows);
     }
     lines.push(Line::raw(""));
-    if entries == 0 {
+    if app.sources_len(node) == 0 {
         let msg = match node {
             NodeId::Claim(_) => "Unsourced: no quote, no citation.",
             NodeId::Position(_) => "No quotes for this position.",
         };
-        push_wrapped(&mut lines, msg, width, theme.dim, rows);
-    }
-    // From the first entry when the selected one shows whole that way; else from the
-    // selected one. Either way no more entries are read than the pane has rows for.
-    let above = lines.len();
-    let e = Entries {
-        app,
-        node,
-        width,
-        rows,
-        theme,
-        focused,
-    };
-    if !e.push(&mut lines, 0) && app.quote > 0 {
-        lines.truncate(above);
-        e.push(&mut lines, app.quote);
-    }
-    lines.truncate(rows);
-    for (i, l) in lines.into_iter().enumerate() {
-        l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
-    }
-    if focused && entries > 1 {
-        let hint = format!(" {}/{} ", app.quote + 1, entries);
-        let w = display_width(&hint) as u16;
-        if area.width > w + 2 {
-            let r = Rect::new(
-                area.right().saturating_sub(w + 1),
-                area.bottom().saturating_sub(1),
-                w,
-                1,
-            );
-            Line::styled(hint, theme.dim).render(r, buf);
-        }
+        push_wrapped(lines, msg, width, theme.dim, rows);
     }
 }
 
@@ -409,13 +465,20 @@ fn standing(app: &App, node: NodeId, width: usize) -> (String, String) {
     let label = st.label(node).name();
     let mut capital = label[..1].to_uppercase();
     capital.push_str(&label[1..]);
-    capital.push(':');
+    // Why is worked out for the node the panes are about only: a selected link shows
+    // its label and its support.
     let mut why = app
         .why()
+        .filter(|_| app.current() == Some(node))
         .map_or_else(String::new, |w| explain_with(w, name));
     if let Some(s) = support(st, node) {
-        why.push_str("; ");
+        if !why.is_empty() {
+            why.push_str("; ");
+        }
         why.push_str(&s);
+    }
+    if !why.is_empty() {
+        capital.push(':');
     }
     (capital, why)
 }
@@ -428,121 +491,74 @@ struct Entries<'a> {
     rows: usize,
     theme: &'a Theme,
     focused: bool,
+    /// The selected entry, marked with a bar; none for a link's entries.
+    selected: Option<usize>,
 }
+
+/// The bar before an entry's lines: a selected one's, else blank.
+const BAR: &str = "▌ ";
+const NO_BAR: &str = "  ";
 
 impl Entries<'_> {
     /// Appends the entries from `first` on until the pane is full; whether the
     /// selected entry shows whole.
     fn push(&self, lines: &mut Vec<Line<'static>>, first: usize) -> bool {
-        let (app, theme, rows, width) = (self.app, self.theme, self.rows, self.width);
-        let quotes = app.debate.quotes_of(self.node);
-        let cites = app.cites_of(self.node);
-        // No text is read further than the pane can show.
-        let most = rows.saturating_mul(width).saturating_add(16);
         let mut whole = false;
-        for k in first..quotes.len() + cites.len() {
-            if lines.len() >= rows {
+        for k in first..self.app.sources_len(self.node) {
+            if lines.len() >= self.rows {
                 break;
             }
-            let selected = k == app.quote;
-            let bar = if selected { "▌ " } else { "  " };
-            let bar_style = if selected {
-                theme.selection(self.focused)
-            } else {
-                theme.dim
-            };
-            let start = lines.len();
-            match quotes.get(k) {
-                Some(q) => quote(app, q, lines, width, rows, most, theme),
-                None => {
-                    if let Some(&s) = cites.get(k - quotes.len()) {
-                        citation(app, s, lines, width, rows, most, theme);
-                    }
-                }
-            }
-            for l in &mut lines[start..] {
-                l.spans.insert(0, Span::styled(bar, bar_style));
-            }
-            whole |= selected && lines.len() < rows;
+            let complete = self.entry(lines, k, 0);
+            whole |= self.selected == Some(k) && complete && lines.len() <= self.rows;
             lines.push(Line::raw(""));
         }
         whole
     }
-}
 
-/// A quote's lines: the speech act with its speaker when there is one ("Fiona Bruce
-/// asks:"), the text, who said it where, the translation. `most` characters of each
-/// text at most are read.
-fn quote(
-    app: &App,
-    q: &Quote,
-    lines: &mut Vec<Line<'static>>,
-    width: usize,
-    rows: usize,
-    most: usize,
-    theme: &Theme,
-) {
-    let speaker = q.speaker.as_deref().map(|s| head(s, most));
-    if let Some(act) = &q.act {
-        let act = head(act, most);
-        let says = match speaker {
-            Some(s) => format!("{s} {act}:"),
-            None => format!("{act}:"),
+    /// Appends entry `k`'s lines from its line `skip` on, until the pane is full;
+    /// whether its end is among them.
+    fn entry(&self, lines: &mut Vec<Line<'static>>, k: usize, skip: usize) -> bool {
+        let (app, theme, width) = (self.app, self.theme, self.width);
+        let max = self.rows.saturating_add(skip);
+        // No text is read further than the pane can show.
+        let most = max.saturating_mul(width).saturating_add(16);
+        let start = lines.len();
+        let mut own: Vec<Line<'static>> = Vec::new();
+        let mut complete = true;
+        for (role, text) in app.entry_texts(self.node, k, most) {
+            let style = match role {
+                Role::Act => theme.heading,
+                Role::Quote | Role::Excerpt => theme.quote,
+                Role::By | Role::Url => theme.dim,
+                Role::Translation => theme.translation,
+                Role::Cites => theme.title,
+            };
+            complete &= push_wrapped(&mut own, &text, width, style, max.saturating_sub(start));
+        }
+        let selected = self.selected == Some(k);
+        let (bar, bar_style) = if selected {
+            (BAR, theme.selection(self.focused))
+        } else {
+            (NO_BAR, theme.dim)
         };
-        push_wrapped(lines, &says, width, theme.heading, rows);
-    }
-    let text = head(&q.text, most).trim();
-    push_wrapped(lines, &format!("“{text}”"), width, theme.quote, rows);
-    let source = app.debate.sources.get(q.source as usize);
-    let mut by = String::from("— ");
-    // The speaker is named once: with the act, when there is one.
-    if let Some(s) = speaker.filter(|_| q.act.is_none()) {
-        by.push_str(s);
-        by.push_str(", ");
-    }
-    by.push_str(source.map_or("", |s| head(&s.title, most)));
-    if q.found.is_some() {
-        by.push_str(" ✓");
-    }
-    push_wrapped(lines, &by, width, theme.dim, rows);
-    if let Some(t) = &q.translation {
-        push_wrapped(lines, t, width, theme.translation, rows);
+        for mut l in own.into_iter().skip(skip) {
+            l.spans.insert(0, Span::styled(bar, bar_style));
+            lines.push(l);
+        }
+        complete
     }
 }
 
-/// A cited source's lines: "Cites:" and its title, its url, its excerpt.
-fn citation(
-    app: &App,
-    source: u32,
-    lines: &mut Vec<Line<'static>>,
-    width: usize,
-    rows: usize,
-    most: usize,
-    theme: &Theme,
-) {
-    let Some(s) = app.debate.sources.get(source as usize) else {
-        return;
-    };
-    let title = format!("Cites: {}", head(&s.title, most));
-    push_wrapped(lines, &title, width, theme.title, rows);
-    if let Some(url) = &s.url {
-        push_wrapped(lines, url, width, theme.dim, rows);
-    }
-    if let Some(excerpt) = &s.excerpt {
-        let text = head(excerpt, most).trim();
-        push_wrapped(lines, &format!("“{text}”"), width, theme.quote, rows);
-    }
-}
-
-/// Appends `text` wrapped to `width`, stopping once `max` lines are there. Only what
-/// can show is read: the pane never holds more than `max * width` characters.
+/// Appends `text` wrapped to `width`, stopping once `max` lines are there; whether
+/// it was all appended. Only what can show is read: the pane never holds more than
+/// `max * width` characters.
 fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     text: &str,
     width: usize,
     style: Style,
     max: usize,
-) {
+) -> bool {
     let room = max.saturating_sub(lines.len());
     let part = head(text, room.saturating_mul(width).saturating_add(16));
     let mut shown = visible(part).into_owned();
@@ -559,6 +575,7 @@ fn push_wrapped(
         };
         lines.push(Line::styled(line, style));
     }
+    !cut && part.len() == text.len()
 }
 
 /// The last line shown of a text that goes on: `…` at its end, within `width` columns.

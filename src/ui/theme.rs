@@ -25,6 +25,10 @@ pub struct Theme {
     /// A quoted passage in the source view; the current one is stronger.
     pub passage: Style,
     pub passage_current: Style,
+    /// A match of the source view's search; the current one is stronger still, over
+    /// any passage.
+    pub found: Style,
+    pub found_current: Style,
     pub tab_active: Style,
     pub warning: Style,
     /// The characters a search matched.
@@ -67,6 +71,14 @@ pub const COLOR: Theme = Theme {
         .bg(Color::Indexed(220))
         .fg(Color::Black)
         .add_modifier(BOLD),
+    found: Style::new()
+        .bg(Color::Indexed(30))
+        .fg(Color::White)
+        .add_modifier(Modifier::UNDERLINED),
+    found_current: Style::new()
+        .bg(Color::Indexed(51))
+        .fg(Color::Black)
+        .add_modifier(BOLD.union(Modifier::UNDERLINED)),
     tab_active: Style::new()
         .fg(Color::Indexed(45))
         .add_modifier(BOLD.union(Modifier::REVERSED)),
@@ -104,6 +116,9 @@ pub const MONO: Theme = Theme {
     translation: Style::new().add_modifier(Modifier::ITALIC),
     passage: Style::new().add_modifier(Modifier::UNDERLINED),
     passage_current: Style::new().add_modifier(Modifier::REVERSED),
+    found: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    found_current: Style::new()
+        .add_modifier(BOLD.union(Modifier::UNDERLINED).union(Modifier::REVERSED)),
     tab_active: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
     warning: Style::new().add_modifier(BOLD),
     matched: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),

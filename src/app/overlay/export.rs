@@ -11,10 +11,56 @@ use crate::domain::export;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
     pub input: String,
+    /// Where the cursor stands in `input`: a byte offset on a character boundary.
+    pub cursor: usize,
     /// The file exists: waiting for a yes (replace it) or a no (choose another name).
     pub confirm: bool,
     /// Why the last write failed.
     pub error: Option<String>,
+}
+
+impl ExportPrompt {
+    /// Applies an editing key to the input at the cursor; whether it was one. The
+    /// cursor moves by characters and always stays on a character boundary.
+    pub fn edit(&mut self, action: &Action) -> bool {
+        let at = self.cursor.min(self.input.len());
+        let before = |s: &str| s[..at].chars().next_back().map_or(0, char::len_utf8);
+        match action {
+            Action::Type(c) => {
+                self.input.insert(at, *c);
+                self.cursor = at + c.len_utf8();
+            }
+            Action::Erase => {
+                let n = before(&self.input);
+                self.input.replace_range(at - n..at, "");
+                self.cursor = at - n;
+            }
+            Action::EraseWord => {
+                let start = word_start(&self.input[..at]);
+                self.input.replace_range(start..at, "");
+                self.cursor = start;
+            }
+            Action::ClearInput => {
+                self.input.clear();
+                self.cursor = 0;
+            }
+            Action::CursorLeft => self.cursor = at - before(&self.input),
+            Action::CursorRight => {
+                self.cursor = at + self.input[at..].chars().next().map_or(0, char::len_utf8);
+            }
+            Action::CursorStart => self.cursor = 0,
+            Action::CursorEnd => self.cursor = self.input.len(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// Where the word before the end of `s` starts, as Ctrl-W in a shell finds it: spaces
+/// skipped back, then back to the previous `/` or space (a path's last part goes first).
+fn word_start(s: &str) -> usize {
+    let trimmed = s.trim_end_matches([' ', '/']);
+    trimmed.rfind([' ', '/']).map_or(0, |i| i + 1)
 }
 
 impl App {
@@ -28,8 +74,10 @@ impl App {
             ));
             return;
         }
+        let input = export::default_file_name(&self.debate);
         self.overlay = Overlay::Export(ExportPrompt {
-            input: export::default_file_name(&self.debate),
+            cursor: input.len(),
+            input,
             confirm: false,
             error: None,
         });
@@ -50,16 +98,12 @@ impl App {
                 _ => None,
             };
         }
+        let edited = p.edit(&action);
+        if edited {
+            p.error = None;
+            return None;
+        }
         match action {
-            Action::Type(c) => {
-                p.input.push(c);
-                p.error = None;
-            }
-            Action::Erase => {
-                p.input.pop();
-                p.error = None;
-            }
-            Action::ClearInput => p.input.clear(),
             Action::Follow if p.input.trim().is_empty() => {
                 p.error = Some(String::from("Type a file name"));
             }
@@ -95,10 +139,12 @@ impl App {
                 }
                 self.path_was_exported();
                 self.status = Some(format!(
-                    "Wrote the path ({} steps) to {}",
+                    "Wrote the path ({} steps) to {} · {} opens it",
                     self.path.len(),
-                    at.display()
+                    at.display(),
+                    key_for(Scope::Panes, &Action::OpenExport)
                 ));
+                self.last_export = Some(at);
             }
             (Exported::Exists, Some(p)) => p.confirm = true,
             (Exported::Failed(why), Some(p)) => {

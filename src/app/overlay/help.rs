@@ -14,6 +14,9 @@ impl App {
                 Action::PageUp => *scroll = scroll.saturating_sub(page),
                 Action::HalfPageDown => *scroll += half,
                 Action::HalfPageUp => *scroll = scroll.saturating_sub(half),
+                Action::Top => *scroll = 0,
+                // Kept within the help by the clamp after every action.
+                Action::Bottom => *scroll = usize::MAX,
                 _ => {}
             }
         }

@@ -9,7 +9,7 @@ mod source;
 
 pub use export::ExportPrompt;
 pub use search::{ResultRow, SearchView};
-pub use source::{SourceView, line_at};
+pub use source::{SourceFind, SourceView, TranslationPanel, line_at};
 
 use crate::app::ListPos;
 

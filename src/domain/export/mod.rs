@@ -11,13 +11,13 @@ pub mod aif;
 pub mod argdown;
 pub mod json;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use crate::domain::graph::model::{Debate, NodeId, Quote, Relation};
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::{Status, describe, support};
-use crate::domain::text::{is_lone_selector, is_unsafe};
+use crate::domain::text::{fit, is_lone_selector, is_unsafe};
 
 /// One line of untrusted text, made safe: whitespace runs (newlines and tabs included)
 /// become one space, other controls and bidirectional overrides become `�`, and so
@@ -69,6 +69,19 @@ pub fn escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The most columns of a step's heading: its statement, cut; the whole statement
+/// follows it.
+const HEADING: usize = 80;
+
+/// Whether an id can stand in an HTML anchor as it is (a debate's ids can; an id
+/// that cannot gets none rather than an anchor that breaks the document).
+fn is_anchor(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A title fit for a file name: lower-case ASCII words joined by `-`.
@@ -135,13 +148,24 @@ pub fn markdown(d: &Debate, status: &Status, path: &[NodeId]) -> String {
         );
     }
     let mut cited = BTreeSet::new();
+    let mut anchored = HashSet::new();
     for (i, &node) in path.iter().enumerate() {
         let n = i + 1;
         let kind = match node {
             NodeId::Claim(_) => "claim",
             NodeId::Position(_) => "position",
         };
-        let _ = writeln!(out, "## {n}. `{}`\n", d.id_of(node));
+        // Anchors first: the step's, `step.N` (no id holds a `.`), which the relations
+        // below link to; and, the first time a node comes, its id, so that a link to a
+        // claim by its id finds it. The heading is the statement, the id under it.
+        let _ = write!(out, "<a id=\"step.{n}\"></a>");
+        let id = d.id_of(node);
+        if anchored.insert(node) && is_anchor(id) {
+            let _ = write!(out, "<a id=\"{id}\"></a>");
+        }
+        let _ = writeln!(out, "\n");
+        let _ = writeln!(out, "## {n}. {}\n", escape(&fit(d.text_of(node), HEADING)));
+        let _ = writeln!(out, "- **Id**: `{id}`");
         match node {
             NodeId::Claim(_) => {
                 let _ = writeln!(out, "- **Side**: {}", side_words(d, node));
@@ -152,7 +176,14 @@ pub fn markdown(d: &Debate, status: &Status, path: &[NodeId]) -> String {
         }
         let j = joint(d, path, i);
         if j != Joint::Start {
-            let _ = writeln!(out, "- **Relation**: {}", j.words(n));
+            // "rebuts step 1", its step a link to that step's heading.
+            let words = j.words(n);
+            let prev = format!("step {}", n - 1);
+            let words = match words.strip_suffix(&prev) {
+                Some(head) => format!("{head}[{prev}](#step.{})", n - 1),
+                None => words,
+            };
+            let _ = writeln!(out, "- **Relation**: {words}");
         }
         let mut label = describe(d, status, node);
         if let Some(s) = support(status, node) {

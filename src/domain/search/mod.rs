@@ -13,6 +13,7 @@
 //! `matching` finds where a query matches a text and which characters it covers;
 //! `rank` scores matches and orders the results.
 
+mod find;
 mod fold;
 mod index;
 mod matching;
@@ -22,6 +23,7 @@ mod scan;
 
 use crate::domain::graph::model::{Debate, NodeId};
 
+pub use find::{MOST_FOUND, find_all};
 pub use fold::{fold, fold_char};
 pub use index::Index;
 pub use matching::FUZZY_WINDOW;
