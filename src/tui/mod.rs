@@ -34,6 +34,9 @@ use state::Store;
 const TICK: Duration = Duration::from_millis(100);
 /// How often it looks for search results while a search runs.
 const SEARCH_TICK: Duration = Duration::from_millis(4);
+/// How often it looks for the search index while a search waits for it: often enough
+/// that the search follows at once, seldom enough not to take the cores building it.
+const INDEX_TICK: Duration = Duration::from_millis(25);
 
 /// Turns a terminal event into an action, through the key table.
 pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
@@ -225,7 +228,11 @@ fn explore(
         let worker = worker.as_ref();
         draw(terminal, app)?;
         // Handle every event already waiting before drawing again.
-        let mut wait = if searching(app) { SEARCH_TICK } else { TICK };
+        let mut wait = match (searching(app), app.indexing()) {
+            (true, false) => SEARCH_TICK,
+            (true, true) => INDEX_TICK,
+            (false, _) => TICK,
+        };
         loop {
             let ev = match input.next(wait)? {
                 Next::Event(ev) => ev,
