@@ -14,7 +14,7 @@ use debate_tui::domain::load::EmbeddedFiles;
 use debate_tui::domain::{Debate, export, generate, load_bytes};
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: Counting = Counting(std::alloc::System);
 
 const CLAIMS: usize = 100_000;
 

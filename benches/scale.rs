@@ -12,7 +12,6 @@ use debate_tui::domain::{Debate, NodeId, export, generate, load_bytes};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use serde::Deserialize;
 
 #[path = "support/counting.rs"]
 mod counting;
@@ -20,69 +19,18 @@ mod counting;
 use counting::{Counting, peak_of};
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: Counting = Counting(std::alloc::System);
 
-// Format v1 as plain structs: what serde_yaml alone makes of the file.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Plain {
-    version: u64,
-    title: String,
-    description: Option<String>,
-    #[serde(default)]
-    sources: Vec<PlainSource>,
-    positions: Vec<PlainPosition>,
-    #[serde(default)]
-    claims: Vec<PlainClaim>,
-}
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainSource {
-    id: String,
-    title: String,
-    author: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    language: Option<String>,
-    file: Option<String>,
-}
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainPosition {
-    id: String,
-    title: String,
-    summary: Option<String>,
-    #[serde(default)]
-    quotes: Vec<PlainQuote>,
-}
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainClaim {
-    id: String,
-    position: String,
-    text: String,
-    #[serde(default)]
-    quotes: Vec<PlainQuote>,
-    #[serde(default)]
-    rebuts: Vec<String>,
-    #[serde(default)]
-    supports: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-}
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainQuote {
-    source: String,
-    text: String,
-    speaker: Option<String>,
-    translation: Option<String>,
-}
+#[path = "support/plain.rs"]
+mod plain;
+
+use plain::Plain;
 
 const SIZE: Rect = Rect::new(0, 0, 200, 60);
 
-/// What the binary does before its first frame: load (parse, validate) and prepare
-/// the explorer (rows, search index).
+/// Everything the explorer prepares, in one thread of work: load (parse, validate) and
+/// prepare the explorer (rows, status, search index). The binary draws its first frame
+/// before the index (`benches/open.rs`).
 fn open(text: &str) -> App {
     let d = load_bytes("bench.yaml", text.as_bytes(), &EmbeddedFiles(&[]))
         .expect("the generated debate loads")

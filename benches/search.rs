@@ -139,7 +139,7 @@ fn popup(c: &mut Criterion, d: &Debate, claims: usize) {
     let mut buf = Buffer::empty(app.size);
     app.update(Action::Search);
     app.update(Action::Type('a'));
-    let mut r = Results::complete(&app.index, 1, "a");
+    let mut r = Results::complete(app.index.as_deref().expect("indexed"), 1, "a");
     let mut g = c.benchmark_group(format!("popup_{}", label(claims)));
     g.sample_size(20);
     // A letter typed and erased, drawn after each: two keystrokes.

@@ -8,6 +8,11 @@ use debate_tui::cli::{self, Cli, Command};
 use debate_tui::tui::loading::Loading;
 use debate_tui::tui::{self, Ended};
 
+// See Cargo.toml and BENCHMARKS.md ("Memory") for why.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     let args = match Cli::parse_or_report(std::env::args_os(), &mut out, &mut err) {

@@ -271,16 +271,16 @@ fn hostile_files_get_clear_errors_within_bounds() {
         "error",
     );
     // A file larger than the cap is refused from its size, before any of it is read: this
-    // one is sparse, 600 MiB that take no disk.
+    // one is sparse, 1.1 GiB that take no disk.
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.yaml");
     std::fs::File::create(&huge)
         .unwrap()
-        .set_len(600 << 20)
+        .set_len(1100 << 20)
         .unwrap();
     let (msg, peak) = measure_load(|| load_path(&huge));
     assert!(
-        msg.contains("cannot read the file: it is larger than 512 MiB"),
+        msg.contains("cannot read the file: it is larger than 1 GiB"),
         "{msg}"
     );
     assert!(peak < 1 << 20, "a file too large took {} MiB", peak >> 20);

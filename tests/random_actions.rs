@@ -317,7 +317,8 @@ fn run(
             }
             Step::Answer { early } if !waiting.is_empty() => {
                 let (generation, input) = waiting.remove(0);
-                let done = Results::complete(&a.index, generation, &input);
+                let done =
+                    Results::complete(a.index.as_deref().expect("indexed"), generation, &input);
                 if early {
                     let first = Results {
                         hits: done.hits[..done.hits.len() / 2].to_vec(),

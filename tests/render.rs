@@ -422,7 +422,11 @@ fn search(a: &mut App, query: &str) {
         if let Some(debate_tui::app::Effect::Search { generation, input }) =
             a.update(Action::Type(c))
         {
-            let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+            let r = debate_tui::app::search::Results::complete(
+                a.index.as_deref().expect("indexed"),
+                generation,
+                &input,
+            );
             a.update(Action::SearchResults(r));
         }
     }
@@ -486,7 +490,8 @@ fn the_search_popup_reopens_with_the_last_query() {
     else {
         panic!("the last query is searched again")
     };
-    let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+    let r =
+        debate_tui::app::search::Results::complete(a.index.as_deref().unwrap(), generation, &input);
     a.update(Action::SearchResults(r));
     let buf = draw(&a);
     let (x, y) = find(&buf, "food chain").expect("the query is back");

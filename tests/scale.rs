@@ -105,7 +105,11 @@ fn frame_work(a: &mut App) -> Vec<(&'static str, usize)> {
     a.update(Action::PreviousPane);
     a.update(Action::Search);
     if let Some(Effect::Search { generation, input }) = a.update(Action::Type('a')) {
-        let r = debate_tui::app::search::Results::complete(&a.index, generation, &input);
+        let r = debate_tui::app::search::Results::complete(
+            a.index.as_deref().expect("indexed"),
+            generation,
+            &input,
+        );
         a.update(Action::SearchResults(r));
     }
     out.push(("search popup", frame(a)));

@@ -151,6 +151,8 @@ pub enum Action {
     ScrollAt(u16, u16, bool),
     /// Internal: results from the search worker.
     SearchResults(Results),
+    /// Internal: the search index, built after the first frame.
+    IndexReady(super::indexing::Indexed),
     /// Internal: how writing an export went.
     Exported(Exported),
     /// Internal: what was remembered of this debate from an earlier run, or why it was

@@ -6,6 +6,7 @@ pub mod action;
 mod claims;
 mod copy;
 pub mod entries;
+pub mod indexing;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -67,9 +68,11 @@ impl ListPos {
 /// The explorer.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub debate: Debate,
-    /// The search data, prepared once; shared with the search worker.
-    pub index: Arc<Index>,
+    /// Shared with the thread that builds the search index.
+    pub debate: Arc<Debate>,
+    /// The search data, prepared once; shared with the search worker. `None` while it
+    /// is built after the first frame ([`App::opening`]).
+    pub index: Option<Arc<Index>>,
     /// The Claims pane's tree: its folds, its visible rows, its focus.
     pub tree: TreeView,
     /// Which claims stand, with the claims the reader set aside (a what-if).
@@ -141,11 +144,19 @@ impl App {
     /// prepared by the caller (all of them `debate`'s). It opens with the positions and
     /// their claims unfolded: work in proportion to those rows.
     pub fn with_tree(debate: Debate, index: Index, tree: Tree, status: Status, size: Rect) -> App {
+        let mut app = App::opening(Arc::new(debate), tree, status, size);
+        app.index = Some(Arc::new(index));
+        app
+    }
+
+    /// The explorer of `debate` before its search index is ready, with its tree and its
+    /// status prepared by the caller: what the first frame needs. The index comes later,
+    /// as [`Action::IndexReady`].
+    pub fn opening(debate: Arc<Debate>, tree: Tree, status: Status, size: Rect) -> App {
         let tree = TreeView::new(tree);
-        let index = Arc::new(index);
         let mut app = App {
             debate,
-            index,
+            index: None,
             tree,
             standing: status,
             show_status: true,
@@ -308,7 +319,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::Resize(..) | Action::ScrollAt(..) | Action::NotRemembered(_)
+            Action::Resize(..)
+                | Action::ScrollAt(..)
+                | Action::NotRemembered(_)
+                | Action::IndexReady(_)
         ) {
             self.status = None;
         }
@@ -355,6 +369,7 @@ impl App {
                 self.overlay = Overlay::None;
                 None
             }
+            Action::IndexReady(index) => self.index_arrived(index),
             Action::Exported(outcome) => {
                 self.exported(outcome);
                 None

@@ -341,7 +341,7 @@ fn copied_text_is_stripped_of_controls_and_escape_sequences() {
     go(&mut a, "no-kill-switch");
     let node = a.current().unwrap();
     let NodeId::Claim(i) = node else { panic!() };
-    a.debate.claims[i as usize].text =
+    std::sync::Arc::make_mut(&mut a.debate).claims[i as usize].text =
         String::from("ok\u{1b}]52;c;ZXZpbA==\u{7} then\u{9b}2J \u{1b}[31mred\u{85}\u{7}");
     let Some(Effect::Copy { text }) = press(&mut a, key('y')) else {
         panic!("y copies")
@@ -385,7 +385,8 @@ fn a_double_click_on_a_row_does_what_enter_does() {
     a.update(Action::Search);
     for c in "kill".chars() {
         if let Some(Effect::Search { generation, input }) = a.update(Action::Type(c)) {
-            let r = search::Results::complete(&a.index, generation, &input);
+            let r =
+                search::Results::complete(a.index.as_deref().expect("indexed"), generation, &input);
             a.update(Action::SearchResults(r));
         }
     }

@@ -4,6 +4,7 @@
 //! Also the way to the file in an editor, at what is selected.
 
 use std::iter;
+use std::sync::Arc;
 
 use super::action::EditAt;
 use super::tree::Place;
@@ -74,7 +75,14 @@ impl App {
     /// focus, selection and what-if kept by id; what the new version no longer has is
     /// left out, the selection falling back to the nearest claim above it still there,
     /// and the status line says so. `name` is the file as the user named it.
-    pub fn reload(&mut self, debate: Debate, index: Index, tree: Tree, status: Status, name: &str) {
+    pub fn reload(
+        &mut self,
+        debate: Arc<Debate>,
+        index: Arc<Index>,
+        tree: Tree,
+        status: Status,
+        name: &str,
+    ) {
         let old = &self.debate;
         let id = |n: NodeId| old.id_of(n).to_string();
         let session = self.session();
@@ -95,7 +103,12 @@ impl App {
         let row = self.claims.selected;
         let history = self.history.clone();
 
-        let mut fresh = App::with_tree(debate, index, tree, status, self.size);
+        let mut fresh = App::opening(debate, tree, status, self.size);
+        fresh.index = Some(index);
+        // The queries searched stay (their count too, so that no late result is taken
+        // for a new one); their results belonged to the old version.
+        fresh.recall.queries = std::mem::take(&mut self.recall.queries);
+        fresh.recall.generation = self.recall.generation;
         fresh.no_color = self.no_color;
         fresh.remembers = self.remembers;
         fresh.show_status = self.show_status;

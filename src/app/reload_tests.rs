@@ -23,7 +23,13 @@ fn reload(app: &mut App, yaml: &str) {
     let mut index = Index::new(&debate);
     index.set_labels(&debate, &status);
     let tree = Tree::new(&debate);
-    app.reload(debate, index, tree, status, "debate.yaml");
+    app.reload(
+        std::sync::Arc::new(debate),
+        std::sync::Arc::new(index),
+        tree,
+        status,
+        "debate.yaml",
+    );
 }
 
 fn go(app: &mut App, id: &str) {
@@ -282,4 +288,27 @@ fn a_reload_to_a_debate_without_claims_and_back_keeps_going() {
     reload(&mut a, DEBATE_YAML);
     go(&mut a, &parent);
     assert_eq!(current_id(&a), parent);
+}
+
+#[test]
+fn a_reload_keeps_the_queries_searched_but_not_their_results() {
+    let mut a = app_of(DEBATE_YAML);
+    for q in ["lecun", "kill switch"] {
+        a.update(Action::Search);
+        for c in q.chars() {
+            a.update(Action::Type(c));
+        }
+        let Overlay::Search(v) = &a.overlay else {
+            panic!("the search popup")
+        };
+        let r = crate::app::search::Results::complete(a.index.as_deref().unwrap(), v.generation, q);
+        a.update(Action::SearchResults(r));
+        a.update(Action::Follow);
+    }
+    assert!(a.recall.trail.is_some());
+    let generation = a.recall.generation;
+    reload(&mut a, DEBATE_YAML);
+    assert_eq!(a.recall.queries, ["lecun", "kill switch"]);
+    assert_eq!(a.recall.trail, None);
+    assert_eq!(a.recall.generation, generation);
 }

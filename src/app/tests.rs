@@ -32,7 +32,11 @@ fn entries(app: &App, group: Group) -> Vec<String> {
 fn run(app: &mut App, action: Action) -> Option<Effect> {
     match app.update(action) {
         Some(Effect::Search { generation, input }) => {
-            let r = search::Results::complete(&app.index, generation, &input);
+            let r = search::Results::complete(
+                app.index.as_deref().expect("indexed"),
+                generation,
+                &input,
+            );
             app.update(Action::SearchResults(r))
         }
         other => other,
@@ -556,7 +560,7 @@ fn typing_erasing_and_clearing_search_again() {
     };
     assert_eq!(generation, 2);
     // Results for an older input are not shown.
-    let stale = search::Results::complete(&a.index, 1, "q");
+    let stale = search::Results::complete(a.index.as_deref().expect("indexed"), 1, "q");
     a.update(Action::SearchResults(stale));
     assert!(search_view(&a).results.is_none());
     assert!(search_view(&a).searching());

@@ -15,6 +15,7 @@ mod watch;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -24,9 +25,11 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
+use crate::app::indexing::Indexed;
 use crate::app::search::Worker;
 use crate::app::{Action, App, Effect, Overlay, keymap};
 use crate::domain::LoadError;
+use crate::domain::search::Index;
 use input::{Input, Next};
 use reload::{Reloaded, Reloader};
 use state::Store;
@@ -35,6 +38,9 @@ use state::Store;
 const TICK: Duration = Duration::from_millis(100);
 /// How often it looks for search results while a search runs.
 const SEARCH_TICK: Duration = Duration::from_millis(4);
+/// How often it looks for the search index while a search waits for it: often enough
+/// that the search follows at once, seldom enough not to take the cores building it.
+const INDEX_TICK: Duration = Duration::from_millis(25);
 
 /// Turns a terminal event into an action, through the key table.
 pub fn action_of(ev: &Event, app: &App) -> Option<Action> {
@@ -175,13 +181,13 @@ fn event_loop(
     let size = terminal.size()?;
     let loading::Opened {
         debate,
-        index,
         tree,
         status,
         warnings,
+        index,
     } = opened;
     let size = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::with_tree(debate, index, tree, status, size);
+    let mut app = App::opening(debate, tree, status, size);
     app.no_color = shell.no_color;
     app.say_warnings(&warnings, shell.name);
     app.remembers = shell.store.is_some();
@@ -202,25 +208,41 @@ fn event_loop(
     if let Some(why) = unwatched {
         app.status = Some(why);
     }
-    let mut worker = Worker::start(Arc::clone(&app.index));
-    let explored = explore(terminal, &mut app, shell, &mut worker, &mut reloader, input);
+    let explored = explore(terminal, &mut app, shell, &index, &mut reloader, input);
     let note = shell.remember(&app);
     explored.map(|()| note)
 }
 
-/// Draws, reads events and carries out what they ask, until the explorer ends.
+/// Draws, reads events and carries out what they ask, until the explorer ends. The
+/// search worker starts when the search index arrives from `index`.
 fn explore(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     shell: Shell,
-    worker: &mut Worker,
+    index: &Receiver<Arc<Index>>,
     reloader: &mut Reloader,
     input: &mut Input,
 ) -> io::Result<()> {
+    let mut worker: Option<Worker> = None;
     loop {
+        if worker.is_none()
+            && let Ok(index) = index.try_recv()
+        {
+            let started = Worker::start(Arc::clone(&index));
+            if let Some(Effect::Search { generation, input }) =
+                app.update(Action::IndexReady(Indexed(index)))
+            {
+                started.submit(generation, input);
+            }
+            worker = Some(started);
+        }
         draw(terminal, app)?;
         // Handle every event already waiting before drawing again.
-        let mut wait = if searching(app) { SEARCH_TICK } else { TICK };
+        let mut wait = match (searching(app), app.indexing()) {
+            (true, false) => SEARCH_TICK,
+            (true, true) => INDEX_TICK,
+            (false, _) => TICK,
+        };
         loop {
             let ev = match input.next(wait)? {
                 Next::Event(ev) => ev,
@@ -240,7 +262,7 @@ fn explore(
                 continue;
             };
             let handed_over = matches!(action, Action::Edit | Action::OpenExport);
-            if carry_out(terminal, app, action, worker, reloader, shell)?.is_break() {
+            if carry_out(terminal, app, action, worker.as_ref(), reloader, shell)?.is_break() {
                 return Ok(());
             }
             if handed_over {
@@ -248,11 +270,11 @@ fn explore(
                 input.forget_stops();
             }
         }
-        while let Some(results) = worker.try_recv() {
+        while let Some(results) = worker.as_ref().and_then(Worker::try_recv) {
             app.update(Action::SearchResults(results));
         }
         if let Some(reloaded) = reloader.poll(app.takes_reload())? {
-            take_reload(app, reloaded, worker, reloader, shell);
+            take_reload(app, reloaded, &mut worker, reloader, shell);
         }
     }
 }
@@ -262,20 +284,23 @@ fn explore(
 fn take_reload(
     app: &mut App,
     reloaded: Reloaded,
-    worker: &mut Worker,
+    worker: &mut Option<Worker>,
     reloader: &mut Reloader,
     shell: Shell,
 ) {
     match reloaded {
         Reloaded::Opened(opened) => {
-            let loading::Opened {
-                debate,
+            let (
+                loading::Opened {
+                    debate,
+                    tree,
+                    status,
+                    warnings,
+                    ..
+                },
                 index,
-                tree,
-                status,
-                warnings,
-            } = *opened;
-            app.reload(debate, index, tree, status, shell.name);
+            ) = *opened;
+            app.reload(debate, Arc::clone(&index), tree, status, shell.name);
             // What an import could not carry over, said again after what the reload kept.
             let reloaded = app.status.take();
             app.say_warnings(&warnings, shell.name);
@@ -283,7 +308,7 @@ fn take_reload(
                 (Some(r), Some(w)) => Some(format!("{r} · {w}")),
                 (r, w) => r.or(w),
             };
-            *worker = Worker::start(Arc::clone(&app.index));
+            *worker = Some(Worker::start(index));
             if let Some(why) = reloader.watch_files(&app.debate) {
                 app.status = Some(why);
             }
@@ -317,7 +342,7 @@ fn carry_out(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     action: Action,
-    worker: &Worker,
+    worker: Option<&Worker>,
     reloader: &mut Reloader,
     shell: Shell,
 ) -> io::Result<ControlFlow<()>> {
@@ -327,8 +352,11 @@ fn carry_out(
             suspend::suspend(terminal)?;
             ControlFlow::Continue(())
         }
+        // The app asks for no search before the index (and the worker) are there.
         Some(Effect::Search { generation, input }) => {
-            worker.submit(generation, input);
+            if let Some(worker) = worker {
+                worker.submit(generation, input);
+            }
             ControlFlow::Continue(())
         }
         Some(Effect::Export {

@@ -11,17 +11,22 @@ use ratatui::DefaultTerminal;
 
 use super::editor;
 use super::handover::run_outside;
+use std::sync::Arc;
+use std::sync::mpsc::TryRecvError;
+
 use super::loading::{Loading, Opened};
 use super::watch::{Watch, files_of};
 use crate::app::keymap::{Scope, key_for};
 use crate::app::{Action, EditAt};
+use crate::domain::search::Index;
 use crate::domain::text::visible;
 use crate::domain::{Debate, LoadError, import, load};
 
 /// What a reload came to.
 pub enum Reloaded {
-    /// A good version, ready to explore.
-    Opened(Box<Opened>),
+    /// A good version, ready to explore, with its search index: a reload takes the old
+    /// version's place only once the new one can be searched.
+    Opened(Box<(Opened, Arc<Index>)>),
     /// A version with problems: the last good one stays.
     Failed(LoadError),
     /// The watch failed; changes are no longer seen.
@@ -35,6 +40,8 @@ pub struct Reloader {
     first: Option<Loading>,
     watch: Option<Watch>,
     running: Option<Loading>,
+    /// A good version read, waiting for its search index.
+    indexing: Option<Opened>,
     /// A change came that no reload has read yet.
     pending: bool,
 }
@@ -48,6 +55,7 @@ impl Reloader {
             first,
             watch: None,
             running: None,
+            indexing: None,
             pending: false,
         };
         let why = r.watch_files(debate);
@@ -95,6 +103,26 @@ impl Reloader {
                 }
             }
         }
+        if let Some(opened) = &self.indexing {
+            if self.pending {
+                // A newer change: this version will not be shown.
+                self.indexing = None;
+            } else if !apply {
+                return Ok(None);
+            } else {
+                return match opened.index.try_recv() {
+                    Ok(index) => {
+                        let opened = self.indexing.take().expect("a version waiting");
+                        Ok(Some(Reloaded::Opened(Box::new((opened, index)))))
+                    }
+                    Err(TryRecvError::Empty) => Ok(None),
+                    Err(TryRecvError::Disconnected) => {
+                        self.indexing = None;
+                        Err(io::Error::other("indexing stopped unexpectedly"))
+                    }
+                };
+            }
+        }
         if let Some(running) = &self.running {
             if !apply {
                 return Ok(None);
@@ -104,10 +132,13 @@ impl Reloader {
             };
             self.running = None;
             if !self.pending {
-                return Ok(Some(match outcome? {
-                    Ok(opened) => Reloaded::Opened(Box::new(opened)),
-                    Err(e) => Reloaded::Failed(e),
-                }));
+                match outcome? {
+                    Ok(opened) => {
+                        self.indexing = Some(opened);
+                        return self.poll(apply);
+                    }
+                    Err(e) => return Ok(Some(Reloaded::Failed(e))),
+                }
             }
         }
         if self.pending
@@ -218,7 +249,7 @@ mod tests {
         poll_until(&mut r, |outcome| {
             match outcome {
                 Some(Reloaded::Opened(o)) => {
-                    titles.push(o.debate.title.clone());
+                    titles.push(o.0.debate.title.clone());
                     quiet_since = None;
                 }
                 Some(Reloaded::Failed(e)) => panic!("a version with problems: {e}"),

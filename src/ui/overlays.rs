@@ -372,6 +372,10 @@ fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
         );
         return (how, theme.dim);
     }
+    if app.indexing() {
+        // The search runs as soon as the index is ready.
+        return (String::from("indexing…"), theme.dim);
+    }
     let Some(r) = &v.results else {
         return (String::from("searching…"), theme.dim);
     };

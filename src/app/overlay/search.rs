@@ -177,6 +177,8 @@ impl App {
             v.pos = ListPos::default();
             return None;
         }
+        // Before the index arrives, the search waits for it (see `indexing.rs`).
+        self.index.as_ref()?;
         Some(Effect::Search {
             generation: v.generation,
             input: v.input.clone(),
@@ -323,7 +325,7 @@ impl App {
     /// rows shown; nothing while the popup is closed.
     pub(crate) fn mark_rows(&mut self) {
         let rows = self.areas.search_rows();
-        let index = &self.index;
+        let Some(index) = &self.index else { return };
         let Overlay::Search(v) = &mut self.overlay else {
             return;
         };

@@ -15,6 +15,7 @@ pub mod diag;
 mod lenient;
 pub mod lint;
 mod locate;
+pub mod memory;
 pub mod progress;
 pub mod quote;
 pub mod raw;
@@ -33,7 +34,7 @@ use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::raw::{RawDebate, RawLint, budget};
 use crate::domain::load::validate::{Origins, Problem, SourceFiles, Stats, unmet, validate};
 
-pub use crate::domain::load::read::{EmbeddedFiles, MAX_FILE_BYTES};
+pub use crate::domain::load::read::{EmbeddedFiles, MAX_FILE_BYTES, MAX_SOURCE_FILE_BYTES};
 
 /// A loaded debate and what loading it verified.
 #[derive(Debug, Clone)]

@@ -11,8 +11,17 @@ use crate::domain::load::progress::{Phase, Progress};
 use crate::domain::load::validate::SourceFiles;
 use crate::domain::text::line_col;
 
-/// The largest debate file read, and the largest source file.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// The largest debate file read: 1 GiB. The generator's debate of a million claims
+/// (`debate-tui generate --claims 1000000`, with translations and a few long quotes
+/// like a real debate) is 549 MB, and opens; a debate twice that size would take
+/// several GB of memory to explore, and a file larger than this is far more likely a
+/// mistake (the wrong file, a runaway export) than a debate. Source files have their
+/// own cap ([`MAX_SOURCE_FILE_BYTES`]).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The largest source file read (a debate quotes passages of it; no real article or
+/// transcript comes near).
+pub const MAX_SOURCE_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Files embedded in the binary, by relative path.
 pub struct EmbeddedFiles(pub &'static [(&'static str, &'static str)]);
@@ -83,7 +92,7 @@ fn read_capped(path: &Path, progress: &Progress) -> std::io::Result<Vec<u8>> {
     read_at_most(path, MAX_FILE_BYTES, progress)
 }
 
-/// Reads a file of at most `cap` bytes. A file that says it is larger is refused before
+/// Reads a file of at most `cap` bytes, telling `progress` as it goes. A file that says it is larger is refused before
 /// any of it is read; one whose size says nothing (a pipe, a file of `/proc`, which say
 /// 0) is read up to the cap and refused past it.
 fn read_at_most(path: &Path, cap: u64, progress: &Progress) -> std::io::Result<Vec<u8>> {
@@ -118,8 +127,10 @@ fn read_at_most(path: &Path, cap: u64, progress: &Progress) -> std::io::Result<V
 }
 
 fn too_large(cap: u64) -> std::io::Error {
-    let size = if cap >= 1024 * 1024 {
-        format!("{} MiB", cap / 1024 / 1024)
+    let size = if cap >= 1 << 30 && cap.is_multiple_of(1 << 30) {
+        format!("{} GiB", cap >> 30)
+    } else if cap >= 1 << 20 {
+        format!("{} MiB", cap >> 20)
     } else {
         format!("{cap} bytes")
     };
@@ -138,6 +149,25 @@ mod tests {
         assert!(all.len() > 100);
         let e = read_at_most(status, 100, &Progress::default()).unwrap_err();
         assert_eq!(e.to_string(), "it is larger than 100 bytes");
+    }
+
+    #[test]
+    fn a_file_larger_than_the_cap_is_refused_from_its_size_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge.yaml");
+        // Sparse: it takes no room on disk.
+        let f = std::fs::File::create(&huge).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let progress = Progress::default();
+        let e = read_capped(&huge, &progress).unwrap_err();
+        assert_eq!(e.to_string(), "it is larger than 1 GiB");
+        // Refused before reading began (which announces the size to read).
+        assert_eq!(progress.snapshot().total, 0, "nothing was read");
+        drop(f);
+        assert_eq!(
+            too_large(512 << 20).to_string(),
+            "it is larger than 512 MiB"
+        );
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Reading a large debate file on every core.
 //!
 //! serde_yaml reads one document on one thread, and for a large file that is most of
-//! the load. In the usual block layout, the claims list can be cut at the lines where
-//! its items start: each part is a YAML sequence of its own, read on a core of its own,
-//! and the parts joined in order are the list the whole file holds.
+//! the load; it also holds every event of a document until it has built it. In the
+//! usual block layout, the claims list can be cut at the lines where its items start:
+//! each part is a YAML sequence of its own. The list is cut into many small parts,
+//! read a few at a time (one reader a core, each taking the next part), so that the
+//! cores share the work and few events live at once; the parts joined in order are
+//! the list the whole file holds.
 //!
 //! The cut is only trusted when the file itself proves it sound:
 //! - the text before `claims:` reads as YAML on its own, so that key is a real key of
@@ -21,6 +24,8 @@
 //! by the depth guard before serde_yaml reads it, on the core that reads it; one that
 //! nests too deeply gives `None`, and the whole file is measured and reported.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use serde::Deserialize;
 
 use crate::domain::load::depth::first_too_deep;
@@ -29,17 +34,27 @@ use crate::domain::load::raw::{RawClaim, RawDebate, budget};
 /// Files smaller than this are read in one piece: a thread would cost more than it saves.
 pub const MIN_BYTES: usize = 1 << 20;
 
+/// About how much of the claims list one part holds. serde_yaml keeps every event of
+/// what it reads until it has built it, several times the text's size: parts this small,
+/// read a few at a time, keep few events alive at once (about 0.5 MB of text each at a
+/// time, where whole halves of the list were read before), at the cost of a thread
+/// handing out parts and a join at the end.
+const PART_BYTES: usize = 512 << 10;
+
 /// The claims of one part, counted against the part's allowance like the whole list.
 #[derive(Deserialize)]
 struct Claims(#[serde(with = "budget")] Vec<RawClaim>);
 
-/// Reads `text` on every core when it is large and laid out as expected.
+/// Reads `text` on every core when it is large and laid out as expected. On one core
+/// too: the parts then save memory, not time.
 pub fn read(text: &str) -> Option<RawDebate> {
     if text.len() < MIN_BYTES {
         return None;
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    read_in(text, cores.min(8))
+    let readers = cores.min(8);
+    let parts = (text.len() / PART_BYTES).max(readers).max(2);
+    read_in(text, parts, readers)
 }
 
 /// Where the claims list lies: the key's line, the items' indentation, where the
@@ -51,9 +66,10 @@ struct Block {
     end: usize,
 }
 
-/// Reads `text` as `parts` pieces, or gives `None` when it cannot be cut soundly.
-fn read_in(text: &str, parts: usize) -> Option<RawDebate> {
-    if parts < 2 {
+/// Reads `text` as `parts` pieces, `readers` at a time, or gives `None` when it cannot
+/// be cut soundly.
+fn read_in(text: &str, parts: usize, readers: usize) -> Option<RawDebate> {
+    if parts < 2 || readers < 1 {
         return None;
     }
     let block = find_block(text)?;
@@ -75,39 +91,64 @@ fn read_in(text: &str, parts: usize) -> Option<RawDebate> {
         .zip(cuts[1..].iter().chain([&block.end]))
         .map(|(&a, &b)| &text[a..b])
         .collect();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    // Each reader takes the next part until none is left or one has failed.
+    let reader = || {
+        let mut read = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = parts.get(i) else { break };
+            match read_part(part) {
+                Some(claims) => read.push((i, claims)),
+                None => failed.store(true, Ordering::Relaxed),
+            }
+        }
+        read
+    };
     std::thread::scope(|scope| {
-        let readers: Vec<_> = parts
-            .iter()
-            .map(|part| {
-                scope.spawn(move || {
-                    if first_too_deep(part).is_some() {
-                        return None;
-                    }
-                    let (claims, exceeded) =
-                        budget::scoped(part.len(), || serde_yaml::from_str::<Claims>(part));
-                    claims.ok().filter(|_| !exceeded).map(|c| c.0)
-                })
-            })
+        let readers: Vec<_> = (0..readers.min(parts.len()))
+            .map(|_| scope.spawn(reader))
             .collect();
         if first_too_deep(&head).is_some() {
+            failed.store(true, Ordering::Relaxed);
             return None;
         }
         let (head, exceeded) =
             budget::scoped(head.len(), || serde_yaml::from_str::<RawDebate>(&head));
-        let mut raw = head.ok().filter(|_| !exceeded)?;
+        let Some(mut raw) = head.ok().filter(|_| !exceeded) else {
+            failed.store(true, Ordering::Relaxed);
+            return None;
+        };
         if !raw.claims.is_empty() {
+            failed.store(true, Ordering::Relaxed);
             return None; // a second `claims` key, which the whole file reports
         }
-        let mut lists = Vec::with_capacity(readers.len());
+        let mut lists: Vec<Option<Vec<RawClaim>>> = (0..parts.len()).map(|_| None).collect();
         for reader in readers {
-            lists.push(reader.join().ok()??);
+            for (i, claims) in reader.join().ok()? {
+                lists[i] = Some(claims);
+            }
         }
-        raw.claims = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        raw.claims = Vec::with_capacity(lists.iter().flatten().map(Vec::len).sum());
         for list in lists {
-            raw.claims.extend(list);
+            raw.claims.extend(list?);
         }
         Some(raw)
     })
+}
+
+/// One part of the claims list, measured by the depth guard then read within its
+/// allowance; `None` when it nests too deeply or does not read on its own.
+fn read_part(part: &str) -> Option<Vec<RawClaim>> {
+    if first_too_deep(part).is_some() {
+        return None;
+    }
+    let (claims, exceeded) = budget::scoped(part.len(), || serde_yaml::from_str::<Claims>(part));
+    claims.ok().filter(|_| !exceeded).map(|c| c.0)
 }
 
 /// The lines of `text` with their start offsets.
@@ -229,8 +270,8 @@ mod tests {
     fn agrees(text: &str) -> Option<RawDebate> {
         let expected = whole(text);
         let mut last = None;
-        for parts in 2..6 {
-            let got = read_in(text, parts);
+        for (parts, readers) in [(2, 2), (3, 1), (4, 3), (5, 2), (9, 1), (17, 4)] {
+            let got = read_in(text, parts, readers);
             if let Some(g) = &got {
                 assert_eq!(Some(g), expected.as_ref(), "{parts} parts of:\n{text}");
             }
@@ -286,7 +327,7 @@ mod tests {
             "- id: x\n".repeat(20)
         );
         assert!(whole(&text).is_some());
-        assert!(read_in(&text, 3).is_none());
+        assert!(read_in(&text, 3, 2).is_none());
     }
 
     #[test]
@@ -296,7 +337,7 @@ mod tests {
         text.push_str("- id: last\n  position: p\n  text: *t\n");
         let raw = whole(&text).expect("reads whole");
         assert_eq!(raw.claims.last().unwrap().text, "shared");
-        assert!(read_in(&text, 2).is_none());
+        assert!(read_in(&text, 2, 2).is_none());
     }
 
     #[test]
@@ -307,7 +348,7 @@ mod tests {
             claims(2, "")
         );
         assert!(whole(&text).is_none());
-        assert!(read_in(&text, 2).is_none());
+        assert!(read_in(&text, 2, 2).is_none());
     }
 
     #[test]
@@ -318,7 +359,7 @@ mod tests {
             format!("{HEAD}claims:\n{}  oops: 1\n", claims(5, "  ")),
             HEAD.to_string(),
         ] {
-            assert!(read_in(&text, 3).is_none(), "{text}");
+            assert!(read_in(&text, 3, 2).is_none(), "{text}");
         }
     }
 
@@ -329,7 +370,7 @@ mod tests {
             claims(20, "")
         );
         assert!(whole(&text).is_none());
-        assert!(read_in(&text, 2).is_none());
+        assert!(read_in(&text, 2, 2).is_none());
     }
 
     #[test]

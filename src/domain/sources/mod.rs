@@ -29,11 +29,11 @@ use crate::domain::load::read;
 use crate::domain::load::validate::SourceFiles;
 use open::{Folder, Key, Refused};
 
-/// The largest source file read: the limit of every file the program reads.
-pub const MAX_SOURCE_BYTES: u64 = crate::domain::load::MAX_FILE_BYTES;
+/// The largest source file read.
+pub const MAX_SOURCE_BYTES: u64 = crate::domain::load::MAX_SOURCE_FILE_BYTES;
 
 /// How many bytes of source files one debate may read in all.
-pub const READ_BUDGET: u64 = crate::domain::load::MAX_FILE_BYTES;
+pub const READ_BUDGET: u64 = crate::domain::load::MAX_SOURCE_FILE_BYTES;
 
 /// The command-line flag that lets a trusted debate read files outside its folder.
 pub const ALLOW_OUTSIDE_FLAG: &str = "--allow-outside-sources";

@@ -18,7 +18,7 @@ fn app() -> App {
 fn run(a: &mut App, action: Action) -> Option<Effect> {
     match a.update(action) {
         Some(Effect::Search { generation, input }) => {
-            let r = Results::complete(&a.index, generation, &input);
+            let r = Results::complete(a.index.as_deref().unwrap(), generation, &input);
             a.update(Action::SearchResults(r))
         }
         other => other,
@@ -139,13 +139,13 @@ fn results_that_come_after_the_popup_closed_are_the_ones_n_follows() {
             .unwrap_or("")
             .contains("Still searching")
     );
-    let late = Results::complete(&a.index, generation, &input);
+    let late = Results::complete(a.index.as_deref().unwrap(), generation, &input);
     let first = late.hits[0];
     a.update(Action::SearchResults(late));
     run(&mut a, Action::NextResult);
     assert_eq!(here(&a), lands(&a, first.target));
     // Results for another input are not taken.
-    let other = Results::complete(&a.index, generation + 7, "lecun");
+    let other = Results::complete(a.index.as_deref().unwrap(), generation + 7, "lecun");
     a.update(Action::SearchResults(other));
     assert_eq!(a.recall.trail.as_ref().unwrap().query, "k");
 }
@@ -166,7 +166,7 @@ fn slash_brings_the_last_query_back_selected() {
     assert_eq!(input, "kill switch");
     assert_eq!(generation, v.generation);
     // Its results leave it selected; typing replaces it.
-    let r = Results::complete(&a.index, generation, &input);
+    let r = Results::complete(a.index.as_deref().unwrap(), generation, &input);
     a.update(Action::SearchResults(r));
     assert!(view(&a).replace);
     assert!(!view(&a).hits().is_empty());
@@ -247,7 +247,7 @@ fn a_query_has_a_length_limit_and_results_of_an_earlier_popup_are_not_taken() {
     run(&mut a, Action::Search);
     run(&mut a, Action::ClearInput);
     // The first popup's results, arriving late, are not this one's.
-    let old = Results::complete(&a.index, generation, "m");
+    let old = Results::complete(a.index.as_deref().unwrap(), generation, "m");
     a.update(Action::SearchResults(old));
     assert!(view(&a).results.is_none());
     for _ in 0..super::MAX_INPUT {
