@@ -191,6 +191,9 @@ impl App {
             // Open on the old report: show the new one from its top.
             self.overlay = Overlay::Report { scroll: 0 };
         }
+        // Older news ("Reloaded debate.yaml") would stand before the problems and say
+        // the opposite of them.
+        self.status = None;
         self.report = Some(report);
     }
 

@@ -312,3 +312,23 @@ fn a_reload_keeps_the_queries_searched_but_not_their_results() {
     assert_eq!(a.recall.trail, None);
     assert_eq!(a.recall.generation, generation);
 }
+
+#[test]
+fn a_version_with_problems_replaces_the_news_of_the_last_reload() {
+    let mut a = app_of(DEBATE_YAML);
+    reload(&mut a, DEBATE_YAML);
+    assert!(
+        a.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Reloaded")),
+        "{:?}",
+        a.status
+    );
+    // The next version has a problem, and arrives before any key is pressed: the
+    // footer must not go on saying the file was reloaded beside its problems.
+    let broken = DEBATE_YAML.replacen("supports: [open-source]", "supports: [no-such-claim]", 1);
+    let err = loaded(&broken).unwrap_err();
+    a.reload_failed(&err, "debate.yaml");
+    assert!(a.report.is_some());
+    assert_eq!(a.status, None, "a stale message beside the problems");
+}
