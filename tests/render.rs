@@ -1471,3 +1471,33 @@ fn a_reload_with_problems_shows_its_line_and_its_report_at_every_size() {
         }
     }
 }
+
+/// A filter that nothing can pass (a side that does not exist, a kind or a label
+/// misspelt) is named, with what it takes, rather than a bare "No results".
+#[test]
+fn a_search_with_a_filter_nothing_passes_says_which() {
+    for (query, says) in [
+        (
+            "side:nope kill",
+            "no side “nope” (open-source, alignment, authors-reading)",
+        ),
+        (
+            "is:claims kill",
+            "is: takes claim, quote, position or source",
+        ),
+        ("status:stand kill", ""),
+        ("status:xyz", "status: takes stands, falls or open"),
+    ] {
+        let mut a = app(100, 30);
+        search(&mut a, query);
+        let t = text(&draw(&a));
+        if says.is_empty() {
+            assert!(!t.contains("No results"), "{query}:\n{t}");
+        } else {
+            assert!(
+                t.contains(&format!("No results for “{query}”: {says}")),
+                "{query}:\n{t}"
+            );
+        }
+    }
+}

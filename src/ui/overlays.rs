@@ -16,7 +16,7 @@ use crate::domain::Source;
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
-use crate::domain::search::{Cited, Field, MOST_FOUND, Query, Target};
+use crate::domain::search::{Cited, Field, Impossible, KINDS, MOST_FOUND, Query, Target};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -395,11 +395,49 @@ fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
         (format!("{n} {noun} so far · searching…"), theme.dim)
     } else if n == 0 {
         let query = v.answered.trim();
-        (format!("No results for “{query}”"), theme.warning)
+        let why = app
+            .index
+            .as_ref()
+            .and_then(|i| i.impossible_filter(&Query::parse(query)))
+            .map(|f| format!(": {}", impossible(app, &f)))
+            .unwrap_or_default();
+        (format!("No results for “{query}”{why}"), theme.warning)
     } else {
         (format!("{n} {noun}{listed}{scattered}"), theme.dim)
     }
 }
+
+/// Why a filter lets nothing through, and what it takes.
+fn impossible(app: &App, f: &Impossible) -> String {
+    match f {
+        Impossible::Side(v) => {
+            let ids: Vec<&str> = app.debate.positions.iter().map(|p| p.id.as_str()).collect();
+            let shown = ids
+                .iter()
+                .take(SIDES_NAMED)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = match ids.len().saturating_sub(SIDES_NAMED) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            format!("no side “{}” ({shown}{more})", visible(v))
+        }
+        Impossible::Kind(_) => {
+            let (last, rest) = KINDS.split_last().expect("kinds");
+            format!("is: takes {} or {last}", rest.join(", "))
+        }
+        Impossible::Status(_) => {
+            let names: Vec<&str> = Label::ALL.iter().map(|l| l.name()).collect();
+            let (last, rest) = names.split_last().expect("labels");
+            format!("status: takes {} or {last}", rest.join(", "))
+        }
+    }
+}
+
+/// How many sides a filter naming none lists.
+const SIDES_NAMED: usize = 6;
 
 /// What a search result shows for a field other than its main text.
 fn field_label(field: Field) -> Option<&'static str> {
