@@ -1501,3 +1501,29 @@ fn a_search_with_a_filter_nothing_passes_says_which() {
         }
     }
 }
+
+/// An entry longer than the focused Sources pane says so in the corner from its first
+/// line, before any scrolling: a lone quote has no "1/2" to hint that there is more.
+#[test]
+fn a_long_entry_says_where_it_is_before_it_scrolls() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let a = long_entry(w, h);
+        let t = text(&draw(&a));
+        assert!(t.contains("1/2 · line 1 "), "{t}");
+    }
+    // The built-in debate's quote of a claim with one quote, at 80×24: cut at its
+    // translation.
+    let mut a = app(80, 24);
+    go(&mut a, "altman-kill-switch");
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    let t = text(&draw(&a));
+    assert!(t.contains("1/1 · line 1 "), "{t}");
+    // An entry that shows whole says only which it is, and only among several.
+    let mut a = app(100, 30);
+    go(&mut a, "altman-kill-switch");
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    let t = text(&draw(&a));
+    assert!(!t.contains("· line"), "{t}");
+}
