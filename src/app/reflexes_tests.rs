@@ -396,3 +396,13 @@ fn a_double_click_on_a_row_does_what_enter_does() {
     a.update(Action::ClickAtTime(list.x + 4, y, 20));
     assert_eq!(a.overlay, Overlay::None, "the result was gone to");
 }
+
+#[test]
+fn a_path_of_one_step_is_written_as_one_step() {
+    let mut a = app();
+    a.update(Action::Follow);
+    a.update(Action::Export);
+    a.update(Action::Exported(Exported::Written("/tmp/p.md".into())));
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("Wrote the path (1 step) to"), "{said}");
+}
