@@ -406,3 +406,19 @@ fn a_path_of_one_step_is_written_as_one_step() {
     let said = a.status.clone().unwrap();
     assert!(said.starts_with("Wrote the path (1 step) to"), "{said}");
 }
+
+/// `w` says where it went as the Sources pane's why does: by the claim's statement,
+/// which the reader can match, not its id.
+#[test]
+fn w_names_the_deciding_claim_by_its_statement() {
+    let mut a = app();
+    let side = a.debate.lookup("open-source").unwrap();
+    a.update(Action::GoTo(crate::app::Place::at(side)));
+    a.update(Action::GoToDecider);
+    let to = a.current().unwrap();
+    let said = a.status.clone().unwrap();
+    let text = a.debate.text_of(to);
+    assert!(said.contains(&text[..20]), "{said}");
+    assert!(!said.contains(a.debate.id_of(to)), "{said}");
+    assert!(said.contains("Ctrl-o comes back; w there"), "{said}");
+}
