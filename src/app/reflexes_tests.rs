@@ -422,3 +422,26 @@ fn w_names_the_deciding_claim_by_its_statement() {
     assert!(!said.contains(a.debate.id_of(to)), "{said}");
     assert!(said.contains("Ctrl-o comes back; w there"), "{said}");
 }
+
+/// Backspace and `d` say which step went by its statement, as the header names the
+/// path's steps, not by an id the panes never show.
+#[test]
+fn a_step_removed_is_named_by_its_statement() {
+    let mut a = app();
+    a.update(Action::Follow);
+    a.update(Action::Down);
+    a.update(Action::AddToPath);
+    let second = a.current().unwrap();
+    a.update(Action::Back);
+    let said = a.status.clone().unwrap();
+    let text = a.debate.text_of(second).to_string();
+    assert!(said.contains(&text[..20]), "{said}");
+    assert!(!said.contains(a.debate.id_of(second)), "{said}");
+    a.update(Action::Undo);
+    a.update(Action::ShowPath);
+    a.update(Action::Down);
+    a.update(Action::RemoveStep);
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("Removed step 2: “"), "{said}");
+    assert!(said.contains(&text[..20]), "{said}");
+}
