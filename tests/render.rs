@@ -1527,3 +1527,26 @@ fn a_long_entry_says_where_it_is_before_it_scrolls() {
     let t = text(&draw(&a));
     assert!(!t.contains("· line"), "{t}");
 }
+
+/// Help's legend of the sides names the first six and says how many more there are,
+/// rather than dropping them without a word.
+#[test]
+fn help_says_how_many_sides_it_does_not_name() {
+    let positions: String = (1..=8)
+        .map(|i| format!("  - {{id: s{i}, title: S{i}}}\n"))
+        .collect();
+    let yaml = format!(
+        "version: 1\ntitle: T\nsources: []\npositions:\n{positions}claims:\n  - {{id: c, position: s1, text: A claim., supports: [s1]}}\n"
+    );
+    let d = debate_tui::domain::load_bytes(
+        "s.yaml",
+        yaml.as_bytes(),
+        &debate_tui::domain::load::EmbeddedFiles(&[]),
+    )
+    .unwrap()
+    .debate;
+    let mut a = App::new(d, Rect::new(0, 0, 120, 30));
+    a.update(Action::Help);
+    let t = text(&draw(&a));
+    assert!(t.contains("S6   and 2 more"), "{t}");
+}

@@ -43,13 +43,17 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         .map(|l| match l {
             HelpLine::Sides => {
                 let mut sides = vec![Span::styled("Sides: ", theme.heading)];
-                for (i, p) in app.debate.positions.iter().enumerate().take(6) {
+                for (i, p) in app.debate.positions.iter().enumerate().take(SIDES_NAMED) {
                     let i = i as u32;
                     sides.push(Span::styled(format!("{} ", Theme::mark(i)), theme.side(i)));
                     sides.push(Span::raw(format!(
                         "{}   ",
                         fit(&p.title, inner.width as usize)
                     )));
+                }
+                let more = app.debate.positions.len().saturating_sub(SIDES_NAMED);
+                if more > 0 {
+                    sides.push(Span::styled(format!("and {more} more"), theme.dim));
                 }
                 Line::from(sides)
             }
