@@ -173,7 +173,7 @@ fn the_footer_hints_come_from_the_key_table() {
         "move",
         "search",
         "Tab rebuttals",
-        "open",
+        "Enter step",
         "back",
         "help",
         "quit",
@@ -1074,7 +1074,12 @@ fn the_footer_keeps_the_essential_hints_as_it_narrows() {
             a.focus = focus;
             a.update(Action::Resize(w, 24));
             let footer = footer_of(&text(&draw(&a)));
-            for hint in ["/ search", "Enter open", "q quit", "? help"] {
+            let enter = match focus {
+                Pane::Claims => "Enter step",
+                Pane::Rebuttals => "Enter follow",
+                Pane::Sources => "Enter read",
+            };
+            for hint in ["/ search", enter, "q quit", "? help"] {
                 assert!(footer.contains(hint), "{w} columns, {focus:?}: {footer}");
             }
             if w >= 60 {
@@ -1549,4 +1554,18 @@ fn help_says_how_many_sides_it_does_not_name() {
     a.update(Action::Help);
     let t = text(&draw(&a));
     assert!(t.contains("S6   and 2 more"), "{t}");
+}
+
+/// Enter does one thing in each pane, and the footer names that thing: a step of the
+/// path in the Claims pane, following the link in Rebuttals, reading the quote in its
+/// source in Sources; never "open", which it does in none but the last.
+#[test]
+fn the_footer_names_what_enter_does_in_each_pane() {
+    let mut a = app(100, 30);
+    for expected in ["Enter step", "Enter follow", "Enter read"] {
+        let footer = footer_of(&text(&draw(&a)));
+        assert!(footer.contains(expected), "{footer}");
+        assert!(!footer.contains("Enter open"), "{footer}");
+        a.update(Action::NextPane);
+    }
 }
