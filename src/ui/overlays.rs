@@ -771,7 +771,18 @@ pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 /// The problems of the file as last read, as `check` prints them, from the `scroll`th
 /// line, each wrapped; only the lines that can show are drawn.
 pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(r) = &app.report else { return };
+    let Some(r) = &app.report else {
+        // A good version came while the report was open.
+        let title = format!(
+            " No problems · {} close ",
+            key_for(Scope::Help, &Action::Close)
+        );
+        let inner = framed(&title, area, buf, theme);
+        Paragraph::new("The file as last read has no problems: it is the one shown.")
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    };
     let room = area.width.saturating_sub(2) as usize;
     let title = format!(
         " {} · {} close ",
