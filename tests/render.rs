@@ -1516,21 +1516,17 @@ fn a_long_entry_says_where_it_is_before_it_scrolls() {
         let t = text(&draw(&a));
         assert!(t.contains("1/2 · line 1 "), "{t}");
     }
-    // The built-in debate's quote of a claim with one quote, at 80×24: cut at its
-    // translation.
-    let mut a = app(80, 24);
-    go(&mut a, "altman-kill-switch");
-    a.update(Action::NextPane);
-    a.update(Action::NextPane);
-    let t = text(&draw(&a));
-    assert!(t.contains("1/1 · line 1 "), "{t}");
-    // An entry that shows whole says only which it is, and only among several.
-    let mut a = app(100, 30);
-    go(&mut a, "altman-kill-switch");
-    a.update(Action::NextPane);
-    a.update(Action::NextPane);
-    let t = text(&draw(&a));
-    assert!(!t.contains("· line"), "{t}");
+    // The built-in debate's claim with one quote: cut at its translation at 80×24,
+    // whole at 100×30, where the corner says nothing (one entry, no scrolling).
+    for (w, h, cut) in [(80, 24, true), (100, 30, false)] {
+        let mut a = app(w, h);
+        go(&mut a, "altman-kill-switch");
+        a.update(Action::NextPane);
+        a.update(Action::NextPane);
+        let t = text(&draw(&a));
+        assert_eq!(t.contains("1/1 · line 1 "), cut, "{t}");
+        assert_eq!(t.contains("· line"), cut, "{t}");
+    }
 }
 
 /// Help's legend of the sides names the first six and says how many more there are,
@@ -1543,14 +1539,7 @@ fn help_says_how_many_sides_it_does_not_name() {
     let yaml = format!(
         "version: 1\ntitle: T\nsources: []\npositions:\n{positions}claims:\n  - {{id: c, position: s1, text: A claim., supports: [s1]}}\n"
     );
-    let d = debate_tui::domain::load_bytes(
-        "s.yaml",
-        yaml.as_bytes(),
-        &debate_tui::domain::load::EmbeddedFiles(&[]),
-    )
-    .unwrap()
-    .debate;
-    let mut a = App::new(d, Rect::new(0, 0, 120, 30));
+    let mut a = app_of_yaml(&yaml, 120, 30);
     a.update(Action::Help);
     let t = text(&draw(&a));
     assert!(t.contains("S6   and 2 more"), "{t}");
@@ -1568,4 +1557,11 @@ fn the_footer_names_what_enter_does_in_each_pane() {
         assert!(!footer.contains("Enter open"), "{footer}");
         a.update(Action::NextPane);
     }
+}
+
+/// The explorer of a debate written here, with no source files.
+fn app_of_yaml(yaml: &str, w: u16, h: u16) -> App {
+    let files = debate_tui::domain::load::EmbeddedFiles(&[]);
+    let loaded = debate_tui::domain::load_bytes("t.yaml", yaml.as_bytes(), &files);
+    App::new(loaded.unwrap().debate, Rect::new(0, 0, w, h))
 }
