@@ -396,3 +396,17 @@ fn the_document_under_a_what_if_says_what_it_supposes() {
     // Nothing set aside: nothing said.
     assert!(!markdown(&d, &Status::of(&d), &[side]).contains("suppose"));
 }
+
+/// A path of one step has nothing before it: the document does not say that each step
+/// is related to the one before.
+#[test]
+fn a_one_step_document_does_not_speak_of_the_step_before() {
+    let d = builtin::load().unwrap().debate;
+    let p = path::parse(&d, "no-kill-switch").unwrap();
+    let doc = markdown(&d, &Status::of(&d), &p);
+    assert!(
+        doc.contains("1 step through the debate *Meta, open source and alignment*.\n"),
+        "{doc}"
+    );
+    assert!(!doc.contains("the one before it"), "{doc}");
+}

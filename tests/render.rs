@@ -173,7 +173,7 @@ fn the_footer_hints_come_from_the_key_table() {
         "move",
         "search",
         "Tab rebuttals",
-        "open",
+        "Enter step",
         "back",
         "help",
         "quit",
@@ -1074,7 +1074,12 @@ fn the_footer_keeps_the_essential_hints_as_it_narrows() {
             a.focus = focus;
             a.update(Action::Resize(w, 24));
             let footer = footer_of(&text(&draw(&a)));
-            for hint in ["/ search", "Enter open", "q quit", "? help"] {
+            let enter = match focus {
+                Pane::Claims => "Enter step",
+                Pane::Rebuttals => "Enter follow",
+                Pane::Sources => "Enter read",
+            };
+            for hint in ["/ search", enter, "q quit", "? help"] {
                 assert!(footer.contains(hint), "{w} columns, {focus:?}: {footer}");
             }
             if w >= 60 {
@@ -1470,4 +1475,93 @@ fn a_reload_with_problems_shows_its_line_and_its_report_at_every_size() {
             insta::assert_snapshot!(t);
         }
     }
+}
+
+/// A filter that nothing can pass (a side that does not exist, a kind or a label
+/// misspelt) is named, with what it takes, rather than a bare "No results".
+#[test]
+fn a_search_with_a_filter_nothing_passes_says_which() {
+    for (query, says) in [
+        (
+            "side:nope kill",
+            "no side “nope” (open-source, alignment, authors-reading)",
+        ),
+        (
+            "is:claims kill",
+            "is: takes claim, quote, position or source",
+        ),
+        ("status:stand kill", ""),
+        ("status:xyz", "status: takes stands, falls or open"),
+    ] {
+        let mut a = app(100, 30);
+        search(&mut a, query);
+        let t = text(&draw(&a));
+        if says.is_empty() {
+            assert!(!t.contains("No results"), "{query}:\n{t}");
+        } else {
+            assert!(
+                t.contains(&format!("No results for “{query}”: {says}")),
+                "{query}:\n{t}"
+            );
+        }
+    }
+}
+
+/// An entry longer than the focused Sources pane says so in the corner from its first
+/// line, before any scrolling: a lone quote has no "1/2" to hint that there is more.
+#[test]
+fn a_long_entry_says_where_it_is_before_it_scrolls() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let a = long_entry(w, h);
+        let t = text(&draw(&a));
+        assert!(t.contains("1/2 · line 1 "), "{t}");
+    }
+    // The built-in debate's claim with one quote: cut at its translation at 80×24,
+    // whole at 100×30, where the corner says nothing (one entry, no scrolling).
+    for (w, h, cut) in [(80, 24, true), (100, 30, false)] {
+        let mut a = app(w, h);
+        go(&mut a, "altman-kill-switch");
+        a.update(Action::NextPane);
+        a.update(Action::NextPane);
+        let t = text(&draw(&a));
+        assert_eq!(t.contains("1/1 · line 1 "), cut, "{t}");
+        assert_eq!(t.contains("· line"), cut, "{t}");
+    }
+}
+
+/// Help's legend of the sides names the first six and says how many more there are,
+/// rather than dropping them without a word.
+#[test]
+fn help_says_how_many_sides_it_does_not_name() {
+    let positions: String = (1..=8)
+        .map(|i| format!("  - {{id: s{i}, title: S{i}}}\n"))
+        .collect();
+    let yaml = format!(
+        "version: 1\ntitle: T\nsources: []\npositions:\n{positions}claims:\n  - {{id: c, position: s1, text: A claim., supports: [s1]}}\n"
+    );
+    let mut a = app_of_yaml(&yaml, 120, 30);
+    a.update(Action::Help);
+    let t = text(&draw(&a));
+    assert!(t.contains("S6   and 2 more"), "{t}");
+}
+
+/// Enter does one thing in each pane, and the footer names that thing: a step of the
+/// path in the Claims pane, following the link in Rebuttals, reading the quote in its
+/// source in Sources; never "open", which it does in none but the last.
+#[test]
+fn the_footer_names_what_enter_does_in_each_pane() {
+    let mut a = app(100, 30);
+    for expected in ["Enter step", "Enter follow", "Enter read"] {
+        let footer = footer_of(&text(&draw(&a)));
+        assert!(footer.contains(expected), "{footer}");
+        assert!(!footer.contains("Enter open"), "{footer}");
+        a.update(Action::NextPane);
+    }
+}
+
+/// The explorer of a debate written here, with no source files.
+fn app_of_yaml(yaml: &str, w: u16, h: u16) -> App {
+    let files = debate_tui::domain::load::EmbeddedFiles(&[]);
+    let loaded = debate_tui::domain::load_bytes("t.yaml", yaml.as_bytes(), &files);
+    App::new(loaded.unwrap().debate, Rect::new(0, 0, w, h))
 }

@@ -241,8 +241,8 @@ impl App {
             self.select(last);
         }
         self.status = Some(format!(
-            "Stepped back: removed step {n}, {} · {}",
-            fit(self.debate.id_of(removed), 40),
+            "Stepped back: removed step {n}, “{}” · {}",
+            fit(self.debate.text_of(removed), 40),
             Self::undo_hint()
         ));
     }
@@ -274,9 +274,9 @@ impl App {
             p.remove(i);
         });
         self.status = Some(format!(
-            "Removed step {}: {} · {}",
+            "Removed step {}: “{}” · {}",
             i + 1,
-            fit(self.debate.id_of(removed), 40),
+            fit(self.debate.text_of(removed), 40),
             Self::undo_hint()
         ));
     }

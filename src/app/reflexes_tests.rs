@@ -396,3 +396,52 @@ fn a_double_click_on_a_row_does_what_enter_does() {
     a.update(Action::ClickAtTime(list.x + 4, y, 20));
     assert_eq!(a.overlay, Overlay::None, "the result was gone to");
 }
+
+#[test]
+fn a_path_of_one_step_is_written_as_one_step() {
+    let mut a = app();
+    a.update(Action::Follow);
+    a.update(Action::Export);
+    a.update(Action::Exported(Exported::Written("/tmp/p.md".into())));
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("Wrote the path (1 step) to"), "{said}");
+}
+
+/// `w` says where it went as the Sources pane's why does: by the claim's statement,
+/// which the reader can match, not its id.
+#[test]
+fn w_names_the_deciding_claim_by_its_statement() {
+    let mut a = app();
+    let side = a.debate.lookup("open-source").unwrap();
+    a.update(Action::GoTo(crate::app::Place::at(side)));
+    a.update(Action::GoToDecider);
+    let to = a.current().unwrap();
+    let said = a.status.clone().unwrap();
+    let text = a.debate.text_of(to);
+    assert!(said.contains(&text[..20]), "{said}");
+    assert!(!said.contains(a.debate.id_of(to)), "{said}");
+    assert!(said.contains("Ctrl-o comes back; w there"), "{said}");
+}
+
+/// Backspace and `d` say which step went by its statement, as the header names the
+/// path's steps, not by an id the panes never show.
+#[test]
+fn a_step_removed_is_named_by_its_statement() {
+    let mut a = app();
+    a.update(Action::Follow);
+    a.update(Action::Down);
+    a.update(Action::AddToPath);
+    let second = a.current().unwrap();
+    a.update(Action::Back);
+    let said = a.status.clone().unwrap();
+    let text = a.debate.text_of(second).to_string();
+    assert!(said.contains(&text[..20]), "{said}");
+    assert!(!said.contains(a.debate.id_of(second)), "{said}");
+    a.update(Action::Undo);
+    a.update(Action::ShowPath);
+    a.update(Action::Down);
+    a.update(Action::RemoveStep);
+    let said = a.status.clone().unwrap();
+    assert!(said.starts_with("Removed step 2: “"), "{said}");
+    assert!(said.contains(&text[..20]), "{said}");
+}

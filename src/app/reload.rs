@@ -114,8 +114,12 @@ impl App {
         fresh.show_status = self.show_status;
         fresh.focus = self.focus;
         let (links_pos, quote) = (self.links_pos, self.quote);
-        if let Overlay::Help { .. } = self.overlay {
-            fresh.overlay = self.overlay.clone();
+        // Help and the report stay open, so that `q` pressed to close them closes them;
+        // the report then says the problems are gone.
+        match self.overlay {
+            Overlay::Help { .. } => fresh.overlay = self.overlay.clone(),
+            Overlay::Report { .. } => fresh.overlay = Overlay::Report { scroll: 0 },
+            _ => {}
         }
         let d = &fresh.debate;
         let gone_steps = session
@@ -191,6 +195,9 @@ impl App {
             // Open on the old report: show the new one from its top.
             self.overlay = Overlay::Report { scroll: 0 };
         }
+        // Older news ("Reloaded debate.yaml") would stand before the problems and say
+        // the opposite of them.
+        self.status = None;
         self.report = Some(report);
     }
 

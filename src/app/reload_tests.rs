@@ -232,11 +232,12 @@ fn a_version_with_problems_keeps_the_last_good_one_and_reports_them() {
         a.update(Action::Edit),
         Some(Effect::Edit(EditAt::Line(first.line)))
     );
-    // A good version ends it all.
+    // A good version ends the problems; the report, open, says so until closed.
     a.update(Action::ShowReport);
     reload(&mut a, DEBATE_YAML);
     assert_eq!(a.report, None);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.overlay, Overlay::Report { scroll: 0 });
+    a.update(Action::Close);
     a.update(Action::ShowReport);
     assert_eq!(a.overlay, Overlay::None);
     assert!(a.status.unwrap().starts_with("No problems"));
@@ -311,4 +312,43 @@ fn a_reload_keeps_the_queries_searched_but_not_their_results() {
     assert_eq!(a.recall.queries, ["lecun", "kill switch"]);
     assert_eq!(a.recall.trail, None);
     assert_eq!(a.recall.generation, generation);
+}
+
+#[test]
+fn a_version_with_problems_replaces_the_news_of_the_last_reload() {
+    let mut a = app_of(DEBATE_YAML);
+    reload(&mut a, DEBATE_YAML);
+    assert!(
+        a.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Reloaded")),
+        "{:?}",
+        a.status
+    );
+    // The next version has a problem, and arrives before any key is pressed: the
+    // footer must not go on saying the file was reloaded beside its problems.
+    let broken = DEBATE_YAML.replacen("supports: [open-source]", "supports: [no-such-claim]", 1);
+    let err = loaded(&broken).unwrap_err();
+    a.reload_failed(&err, "debate.yaml");
+    assert!(a.report.is_some());
+    assert_eq!(a.status, None, "a stale message beside the problems");
+}
+
+/// The report stays open, as help does, when a good version comes while it is read:
+/// it says the problems are gone, and `q` still closes it rather than quitting.
+#[test]
+fn the_report_stays_open_when_the_problems_go() {
+    let mut a = app_of(DEBATE_YAML);
+    let broken = DEBATE_YAML.replacen("supports: [open-source]", "supports: [no-such-claim]", 1);
+    a.reload_failed(&loaded(&broken).unwrap_err(), "debate.yaml");
+    a.update(Action::ShowReport);
+    reload(&mut a, DEBATE_YAML);
+    assert_eq!(a.report, None);
+    assert_eq!(a.overlay, Overlay::Report { scroll: 0 });
+    assert_eq!(
+        crate::app::keymap::action_for(crate::app::keymap::c('q'), a.scope()),
+        Some(Action::Close)
+    );
+    a.update(Action::Close);
+    assert_eq!(a.overlay, Overlay::None);
 }

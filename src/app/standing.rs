@@ -1,8 +1,10 @@
 //! Which claims stand: showing the labels, and the what-if that sets claims aside.
 
-use super::{App, LinkRow, Pane};
+use super::keymap::{Scope, key_for};
+use super::{Action, App, LinkRow, Pane};
 use crate::domain::NodeId;
 use crate::domain::graph::status::{Label, Why};
+use crate::domain::text::fit;
 
 impl App {
     /// Why the node the panes are about has its label, under the what-if in force.
@@ -41,11 +43,14 @@ impl App {
         let to = deciders[k];
         self.record_jump();
         self.select(to);
+        // By its statement, as the Sources pane's why names it.
         self.status = Some(format!(
-            "Deciding claim {} of {}: {} (Ctrl-o comes back; w there goes to the next)",
+            "Deciding claim {} of {}: “{}” ({} comes back; {} there goes to the next)",
             k + 1,
             deciders.len(),
-            self.debate.id_of(to)
+            fit(self.debate.text_of(to), 40),
+            key_for(Scope::Panes, &Action::JumpBack),
+            key_for(Scope::Panes, &Action::GoToDecider),
         ));
     }
 

@@ -88,6 +88,13 @@ pub fn paged(
     let at = file.display();
     match ran {
         Ok(status) if status.success() => Ok(format!("Back from {name} ({at})")),
+        // `sh` says 127 for a command it cannot find, 126 for one it cannot run.
+        Ok(status) if status.code() == Some(127) => Err(format!(
+            "{name} was not found (set PAGER to a pager you have); the file is at {at}"
+        )),
+        Ok(status) if status.code() == Some(126) => {
+            Err(format!("{name} cannot be run; the file is at {at}"))
+        }
         Ok(status) => Err(format!("{name} ended with {status}; the file is at {at}")),
         Err(e) => Err(format!("Could not run {name}: {e}; the file is at {at}")),
     }
@@ -125,5 +132,26 @@ mod tests {
         let (cmd, name) = pager(file, Some("".into()));
         assert!(name.starts_with("less"));
         assert_eq!(cmd.get_program(), "less");
+    }
+
+    /// The shell that runs `$PAGER` ends with 127 when there is no such command, and
+    /// 126 when it cannot be run: said in words, not as a bare status.
+    #[test]
+    fn a_pager_that_does_not_exist_is_said_so() {
+        use std::os::unix::process::ExitStatusExt;
+        let file = Path::new("/tmp/p.md");
+        let ended = |code: i32| {
+            paged(
+                file,
+                "mypager",
+                Ok(std::process::ExitStatus::from_raw(code << 8)),
+            )
+            .unwrap_err()
+        };
+        let said = ended(127);
+        assert!(said.starts_with("mypager was not found"), "{said}");
+        assert!(said.ends_with("the file is at /tmp/p.md"), "{said}");
+        assert!(ended(126).starts_with("mypager cannot be run"));
+        assert!(ended(1).starts_with("mypager ended with exit status: 1"));
     }
 }

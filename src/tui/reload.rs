@@ -170,10 +170,7 @@ pub fn edit(
         Err(e) => return Ok(Err(format!("{name} cannot be read: {e}"))),
     };
     if let Some(format) = import::detect_named(&file.to_string_lossy(), &text) {
-        return Ok(Err(format!(
-            "{name} is a {}, imported: it is edited where it was written (debate-tui import turns it into format v1, which E edits)",
-            format.name()
-        )));
+        return Ok(Err(not_edited(&name, format)));
     }
     let Some(chosen) = editor::chosen() else {
         return Ok(Err(format!(
@@ -199,9 +196,30 @@ pub fn edit(
     })
 }
 
+/// Why `E` does not open a file of another tool's format.
+fn not_edited(name: &str, format: import::Format) -> String {
+    format!(
+        "{name} was imported ({}): it is edited where it was written (debate-tui import turns it into format v1, which {} edits)",
+        format.name(),
+        key_for(Scope::Panes, &Action::Edit)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn an_imported_file_is_named_with_its_format() {
+        let said = not_edited("m.json", import::Format::Aif);
+        assert!(said.starts_with("m.json was imported (AIF): "), "{said}");
+        assert!(said.ends_with("which E edits)"), "{said}");
+        let said = not_edited("k.txt", import::Format::Kialo);
+        assert!(
+            said.starts_with("k.txt was imported (Kialo export): "),
+            "{said}"
+        );
+    }
 
     use super::*;
     use crate::domain::builtin::{DEBATE_YAML, FILES};

@@ -218,6 +218,12 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         // Tab names the pane it goes to: focus moves only when asked to.
         let name = match b.action {
             Action::NextPane => focus.next().title().to_lowercase(),
+            // Enter does a different thing in each pane: the footer names this one's.
+            Action::Follow if b.scope == Scope::Panes => String::from(match focus {
+                Pane::Claims => "step",
+                Pane::Rebuttals => "follow",
+                Pane::Sources => "read",
+            }),
             _ => b.hint.name().unwrap_or_default().to_string(),
         };
         let text = format!(" {name}");

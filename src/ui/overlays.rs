@@ -16,7 +16,7 @@ use crate::domain::Source;
 use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
-use crate::domain::search::{Cited, Field, MOST_FOUND, Query, Target};
+use crate::domain::search::{Cited, Field, Impossible, KINDS, MOST_FOUND, Query, Target};
 use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
 
 /// Every binding of the key table, by scope, and the sides' marks.
@@ -43,13 +43,17 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Them
         .map(|l| match l {
             HelpLine::Sides => {
                 let mut sides = vec![Span::styled("Sides: ", theme.heading)];
-                for (i, p) in app.debate.positions.iter().enumerate().take(6) {
+                for (i, p) in app.debate.positions.iter().enumerate().take(SIDES_NAMED) {
                     let i = i as u32;
                     sides.push(Span::styled(format!("{} ", Theme::mark(i)), theme.side(i)));
                     sides.push(Span::raw(format!(
                         "{}   ",
                         fit(&p.title, inner.width as usize)
                     )));
+                }
+                let more = app.debate.positions.len().saturating_sub(SIDES_NAMED);
+                if more > 0 {
+                    sides.push(Span::styled(format!("and {more} more"), theme.dim));
                 }
                 Line::from(sides)
             }
@@ -395,11 +399,49 @@ fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
         (format!("{n} {noun} so far · searching…"), theme.dim)
     } else if n == 0 {
         let query = v.answered.trim();
-        (format!("No results for “{query}”"), theme.warning)
+        let why = app
+            .index
+            .as_ref()
+            .and_then(|i| i.impossible_filter(&Query::parse(query)))
+            .map(|f| format!(": {}", impossible(app, &f)))
+            .unwrap_or_default();
+        (format!("No results for “{query}”{why}"), theme.warning)
     } else {
         (format!("{n} {noun}{listed}{scattered}"), theme.dim)
     }
 }
+
+/// Why a filter lets nothing through, and what it takes.
+fn impossible(app: &App, f: &Impossible) -> String {
+    match f {
+        Impossible::Side(v) => {
+            let ids: Vec<&str> = app.debate.positions.iter().map(|p| p.id.as_str()).collect();
+            let shown = ids
+                .iter()
+                .take(SIDES_NAMED)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = match ids.len().saturating_sub(SIDES_NAMED) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            format!("no side “{}” ({shown}{more})", visible(v))
+        }
+        Impossible::Kind(_) => {
+            let (last, rest) = KINDS.split_last().expect("kinds");
+            format!("is: takes {} or {last}", rest.join(", "))
+        }
+        Impossible::Status(_) => {
+            let names: Vec<&str> = Label::ALL.iter().map(|l| l.name()).collect();
+            let (last, rest) = names.split_last().expect("labels");
+            format!("status: takes {} or {last}", rest.join(", "))
+        }
+    }
+}
+
+/// How many sides a filter naming none lists.
+const SIDES_NAMED: usize = 6;
 
 /// What a search result shows for a field other than its main text.
 fn field_label(field: Field) -> Option<&'static str> {
@@ -729,7 +771,18 @@ pub fn quit(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 /// The problems of the file as last read, as `check` prints them, from the `scroll`th
 /// line, each wrapped; only the lines that can show are drawn.
 pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(r) = &app.report else { return };
+    let Some(r) = &app.report else {
+        // A good version came while the report was open.
+        let title = format!(
+            " No problems · {} close ",
+            key_for(Scope::Help, &Action::Close)
+        );
+        let inner = framed(&title, area, buf, theme);
+        Paragraph::new("The file as last read has no problems: it is the one shown.")
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    };
     let room = area.width.saturating_sub(2) as usize;
     let title = format!(
         " {} · {} close ",

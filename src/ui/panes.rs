@@ -379,17 +379,19 @@ pub fn sources(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, focused: 
             lines.clear();
         }
     }
+    // Whether the selected entry goes on below the pane.
+    let mut cut = false;
     if lines.is_empty() && entries > 0 {
         // The selected entry alone, from its line `scrolled`.
-        e.entry(&mut lines, app.quote, scrolled);
+        cut = !e.entry(&mut lines, app.quote, scrolled);
     }
     lines.truncate(rows);
     for (i, l) in lines.into_iter().enumerate() {
         l.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
-    if focused && (entries > 1 || scrolled > 0) {
+    if focused && (entries > 1 || scrolled > 0 || cut) {
         let mut hint = format!(" {}/{} ", app.quote + 1, entries);
-        if scrolled > 0 {
+        if scrolled > 0 || cut {
             hint = format!(" {}/{} · line {} ", app.quote + 1, entries, scrolled + 1);
         }
         let w = display_width(&hint) as u16;

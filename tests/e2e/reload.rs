@@ -292,7 +292,7 @@ fn an_imported_file_reloads_too_and_e_says_why_it_is_not_edited_here() {
     .expect("change it");
     wait_header(&mut s, "Should weights be published?");
     s.send(b"E");
-    s.wait_text("is a Kialo export, imported");
+    s.wait_text("was imported (Kialo export)");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::app::keymap::{Scope, key_for};
 use crate::app::{Action, App, Effect, Exported, Overlay};
-use crate::domain::export;
+use crate::domain::export::{self, plural};
 
 /// Asking for the export's file name, and for a yes before replacing a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,8 +139,8 @@ impl App {
                 }
                 self.path_was_exported();
                 self.status = Some(format!(
-                    "Wrote the path ({} steps) to {} · {} opens it",
-                    self.path.len(),
+                    "Wrote the path ({}) to {} · {} opens it",
+                    plural(self.path.len(), "step"),
                     at.display(),
                     key_for(Scope::Panes, &Action::OpenExport)
                 ));

@@ -131,9 +131,14 @@ pub fn markdown(d: &Debate, status: &Status, path: &[NodeId]) -> String {
     let mut out = String::new();
     let title = escape(&d.title);
     let _ = writeln!(out, "# {title}: a path through the debate\n");
+    let related = if path.len() > 1 {
+        ", each related to the one before it"
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
-        "{} through the debate *{title}*, each related to the one before it.\n",
+        "{} through the debate *{title}*{related}.\n",
         plural(path.len(), "step")
     );
     let aside = status.set_aside();

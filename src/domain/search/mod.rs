@@ -29,7 +29,7 @@ pub use find::{MOST_FOUND, find_all};
 pub use fold::{fold, fold_char};
 pub use index::Index;
 pub use matching::{FUZZY_SLACK, FUZZY_WINDOW};
-pub use query::{Anchor, Query, Term};
+pub use query::{Anchor, Impossible, KINDS, Query, Term};
 pub use rank::{rank, top};
 pub use scan::{FEW, Outcome, Searcher};
 

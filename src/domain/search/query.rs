@@ -15,6 +15,7 @@
 use memchr::memmem::Finder;
 
 use crate::domain::graph::model::NodeId;
+use crate::domain::graph::status::Label;
 
 use super::Target;
 use super::fold::{fold, mask};
@@ -308,7 +309,43 @@ fn term_at(t: &Term, f: &Finder, folded: &str) -> usize {
     }
 }
 
+/// A filter that no result of a debate can pass, whatever the words: a side no
+/// position's id starts with, a kind or a label that does not exist. A search with one
+/// finds nothing because of it, and the reader is told so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Impossible {
+    Side(String),
+    Kind(String),
+    Status(String),
+}
+
+/// What `is:` takes.
+pub const KINDS: [&str; 4] = ["claim", "quote", "position", "source"];
+
 impl Index {
+    /// The first filter of `q` that nothing here can pass, if any. Reads the sides,
+    /// not the entries.
+    pub fn impossible_filter(&self, q: &Query) -> Option<Impossible> {
+        if let Some(side) = &q.side
+            && !self.sides.iter().any(|id| id.starts_with(side.as_str()))
+        {
+            return Some(Impossible::Side(side.clone()));
+        }
+        if let Some(kind) = &q.kind
+            && !KINDS.contains(&kind.as_str())
+        {
+            return Some(Impossible::Kind(kind.clone()));
+        }
+        if let Some(status) = &q.status
+            && !Label::ALL
+                .iter()
+                .any(|l| l.name().starts_with(status.as_str()))
+        {
+            return Some(Impossible::Status(status.clone()));
+        }
+        None
+    }
+
     pub(super) fn passes_filters(&self, e: &Entry, q: &Query) -> bool {
         if let Some(kind) = &q.kind
             && e.target.kind() != kind
@@ -485,6 +522,30 @@ mod tests {
         assert!(!narrows("kill", "kill$"));
         assert!(!narrows("kil", "kill"));
         assert!(!narrows("is:quote kill", "kill"));
+    }
+
+    #[test]
+    fn a_filter_nothing_can_pass_is_named() {
+        let (_, i) = index();
+        let dead = |q: &str| i.impossible_filter(&Query::parse(q));
+        assert_eq!(
+            dead("side:nope kill"),
+            Some(Impossible::Side("nope".into()))
+        );
+        assert_eq!(dead("is:claims"), Some(Impossible::Kind("claims".into())));
+        assert_eq!(dead("status:xyz"), Some(Impossible::Status("xyz".into())));
+        // A filter some result may pass, by the start of its word where that counts.
+        for q in [
+            "side:al kill",
+            "side:ALIGNMENT",
+            "is:quote",
+            "status:f",
+            "kill",
+            "tag:nope",
+        ] {
+            assert_eq!(dead(q), None, "{q}");
+        }
+        assert!(i.search("side:nope kill").is_empty());
     }
 
     #[test]
