@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::commands;
 use super::theme::{self, Theme};
+use crate::app::indexing::UNAVAILABLE;
 use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
@@ -371,6 +372,9 @@ fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
              side:ID is:claim|quote|position|source tag:TAG status:"
         );
         return (how, theme.dim);
+    }
+    if app.index_lost {
+        return (String::from(UNAVAILABLE), theme.warning);
     }
     if app.indexing() {
         // The search runs as soon as the index is ready.
