@@ -135,6 +135,21 @@ mod tests {
     }
 
     #[test]
+    fn an_index_arriving_while_the_terminal_is_too_small_is_kept() {
+        let (debate, mut app) = opening();
+        app.update(Action::Resize(12, 4));
+        let index = Arc::new(Index::new(&debate));
+        app.update(Action::IndexReady(Indexed(index)));
+        assert!(!app.indexing(), "the index is taken whatever the size");
+        app.update(Action::Resize(SIZE.width, SIZE.height));
+        app.update(Action::Search);
+        assert!(matches!(
+            app.update(Action::Type('k')),
+            Some(Effect::Search { .. })
+        ));
+    }
+
+    #[test]
     fn an_index_lost_while_the_terminal_is_too_small_is_said() {
         let (_, mut app) = opening();
         app.update(Action::Resize(12, 4));

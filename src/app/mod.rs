@@ -470,7 +470,9 @@ fn reaches_a_small_screen(action: &Action) -> bool {
             | Action::NotRemembered(_)
             | Action::Paged(_)
             | Action::GoTo(_)
+            | Action::IndexReady(_)
             | Action::IndexLost
+            | Action::Edited(_)
     )
 }
 

@@ -312,3 +312,16 @@ fn a_reload_keeps_the_queries_searched_but_not_their_results() {
     assert_eq!(a.recall.trail, None);
     assert_eq!(a.recall.generation, generation);
 }
+
+#[test]
+fn how_the_editor_ended_is_said_even_on_a_screen_too_small() {
+    let mut app = app_of(DEBATE_YAML);
+    app.update(Action::Resize(12, 4));
+    app.update(Action::Edited(Err(String::from(
+        "The editor vim ended with exit status: 1",
+    ))));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("The editor vim ended with exit status: 1")
+    );
+}
