@@ -153,6 +153,8 @@ pub enum Action {
     SearchResults(Results),
     /// Internal: the search index, built after the first frame.
     IndexReady(super::indexing::Indexed),
+    /// Internal: the thread building the search index ended without it.
+    IndexLost,
     /// Internal: how writing an export went.
     Exported(Exported),
     /// Internal: what was remembered of this debate from an earlier run, or why it was

@@ -28,10 +28,21 @@ impl fmt::Debug for Indexed {
     }
 }
 
+/// What search says when its index could not be built.
+pub const UNAVAILABLE: &str =
+    "Search is unavailable: building its index failed (the rest of the explorer works)";
+
 impl App {
     /// Whether the search index is still being built.
     pub fn indexing(&self) -> bool {
-        self.index.is_none()
+        self.index.is_none() && !self.index_lost
+    }
+
+    /// The search index will not come: search is said to be unavailable rather than
+    /// waiting for it.
+    pub(crate) fn index_lost(&mut self) {
+        self.index_lost = true;
+        self.status = Some(String::from(UNAVAILABLE));
     }
 
     /// The search index has arrived: the search typed while it was built, if any, runs
@@ -121,6 +132,54 @@ mod tests {
         assert!(!shown.contains("indexing…"), "{shown}");
         let noun = if total == 1 { "result" } else { "results" };
         assert!(shown.contains(&format!("{total} {noun}")), "{shown}");
+    }
+
+    #[test]
+    fn an_index_arriving_while_the_terminal_is_too_small_is_kept() {
+        let (debate, mut app) = opening();
+        app.update(Action::Resize(12, 4));
+        let index = Arc::new(Index::new(&debate));
+        app.update(Action::IndexReady(Indexed(index)));
+        assert!(!app.indexing(), "the index is taken whatever the size");
+        app.update(Action::Resize(SIZE.width, SIZE.height));
+        app.update(Action::Search);
+        assert!(matches!(
+            app.update(Action::Type('k')),
+            Some(Effect::Search { .. })
+        ));
+    }
+
+    #[test]
+    fn an_index_lost_while_the_terminal_is_too_small_is_said() {
+        let (_, mut app) = opening();
+        app.update(Action::Resize(12, 4));
+        app.update(Action::IndexLost);
+        assert!(!app.indexing());
+        assert!(app.index_lost);
+    }
+
+    #[test]
+    fn an_index_that_never_comes_is_said_rather_than_waited_for() {
+        let (_, mut app) = opening();
+        app.update(Action::Search);
+        for c in "kill".chars() {
+            app.update(Action::Type(c));
+        }
+        assert!(screen(&app).contains("indexing…"));
+        assert_eq!(app.update(Action::IndexLost), None);
+        // Not "indexing…" for ever: the shell stops waiting, the popup says why.
+        assert!(!app.indexing());
+        let shown = screen(&app);
+        assert!(!shown.contains("indexing…"), "{shown}");
+        assert!(shown.contains("Search is unavailable"), "{shown}");
+        // Typing more asks for no search that nothing would answer.
+        assert_eq!(app.update(Action::Type('s')), None);
+        // Opened again later, the popup says so at once.
+        app.update(Action::Close);
+        app.update(Action::Search);
+        app.update(Action::Type('k'));
+        let shown = screen(&app);
+        assert!(shown.contains("Search is unavailable"), "{shown}");
     }
 
     #[test]

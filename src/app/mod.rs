@@ -73,6 +73,8 @@ pub struct App {
     /// The search data, prepared once; shared with the search worker. `None` while it
     /// is built after the first frame ([`App::opening`]).
     pub index: Option<Arc<Index>>,
+    /// The search index will not come: the thread building it ended without it.
+    pub index_lost: bool,
     /// The Claims pane's tree: its folds, its visible rows, its focus.
     pub tree: TreeView,
     /// Which claims stand, with the claims the reader set aside (a what-if).
@@ -157,6 +159,7 @@ impl App {
         let mut app = App {
             debate,
             index: None,
+            index_lost: false,
             tree,
             standing: status,
             show_status: true,
@@ -370,6 +373,10 @@ impl App {
                 None
             }
             Action::IndexReady(index) => self.index_arrived(index),
+            Action::IndexLost => {
+                self.index_lost();
+                None
+            }
             Action::Exported(outcome) => {
                 self.exported(outcome);
                 None
@@ -463,6 +470,9 @@ fn reaches_a_small_screen(action: &Action) -> bool {
             | Action::NotRemembered(_)
             | Action::Paged(_)
             | Action::GoTo(_)
+            | Action::IndexReady(_)
+            | Action::IndexLost
+            | Action::Edited(_)
     )
 }
 

@@ -114,6 +114,11 @@ impl App {
         fresh.show_status = self.show_status;
         fresh.focus = self.focus;
         let (links_pos, quote) = (self.links_pos, self.quote);
+        // The selected link, by its node's id.
+        let link = match self.links.get(links_pos.selected) {
+            Some(&LinkRow::Entry(_, n)) => Some(id(n)),
+            _ => None,
+        };
         // Help and the report stay open, so that `q` pressed to close them closes them;
         // the report then says the problems are gone.
         match self.overlay {
@@ -152,8 +157,20 @@ impl App {
             }
         }
         if found == Some(0) {
-            // The same node: the same row of its other panes, as far as it has one.
+            // The same node: the same link selected, else the same row as far as it
+            // has one (an entry, never a heading); the same row of its sources.
+            let same = link.and_then(|i| {
+                let d = &fresh.debate;
+                fresh
+                    .links
+                    .iter()
+                    .position(|r| matches!(r, &LinkRow::Entry(_, n) if d.id_of(n) == i))
+            });
             fresh.links_pos = links_pos;
+            fresh.links_pos.selected = same
+                .or_else(|| fresh.first_entry_from(links_pos.selected, false))
+                .or_else(|| fresh.first_entry_from(links_pos.selected, true))
+                .unwrap_or(0);
             fresh.quote = quote;
         }
         if !kept_aside.is_empty() {

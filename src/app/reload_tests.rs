@@ -352,3 +352,55 @@ fn the_report_stays_open_when_the_problems_go() {
     a.update(Action::Close);
     assert_eq!(a.overlay, Overlay::None);
 }
+
+#[test]
+fn how_the_editor_ended_is_said_even_on_a_screen_too_small() {
+    let mut app = app_of(DEBATE_YAML);
+    app.update(Action::Resize(12, 4));
+    app.update(Action::Edited(Err(String::from(
+        "The editor vim ended with exit status: 1",
+    ))));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("The editor vim ended with exit status: 1")
+    );
+}
+
+#[test]
+fn the_selected_rebuttal_is_kept_by_id_when_rows_before_it_go() {
+    let mut a = app_of(DEBATE_YAML);
+    let d = a.debate.clone();
+    // A claim with several links, the first of them a claim nothing answers.
+    let (node, first, second) = (0..d.claims.len() as u32)
+        .map(NodeId::Claim)
+        .find_map(|n| {
+            go(&mut a, d.id_of(n));
+            let entries: Vec<NodeId> = a
+                .links
+                .iter()
+                .filter_map(|r| match r {
+                    LinkRow::Entry(_, e) => Some(*e),
+                    LinkRow::Heading(..) => None,
+                })
+                .collect();
+            let (&first, &second) = (entries.first()?, entries.get(1)?);
+            (entries.len() >= 3 && d.incoming(first).len() == 0)
+                .then(|| (n, d.id_of(first).to_string(), d.id_of(second).to_string()))
+        })
+        .expect("a claim with links");
+    go(&mut a, d.id_of(node));
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Pane::Rebuttals);
+    a.update(Action::Down);
+    let selected = |a: &App| match a.links.get(a.links_pos.selected) {
+        Some(LinkRow::Entry(_, n)) => a.debate.id_of(*n).to_string(),
+        other => panic!("the selection is on {other:?}"),
+    };
+    assert_eq!(selected(&a), second);
+
+    reload(&mut a, &without(&first));
+
+    assert!(a.debate.lookup(&first).is_none());
+    assert_eq!(a.focus, Pane::Rebuttals);
+    assert_eq!(selected(&a), second, "the same link stays selected");
+}

@@ -15,7 +15,7 @@ mod watch;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -225,16 +225,25 @@ fn explore(
 ) -> io::Result<()> {
     let mut worker: Option<Worker> = None;
     loop {
-        if worker.is_none()
-            && let Ok(index) = index.try_recv()
-        {
-            let started = Worker::start(Arc::clone(&index));
-            if let Some(Effect::Search { generation, input }) =
-                app.update(Action::IndexReady(Indexed(index)))
-            {
-                started.submit(generation, input);
+        if worker.is_none() && app.indexing() {
+            match index.try_recv() {
+                Ok(index) => {
+                    let started = Worker::start(Arc::clone(&index));
+                    if let Some(Effect::Search { generation, input }) =
+                        app.update(Action::IndexReady(Indexed(index)))
+                    {
+                        started.submit(generation, input);
+                    }
+                    worker = Some(started);
+                }
+                Err(TryRecvError::Empty) => {}
+                // The thread building it panicked before the explorer's panic hook was
+                // in place (which would have ended the explorer): search says so
+                // rather than waiting for ever.
+                Err(TryRecvError::Disconnected) => {
+                    app.update(Action::IndexLost);
+                }
             }
-            worker = Some(started);
         }
         draw(terminal, app)?;
         // Handle every event already waiting before drawing again.

@@ -1,7 +1,8 @@
 //! Watching a debate's files for changes: the debate file and the source files it
 //! names. Each file's folder is watched rather than the file, so that a save that
 //! replaces the file (written beside it, then renamed over it, as vim and atomic
-//! writers do) is seen as well as a write in place. Events are filtered down to those
+//! writers do) is seen as well as a write in place; for a file that is a link, its
+//! target's folder too. Events are filtered down to those
 //! files, and to changes (a file opened or read, by the explorer's own reload among
 //! others, is none).
 
@@ -36,6 +37,13 @@ impl Watch {
             let folder = folder.canonicalize().unwrap_or(folder);
             ours.insert(folder.join(name));
             folders.insert(folder);
+            // A file that is a link changes where it points: that folder is watched too.
+            if let Ok(target) = f.canonicalize()
+                && let (Some(folder), Some(_)) = (target.parent(), target.file_name())
+            {
+                folders.insert(folder.to_path_buf());
+                ours.insert(target);
+            }
         }
         let (tx, changes) = mpsc::channel();
         let mut debouncer = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
@@ -149,5 +157,19 @@ mod tests {
             std::fs::write(&file, format!("w{k}")).unwrap();
             assert!(sees_a_change(&w), "write {k} not seen");
         }
+    }
+
+    #[test]
+    fn a_debate_file_that_is_a_link_is_seen_when_its_target_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        std::fs::create_dir(dir.path().join("linked")).unwrap();
+        let target = dir.path().join("real").join("d.yaml");
+        std::fs::write(&target, "a").unwrap();
+        let link = dir.path().join("linked").join("d.yaml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let w = Watch::start(BTreeSet::from([link])).unwrap();
+        std::fs::write(&target, "b").unwrap();
+        assert!(sees_a_change(&w), "a write to the link's target not seen");
     }
 }

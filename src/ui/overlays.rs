@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::commands;
 use super::theme::{self, Theme};
+use crate::app::indexing::UNAVAILABLE;
 use crate::app::keymap::{self, HelpLine, Scope, help_lines, key_for};
 use crate::app::layout::SEARCH_HEAD;
 use crate::app::search::Stage;
@@ -17,7 +18,9 @@ use crate::domain::export::plural;
 use crate::domain::graph::path::{Joint, joint};
 use crate::domain::graph::status::Label;
 use crate::domain::search::{Cited, Field, Impossible, KINDS, MOST_FOUND, Query, Target};
-use crate::domain::text::{display_width, excerpt, fit, truncate, truncate_left, visible, wrap};
+use crate::domain::text::{
+    display_width, excerpt, fit, truncate, truncate_left, visible, visible_char, wrap,
+};
 
 /// Every binding of the key table, by scope, and the sides' marks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -302,7 +305,15 @@ fn marked_line(
             .rev()
             .find(|(m, _)| m.start <= s && e <= m.end)
             .map_or(Style::new(), |(_, st)| *st);
-        spans.push(Span::styled(visible(piece).into_owned(), style));
+        // Made visible with the character before it in the text, so that a variation
+        // selector just after a mark still varies its character rather than show as a
+        // lone one (`�`, a column the line was not measured with).
+        let mut prev = text[..s].chars().next_back();
+        let piece: String = piece
+            .chars()
+            .map(|c| visible_char(prev.replace(c), c))
+            .collect();
+        spans.push(Span::styled(piece, style));
     }
     spans
 }
@@ -375,6 +386,9 @@ fn count_line(app: &App, v: &SearchView, theme: &Theme) -> (String, Style) {
              side:ID is:claim|quote|position|source tag:TAG status:"
         );
         return (how, theme.dim);
+    }
+    if app.index_lost {
+        return (String::from(UNAVAILABLE), theme.warning);
     }
     if app.indexing() {
         // The search runs as soon as the index is ready.
@@ -807,4 +821,26 @@ pub fn report(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Th
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_mark_that_ends_before_a_variation_selector_keeps_it_with_its_character() {
+        // A search for "❤" ends before the selector that asks for its emoji form.
+        let text = "I \u{2764}\u{FE0F} it";
+        let heart = 2..5;
+        let spans = marked_line(text, 0..text.len(), &[(heart, Style::new())]);
+        assert_eq!(shown(&spans), text);
+        // A lone one is still shown as `�`, marked or not.
+        let text = "a \u{FE0F}b";
+        let spans = marked_line(text, 0..text.len(), &[(0..2, Style::new())]);
+        assert_eq!(shown(&spans), "a \u{FFFD}b");
+    }
 }
