@@ -400,7 +400,13 @@ fn carry_out(
             return carry_out(terminal, app, Action::Paged(said), worker, reloader, shell);
         }
         Some(Effect::Edit(at)) => {
-            let outcome = reload::edit(terminal, reloader.file(), at)?;
+            // The line is found by the shown version's positions: not while a newer
+            // version, whose claims may have moved, is being read.
+            let outcome = if reloader.reading() {
+                Err(reload::not_yet())
+            } else {
+                reload::edit(terminal, reloader.file(), at)?
+            };
             if outcome.is_ok() {
                 reloader.request();
             }

@@ -67,6 +67,12 @@ impl Reloader {
         self.first.as_ref().and_then(Loading::file)
     }
 
+    /// Whether a version newer than the one shown is being read, or waits to be: the
+    /// positions of the shown version may no longer be those of the file.
+    pub fn reading(&self) -> bool {
+        self.pending || self.running.is_some() || self.indexing.is_some()
+    }
+
     /// Reads the file again as soon as no reload runs.
     pub fn request(&mut self) {
         self.pending = self.first.is_some();
@@ -196,6 +202,14 @@ pub fn edit(
     })
 }
 
+/// Why `E` waits: the file changed and its new version is not shown yet.
+pub fn not_yet() -> String {
+    format!(
+        "The file changed and is being read again: {} opens it at the selection once the new version shows",
+        key_for(Scope::Panes, &Action::Edit)
+    )
+}
+
 /// Why `E` does not open a file of another tool's format.
 fn not_edited(name: &str, format: import::Format) -> String {
     format!(
@@ -280,8 +294,48 @@ mod tests {
             let since = *quiet_since.get_or_insert_with(Instant::now);
             since.elapsed() > Duration::from_secs(1)
         });
+        assert!(
+            !r.reading(),
+            "nothing is read once the last version is shown"
+        );
         eprintln!("100 saves, {} reloads handed over", titles.len());
         assert!(titles.len() <= 10, "{} reloads: {titles:?}", titles.len());
         assert_eq!(titles.last().map(String::as_str), Some("Version 100"));
+    }
+
+    /// `reading` is true from the moment a change is seen until its version is handed
+    /// over, so that `E` does not open the file at a line of the version shown.
+    #[test]
+    fn reading_lasts_from_the_change_until_its_version_is_handed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("debate.yaml");
+        std::fs::create_dir(dir.path().join("sources")).unwrap();
+        for (name, text) in FILES {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        std::fs::write(&file, DEBATE_YAML).unwrap();
+        let first = Loading::start(Some(file.clone()), false);
+        let opened = loop {
+            if let Some(outcome) = first.try_take() {
+                break outcome.unwrap().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let (mut r, _) = Reloader::new(first, &opened.debate);
+        assert!(!r.reading());
+        let title = "title: \"Meta, open source and alignment\"";
+        std::fs::write(&file, DEBATE_YAML.replacen(title, "title: \"Changed\"", 1)).unwrap();
+        let mut seen = false;
+        let mut handed = false;
+        let end = Instant::now() + Duration::from_secs(60);
+        while !handed {
+            assert!(Instant::now() < end, "no reload in sight");
+            let outcome = r.poll(true).expect("the loading thread");
+            seen |= r.reading();
+            handed = matches!(outcome, Some(Reloaded::Opened(_)));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(seen, "the change was being read before it was handed over");
+        assert!(!r.reading());
     }
 }
