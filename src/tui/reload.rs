@@ -250,13 +250,12 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_burst_of_saves_makes_a_few_reloads_and_ends_on_the_last() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("debate.yaml");
-        std::fs::create_dir(dir.path().join("sources")).unwrap();
+    /// The built-in debate written as a file in `dir`, loaded and watched.
+    fn watched_copy(dir: &Path) -> (std::path::PathBuf, Reloader) {
+        let file = dir.join("debate.yaml");
+        std::fs::create_dir(dir.join("sources")).unwrap();
         for (name, text) in FILES {
-            std::fs::write(dir.path().join(name), text).unwrap();
+            std::fs::write(dir.join(name), text).unwrap();
         }
         std::fs::write(&file, DEBATE_YAML).unwrap();
         let first = Loading::start(Some(file.clone()), false);
@@ -266,8 +265,15 @@ mod tests {
             }
             std::thread::sleep(Duration::from_millis(10));
         };
-        let (mut r, unwatched) = Reloader::new(first, &opened.debate);
+        let (r, unwatched) = Reloader::new(first, &opened.debate);
         assert_eq!(unwatched, None);
+        (file, r)
+    }
+
+    #[test]
+    fn a_burst_of_saves_makes_a_few_reloads_and_ends_on_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut r) = watched_copy(dir.path());
         let title = "title: \"Meta, open source and alignment\"";
         assert!(DEBATE_YAML.contains(title));
         for k in 1..=100 {
@@ -308,20 +314,7 @@ mod tests {
     #[test]
     fn reading_lasts_from_the_change_until_its_version_is_handed_over() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("debate.yaml");
-        std::fs::create_dir(dir.path().join("sources")).unwrap();
-        for (name, text) in FILES {
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        std::fs::write(&file, DEBATE_YAML).unwrap();
-        let first = Loading::start(Some(file.clone()), false);
-        let opened = loop {
-            if let Some(outcome) = first.try_take() {
-                break outcome.unwrap().unwrap();
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        let (mut r, _) = Reloader::new(first, &opened.debate);
+        let (file, mut r) = watched_copy(dir.path());
         assert!(!r.reading());
         let title = "title: \"Meta, open source and alignment\"";
         std::fs::write(&file, DEBATE_YAML.replacen(title, "title: \"Changed\"", 1)).unwrap();
