@@ -1565,3 +1565,26 @@ fn app_of_yaml(yaml: &str, w: u16, h: u16) -> App {
     let loaded = debate_tui::domain::load_bytes("t.yaml", yaml.as_bytes(), &files);
     App::new(loaded.unwrap().debate, Rect::new(0, 0, w, h))
 }
+
+/// A focus on a position: it answers nothing, so no breadcrumb and no bare separator
+/// stand above it; its title is the pane's first row.
+#[test]
+fn a_focus_on_a_position_shows_no_bare_separator() {
+    let mut a = app(100, 30);
+    let first = a.tree.rows()[0].node;
+    assert!(matches!(first, debate_tui::domain::NodeId::Position(_)));
+    a.update(Action::GoTo(Place::at(first)));
+    a.update(Action::Focus);
+    assert_eq!(a.tree.focus(), [first]);
+    let t = text(&draw(&a));
+    assert!(t.contains("focus · Esc out"), "{t}");
+    assert!(!t.contains(" ›"), "a bare separator: {t}");
+    let title = a.debate.text_of(first).to_owned();
+    // Under the title line, the breadcrumb's row is left empty, then the position.
+    let rows: Vec<&str> = t.lines().collect();
+    assert!(
+        rows[2].starts_with("│ ") && rows[2][4..].starts_with("  "),
+        "{t}"
+    );
+    assert!(rows[3].contains(&title[..20]), "the position first: {t}");
+}
