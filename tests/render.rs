@@ -1588,3 +1588,23 @@ fn a_focus_on_a_position_shows_no_bare_separator() {
     );
     assert!(rows[3].contains(&title[..20]), "the position first: {t}");
 }
+
+/// `R` on the built-in debate: it has no file, so the message speaks of none; on a
+/// debate read from a file, of the file as last read.
+#[test]
+fn r_on_the_built_in_debate_speaks_of_no_file() {
+    let mut a = app(120, 30);
+    a.update(Action::ShowReport);
+    assert_eq!(a.overlay, debate_tui::app::Overlay::None);
+    let t = text(&draw(&a));
+    let footer = t.lines().last().unwrap();
+    assert!(footer.contains("No problems to report"), "{t}");
+    assert!(footer.contains("built-in debate"), "{footer}");
+    assert!(!t.contains("file as last read"), "{footer}");
+
+    let mut a = app(120, 30);
+    a.from_file = true;
+    a.update(Action::ShowReport);
+    let t = text(&draw(&a));
+    assert!(t.contains("the file as last read is the one shown"), "{t}");
+}
