@@ -80,8 +80,11 @@ fn release_extras() {
 /// How a run ended.
 #[derive(Debug)]
 pub enum Ended {
-    /// The user quit, or a signal asked the explorer to stop.
+    /// The user quit.
     Quit,
+    /// A signal (its number) asked the explorer to stop: the process exits with
+    /// 128 + that number, as a shell reports a process a signal ended.
+    Signalled(i32),
     /// The debate could not be loaded; nothing was explored.
     Failed(LoadError),
     /// The user (or a signal) stopped the loading.
@@ -135,7 +138,7 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
             .or_else(|e| input.lost(e).map(|()| None))
             .map(|note| {
                 not_remembered = note;
-                Ended::Quit
+                input.stopped_by().map_or(Ended::Quit, Ended::Signalled)
             })
     });
     if input.gone() {
