@@ -46,6 +46,7 @@ fn explore(file: Option<std::path::PathBuf>, allow_outside: bool) -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match tui::run(Loading::start(file, allow_outside), no_color) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Signalled(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         Ok(Ended::Failed(e)) => {
             eprintln!("{e}");
             cli::exit_for(&e)

@@ -771,8 +771,8 @@ fn quit_answering(s: &mut Session) {
 }
 
 /// Starts the app, readies it with `prepare`, stops it with `stop`, and checks that it
-/// exits cleanly, promptly, and gives the terminal back.
-fn quits_cleanly(prepare: impl FnOnce(&mut Session), stop: impl FnOnce(&mut Session)) {
+/// exits by itself with status `code`, promptly, and gives the terminal back.
+fn quits_cleanly(prepare: impl FnOnce(&mut Session), stop: impl FnOnce(&mut Session), code: u32) {
     let mut s = Session::start(40, 140);
     s.wait_ready();
     prepare(&mut s);
@@ -781,11 +781,13 @@ fn quits_cleanly(prepare: impl FnOnce(&mut Session), stop: impl FnOnce(&mut Sess
     let status = s.wait_exit();
     let took = asked.elapsed();
     eprintln!("the app exited in {took:?}: {status}");
-    assert!(
-        status.success(),
-        "the app exits with success: {status}; screen:\n{}",
+    assert_eq!(
+        status.exit_code(),
+        code,
+        "the app's exit status: {status}; screen:\n{}",
         s.contents()
     );
+    assert_eq!(status.signal(), None, "the app exited by itself: {status}");
     assert!(took < Duration::from_secs(3), "exiting took {took:?}");
     s.assert_restored();
 }
@@ -800,17 +802,19 @@ fn ctrl_c_restores_terminal() {
             s.settle();
         },
         |s| s.send(CTRL_C),
+        0,
     );
 }
 
 #[test]
 fn sigterm_restores_terminal() {
-    quits_cleanly(|_| {}, |s| s.signal("TERM"));
+    // Ended by a signal, not a success: 128 + 15, as a shell reports it.
+    quits_cleanly(|_| {}, |s| s.signal("TERM"), 143);
 }
 
 #[test]
 fn sighup_restores_terminal() {
-    quits_cleanly(|_| {}, |s| s.signal("HUP"));
+    quits_cleanly(|_| {}, |s| s.signal("HUP"), 129);
 }
 
 #[test]

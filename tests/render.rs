@@ -1565,3 +1565,155 @@ fn app_of_yaml(yaml: &str, w: u16, h: u16) -> App {
     let loaded = debate_tui::domain::load_bytes("t.yaml", yaml.as_bytes(), &files);
     App::new(loaded.unwrap().debate, Rect::new(0, 0, w, h))
 }
+
+/// A focus on a position: it answers nothing, so no breadcrumb and no bare separator
+/// stand above it; its title is the pane's first row.
+#[test]
+fn a_focus_on_a_position_shows_no_bare_separator() {
+    let mut a = app(100, 30);
+    let first = a.tree.rows()[0].node;
+    assert!(matches!(first, debate_tui::domain::NodeId::Position(_)));
+    a.update(Action::GoTo(Place::at(first)));
+    a.update(Action::Focus);
+    assert_eq!(a.tree.focus(), [first]);
+    let t = text(&draw(&a));
+    assert!(t.contains("focus · Esc out"), "{t}");
+    assert!(!t.contains(" ›"), "a bare separator: {t}");
+    let title = a.debate.text_of(first).to_owned();
+    // Under the title line, the breadcrumb's row is left empty, then the position.
+    let rows: Vec<&str> = t.lines().collect();
+    assert!(
+        rows[2].starts_with("│ ") && rows[2][4..].starts_with("  "),
+        "{t}"
+    );
+    assert!(rows[3].contains(&title[..20]), "the position first: {t}");
+}
+
+/// `R` on the built-in debate: it has no file, so the message speaks of none; on a
+/// debate read from a file, of the file as last read.
+#[test]
+fn r_on_the_built_in_debate_speaks_of_no_file() {
+    let mut a = app(120, 30);
+    a.update(Action::ShowReport);
+    assert_eq!(a.overlay, debate_tui::app::Overlay::None);
+    let t = text(&draw(&a));
+    let footer = t.lines().last().unwrap();
+    assert!(footer.contains("No problems to report"), "{t}");
+    assert!(footer.contains("built-in debate"), "{footer}");
+    assert!(!t.contains("file as last read"), "{footer}");
+
+    let mut a = app(120, 30);
+    a.from_file = true;
+    a.update(Action::ShowReport);
+    let t = text(&draw(&a));
+    assert!(t.contains("the file as last read is the one shown"), "{t}");
+}
+
+/// Presses `keys` (one character each, `\n` for Enter, `\t` for Tab) through the key table, as the
+/// terminal would.
+fn press(a: &mut App, keys: &str) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = debate_tui::tui::action_of(&ev, a) {
+            a.update(action);
+        }
+    }
+}
+
+/// The screens of assets/screen.txt, drawn now, each after its caption.
+fn screen_captures() -> String {
+    let mut out = String::new();
+    let mut capture = |caption: &str, a: &App| {
+        out.push_str(caption);
+        out.push('\n');
+        out.push_str(&text(&draw(a)));
+        out.push('\n');
+    };
+    let a = app(120, 36);
+    capture(
+        "debate-tui at 120x36, right after launch (the built-in debate: its positions and the claims\n\
+         that answer them; the first claim selected):",
+        &a,
+    );
+    let mut a = app(120, 36);
+    press(&mut a, "Gf*j");
+    capture(
+        "After G (the last claim), f (focus on it), * (unfold everything below it), j: its answers\n\
+         fill the pane, what it answers above as a breadcrumb; Esc steps out:",
+        &a,
+    );
+    let mut a = app(120, 36);
+    press(&mut a, "j\n\t\n");
+    capture(
+        "After j, Enter (a step of the path), Tab (the Rebuttals pane), Enter (follow the first\n\
+         rebuttal): the header shows the path walked:",
+        &a,
+    );
+    let mut a = app(100, 30);
+    search(&mut a, "kill switch");
+    capture(
+        "The search popup at 100x30, after typing \"kill switch\" (matched letters are highlighted on screen):",
+        &a,
+    );
+    out.trim_end().to_owned() + "\n"
+}
+
+/// The screen the README shows at 100 columns: the built-in debate, its first position's
+/// first answer selected.
+fn readme_screen() -> String {
+    let mut a = app(100, 30);
+    go(&mut a, "will-release-openly");
+    text(&draw(&a))
+}
+
+/// The README's first screen, between the line that introduces it and the end of its block.
+const README_SCREEN_AFTER: &str = "selected claim):\n\n```text\n";
+
+/// assets/screen.txt and the README's screen are what the explorer draws today, so that
+/// neither can go stale. `UPDATE_SCREEN=1 cargo test --test render the_screen` writes
+/// them anew (review the diff).
+#[test]
+fn the_screen_captures_are_what_the_explorer_draws() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let update = std::env::var_os("UPDATE_SCREEN").is_some_and(|v| v == "1");
+    let captures = screen_captures();
+    let path = root.join("assets/screen.txt");
+    if update {
+        std::fs::write(&path, &captures).unwrap();
+    }
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        file == captures,
+        "assets/screen.txt is stale; rewrite it with \
+         `UPDATE_SCREEN=1 cargo test --test render the_screen` and review the diff.\nNow:\n{captures}"
+    );
+
+    let readme_path = root.join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let start = readme
+        .find(README_SCREEN_AFTER)
+        .expect("the README's screen")
+        + README_SCREEN_AFTER.len();
+    let end = start
+        + readme[start..]
+            .find("```\n")
+            .expect("the end of the README's screen");
+    let screen = readme_screen();
+    if update {
+        let mut new = readme.clone();
+        new.replace_range(start..end, &screen);
+        std::fs::write(&readme_path, new).unwrap();
+    }
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    assert!(
+        readme[start..].starts_with(&screen),
+        "README.md's screen is stale; rewrite it with \
+         `UPDATE_SCREEN=1 cargo test --test render the_screen` and review the diff.\nNow:\n{screen}"
+    );
+}

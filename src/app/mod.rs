@@ -109,6 +109,8 @@ pub struct App {
     pub recall: search::Recall,
     /// Whether the shell remembers the path and the selection for the next run.
     pub remembers: bool,
+    /// Whether the debate was read from a file (not the built-in one): what `R` speaks of.
+    pub from_file: bool,
     pub overlay: Overlay,
     pub status: Option<String>,
     /// The problems of the version of the file last read, while the one before it is
@@ -176,6 +178,7 @@ impl App {
             jumps: Jumps::default(),
             recall: search::Recall::default(),
             remembers: false,
+            from_file: false,
             overlay: Overlay::None,
             status: None,
             report: None,

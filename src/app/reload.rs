@@ -111,6 +111,7 @@ impl App {
         fresh.recall.generation = self.recall.generation;
         fresh.no_color = self.no_color;
         fresh.remembers = self.remembers;
+        fresh.from_file = self.from_file;
         fresh.show_status = self.show_status;
         fresh.focus = self.focus;
         let (links_pos, quote) = (self.links_pos, self.quote);
@@ -232,9 +233,13 @@ impl App {
     pub(crate) fn show_report(&mut self) {
         if self.report.is_some() {
             self.overlay = Overlay::Report { scroll: 0 };
-        } else {
+        } else if self.from_file {
             self.status = Some(String::from(
                 "No problems to report: the file as last read is the one shown",
+            ));
+        } else {
+            self.status = Some(String::from(
+                "No problems to report: the built-in debate is read from no file",
             ));
         }
     }

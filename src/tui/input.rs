@@ -12,7 +12,7 @@ use std::io::{self, Read};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
@@ -54,6 +54,8 @@ pub struct Input {
     /// Read end of the pipe that the signal handlers write to.
     wake: UnixStream,
     stop: Arc<AtomicBool>,
+    /// The number of the last signal that asked the explorer to stop, 0 before any.
+    stopped_by: Arc<AtomicUsize>,
     suspend: Arc<AtomicBool>,
     resumed: Arc<AtomicBool>,
     resized: Arc<AtomicBool>,
@@ -129,11 +131,16 @@ impl Input {
             Ok(flag)
         };
         let stop = flag(&[SIGTERM, SIGHUP, SIGINT])?;
+        let stopped_by = Arc::new(AtomicUsize::new(0));
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&stopped_by), sig as usize)?;
+        }
         let input = Input {
             suspend: flag(&[SIGTSTP])?,
             resumed: flag(&[SIGCONT])?,
             resized: flag(&[SIGWINCH])?,
             stop,
+            stopped_by,
             tty,
             wake,
             // So that the first wait asks crossterm, which then sets up its reading (and
@@ -225,6 +232,14 @@ impl Input {
     pub fn forget_stops(&mut self) {
         self.suspend.store(false, Ordering::SeqCst);
         self.resumed.store(false, Ordering::SeqCst);
+    }
+
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that asked the explorer to stop, if one did.
+    pub fn stopped_by(&self) -> Option<i32> {
+        match self.stopped_by.load(Ordering::SeqCst) {
+            0 => None,
+            sig => i32::try_from(sig).ok(),
+        }
     }
 
     /// Whether the terminal is gone: hung up, in error, or at end of file.

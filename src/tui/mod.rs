@@ -80,8 +80,11 @@ fn release_extras() {
 /// How a run ended.
 #[derive(Debug)]
 pub enum Ended {
-    /// The user quit, or a signal asked the explorer to stop.
+    /// The user quit.
     Quit,
+    /// A signal (its number) asked the explorer to stop: the process exits with
+    /// 128 + that number, as a shell reports a process a signal ended.
+    Signalled(i32),
     /// The debate could not be loaded; nothing was explored.
     Failed(LoadError),
     /// The user (or a signal) stopped the loading.
@@ -129,12 +132,13 @@ pub fn run(loading: loading::Loading, no_color: bool) -> io::Result<Ended> {
             store: store.as_ref(),
             no_color,
             name: &name,
+            from_file: loading.file().is_some(),
         };
         event_loop(&mut terminal, opened, loading, shell, &mut input)
             .or_else(|e| input.lost(e).map(|()| None))
             .map(|note| {
                 not_remembered = note;
-                Ended::Quit
+                input.stopped_by().map_or(Ended::Quit, Ended::Signalled)
             })
     });
     if input.gone() {
@@ -157,6 +161,8 @@ struct Shell<'a> {
     /// Where this debate's path and selection are remembered, if anywhere.
     store: Option<&'a Store>,
     no_color: bool,
+    /// Whether the debate comes from a file rather than being the built-in one.
+    from_file: bool,
     /// The debate's file as the user named it, for messages.
     name: &'a str,
 }
@@ -191,6 +197,7 @@ fn event_loop(
     app.no_color = shell.no_color;
     app.say_warnings(&warnings, shell.name);
     app.remembers = shell.store.is_some();
+    app.from_file = shell.from_file;
     if let Some(saved) = shell.store.and_then(Store::load) {
         app.update(Action::Restore(saved));
     }

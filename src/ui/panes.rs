@@ -227,6 +227,10 @@ fn breadcrumb(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         used += display_width(&part) + 3;
         parts.push(part);
     }
+    if parts.is_empty() {
+        // A position in focus answers nothing: no breadcrumb, not a bare separator.
+        return;
+    }
     parts.reverse();
     let mut text = parts.join(" › ");
     text.push_str(" ›");
