@@ -427,6 +427,14 @@ impl Session {
         let left = modes_left_on(&self.raw.lock().unwrap());
         assert!(left.is_empty(), "terminal modes left on: {left:?}");
     }
+
+    /// Quits with `q` from the panes: the app ends with success and gives the terminal
+    /// back as it was.
+    fn quit(&mut self) {
+        self.send(b"q");
+        assert!(self.wait_exit().success());
+        self.assert_restored();
+    }
 }
 
 /// The terminal modes a byte stream turned on and did not turn off again: DEC private
@@ -893,9 +901,7 @@ fn resize_keeps_selection_and_too_small_recovers() {
         "the same claim is current after the resizes; screen:\n{}",
         s.contents()
     );
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -1105,9 +1111,7 @@ fn search_type_enter_focuses_the_claim() {
         assert!(!h.contains("path:"), "{h}");
     });
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A session that has walked a path of two steps: a rebutted claim, then its first
@@ -1171,9 +1175,7 @@ fn walk_a_path_export_it_and_match_the_command_line() {
     assert_eq!(std::fs::read(&file).unwrap(), cli.stdout);
 
     // Exported as it is: `q` quits without a question.
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A generated debate of 20,000 claims (about 11 MB) in a temporary folder: large
@@ -1200,9 +1202,7 @@ fn a_large_debate_shows_progress_while_it_loads_then_opens() {
         c.contains("Opening ") && c.contains("large.yaml") && c.contains(" MB)")
     });
     s.wait_text("Claims (20000)");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -1518,9 +1518,7 @@ fn a_kialo_export_opens_in_the_explorer_with_its_citations() {
         );
         assert!(c.contains("Open weights let outside researchers"), "{c}");
     });
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -1530,23 +1528,17 @@ fn an_aif_map_opens_saying_what_was_left_out_and_showing_speech_acts() {
     let mut s = Session::start_with(40, 160, &[], &[&file]);
     s.wait_text("Claims (10)");
     s.wait_text("5 warnings: 1 RA, CA or MA node without a premise left out");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
     // A question reads as one: the speaker asks.
     let file = format!("{dir}qt30-illocutions.json");
     let mut s = Session::start_with(40, 160, &[], &[&file]);
     s.wait_text("Ana Ruiz asks:");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
     // An OVA file's analysed text is the dialogue's: its quotes are verified.
     let file = format!("{dir}ova3-text-spans.json");
     let mut s = Session::start_with(40, 160, &[], &[&file]);
     s.wait_text("in ova3-text-spans.json ✓");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A Kialo discussion (older layout) of several hundred claims: six arguments under
@@ -1682,9 +1674,7 @@ fn a_large_kialo_discussion_reads_as_a_tree() {
         rebuttals_id(&sc.contents()).is_some_and(|id| id.starts_with("pro"))
     });
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A debate whose claims cite sources: the Sources pane lists each claim's citations
@@ -1729,9 +1719,7 @@ fn a_cited_claim_shows_its_citations_and_search_finds_it_by_them() {
     });
     s.settle();
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A process's `/proc/PID/stat` fields from the third on (its state first), or `None`
@@ -1902,9 +1890,7 @@ fn a_what_if_and_the_deciding_claim_from_the_keyboard() {
     });
     s.send(b"\x0f");
     s.settle();
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// Ctrl-Z, which the terminal in raw mode hands over as a key, suspends the same way a
@@ -1921,9 +1907,7 @@ fn ctrl_z_suspends_with_the_terminal_given_back() {
     s.signal("CONT");
     s.wait_stopped(false);
     s.wait_taken_over_again();
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// `kill -TSTP`, as a shell's job control sends it, stops the app with the terminal
@@ -1966,9 +1950,7 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     s.wait_taken_over_again();
     assert!(s.contents().contains("Claims (36)"), "{}", s.contents());
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// Every OSC 52 sequence the app wrote, decoded: the texts it put on the clipboard.
@@ -2053,9 +2035,7 @@ fn y_copies_through_osc_52_and_only_filtered_text_is_encoded() {
     // Nothing else reached the terminal.
     let found = hostile::found_in(&without_clipboard_writes(&raw));
     assert!(found.is_empty(), "the terminal was sent {found:?}");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// A pager that shows where it ran: it first does what Ctrl-C in a pager does, a
@@ -2117,9 +2097,7 @@ fn o_opens_the_export_in_the_pager_and_the_explorer_comes_back() {
     assert!(s.child.try_wait().unwrap().is_none(), "the explorer ended");
     s.send(b"j");
     s.settle();
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 
     // Without $PAGER, less; where there is none, the explorer says where the file is.
     let empty = tempfile::tempdir().unwrap();
@@ -2129,9 +2107,7 @@ fn o_opens_the_export_in_the_pager_and_the_explorer_comes_back() {
     s.send(b"o");
     s.wait_text("Could not run less ($PAGER is not set)");
     s.wait_text("the file is at");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -2148,9 +2124,7 @@ fn keys_typed_behind_terminal_too_small_do_nothing_later() {
     s.settle();
     let c = s.contents();
     assert!(!c.contains("Type to search") && !c.contains("/ abc"), "{c}");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
@@ -2273,9 +2247,7 @@ fn search_inside_the_source_view_walks_its_matches() {
     s.wait_for("the panes again", |sc| {
         !sc.contents().contains(" · passage ")
     });
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// The result rows of the search popup that are claims: each one's text after the
@@ -2368,9 +2340,7 @@ fn search_then_n_and_shift_n_move_through_the_results() {
         rebuttals_id(&c).as_deref() == Some("humans-stay-dominant") && c.contains("Result 1 of")
     });
 
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 /// Live reload and editing in an editor, on a debate file of the test's own.

@@ -241,9 +241,7 @@ fn e_opens_the_editor_at_the_claim_and_its_edit_shows() {
     let has = |w: &str| stty.split_whitespace().any(|s| s == w);
     assert!(has("icanon") && has("echo") && has("isig"), "{stty}");
     // And the explorer, taken back from it, still leaves nothing on at the end.
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit();
 }
 
 #[test]
