@@ -1041,6 +1041,12 @@ pub const FOOTER_PRIORITY: &[Action] = &[
     Action::JumpBack,
 ];
 
+/// Whether a key does `action` somewhere: the reader's own actions, as against those
+/// the shell reports.
+pub fn binds(action: &Action) -> bool {
+    BINDINGS.iter().any(|b| b.action == *action)
+}
+
 /// Where a hint for `action` stands in [`FOOTER_PRIORITY`]: lower stays longer.
 pub fn footer_rank(action: &Action) -> usize {
     FOOTER_PRIORITY

@@ -459,24 +459,15 @@ impl App {
     }
 }
 
-/// Whether an action applies while the terminal is too small to show anything: the
-/// ones a reader cannot aim (Ctrl-C, Ctrl-Z) and those the shell reports.
+/// Whether an action applies while the terminal is too small to show anything: none
+/// of the reader's own (keys and the mouse) but the ones a reader cannot aim (Ctrl-C,
+/// Ctrl-Z); everything the shell reports (a size, results, an index, an outcome).
 fn reaches_a_small_screen(action: &Action) -> bool {
-    matches!(
+    let from_the_reader = matches!(
         action,
-        Action::QuitNow
-            | Action::Suspend
-            | Action::Resize(..)
-            | Action::SearchResults(_)
-            | Action::Exported(_)
-            | Action::Restore(_)
-            | Action::NotRemembered(_)
-            | Action::Paged(_)
-            | Action::GoTo(_)
-            | Action::IndexReady(_)
-            | Action::IndexLost
-            | Action::Edited(_)
-    )
+        Action::Type(_) | Action::ClickAt(..) | Action::ClickAtTime(..) | Action::ScrollAt(..)
+    ) || keymap::binds(action);
+    !from_the_reader || matches!(action, Action::QuitNow | Action::Suspend)
 }
 
 /// A file name as a shell reads it back as one word: as it is when it holds nothing
