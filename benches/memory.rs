@@ -14,13 +14,15 @@ use std::time::{Duration, Instant};
 use debate_tui::app::indexing::Indexed;
 use debate_tui::app::{Action, App, Place};
 use debate_tui::cli;
+use debate_tui::domain::generate;
 use debate_tui::domain::load::progress::Progress;
-use debate_tui::domain::{NodeId, generate};
 use debate_tui::tui::loading::{self, Opened};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
+#[path = "support/busiest.rs"]
+mod busiest;
 #[path = "support/plain.rs"]
 mod plain;
 
@@ -147,10 +149,7 @@ fn child_explorer(path: &Path) {
         draw(&app);
     });
     let d = &app.debate;
-    let hub = (0..d.claims.len() as u32)
-        .map(NodeId::Claim)
-        .max_by_key(|&n| d.rebuttal_count(n))
-        .expect("claims");
+    let hub = busiest::busiest_claim(d);
     let rebuttals = d.rebuttal_count(hub);
     app.update(Action::GoTo(Place::at(hub)));
     app.update(Action::Up);

@@ -21,6 +21,8 @@ use counting::{Counting, peak_of};
 #[global_allocator]
 static ALLOC: Counting = Counting(std::alloc::System);
 
+#[path = "support/busiest.rs"]
+mod busiest;
 #[path = "support/plain.rs"]
 mod plain;
 
@@ -93,10 +95,7 @@ fn frames(c: &mut Criterion, claims: usize, app: &mut App) {
 /// row above it, and back: each drawn.
 fn busiest_claim(c: &mut Criterion, app: &mut App) {
     let d = &app.debate;
-    let hub = (0..d.claims.len() as u32)
-        .map(NodeId::Claim)
-        .max_by_key(|&n| d.rebuttal_count(n))
-        .expect("claims");
+    let hub = busiest::busiest_claim(d);
     let rebuttals = d.rebuttal_count(hub);
     app.update(Action::GoTo(Place::at(hub)));
     app.update(Action::Up);
