@@ -317,7 +317,8 @@ fn aif_integer_ids_several_main_claims_and_a_circle() {
     assert!(d.sources.is_empty());
 }
 
-/// import -> YAML -> load gives the same graph as opening the file directly.
+/// import -> YAML (and an AIF file's analysed text beside it) -> load gives the same
+/// graph as opening the file directly.
 #[test]
 fn every_fixture_round_trips_through_format_v1() {
     for (name, format) in [
@@ -328,6 +329,15 @@ fn every_fixture_round_trips_through_format_v1() {
         ("aif-bare.json", Format::Aif),
         ("aif-ova.json", Format::Aif),
         ("aif-int-ids.json", Format::Aif),
+        ("ova2-nodes.json", Format::Aif),
+        ("ova3-text-spans.json", Format::Aif),
+        ("xaif-text-object.json", Format::Aif),
+        ("qt30-speakers.json", Format::Aif),
+        ("qt30-illocutions.json", Format::Aif),
+        ("qt30-ta-anchors.json", Format::Aif),
+        ("aif-ma-linked-ra.json", Format::Aif),
+        ("qt30-components.json", Format::Aif),
+        ("qt30-many-arguments.json", Format::Aif),
     ] {
         let path = fixture(name);
         let imported = import::import_path(&path).unwrap();

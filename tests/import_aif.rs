@@ -437,37 +437,6 @@ fn control_characters_in_the_analysed_text_do_not_reach_the_terminal() {
     assert!(!yaml.contains('\u{1b}'), "{yaml}");
 }
 
-/// import -> YAML (and the analysed text beside it) -> load gives the same graph as
-/// opening the file directly.
-#[test]
-fn every_aif_fixture_round_trips_through_format_v1() {
-    for name in [
-        "ova2-nodes.json",
-        "ova3-text-spans.json",
-        "xaif-text-object.json",
-        "qt30-speakers.json",
-        "qt30-illocutions.json",
-        "qt30-ta-anchors.json",
-        "aif-ma-linked-ra.json",
-        "qt30-components.json",
-        "qt30-many-arguments.json",
-    ] {
-        let path = fixture(name);
-        let imported = import::import_path(&path).unwrap();
-        assert_eq!(imported.format, Format::Aif, "{name}");
-        let yaml = import::to_yaml(&imported.conversion, &path, Format::Aif).unwrap();
-        let files = import::WithTexts {
-            texts: &imported.conversion.texts,
-            files: &EmbeddedFiles(&[]),
-        };
-        let reloaded = load_bytes("out.yaml", yaml.as_bytes(), &files)
-            .unwrap_or_else(|e| panic!("{name}: the YAML does not load:\n{e}\n{yaml}"));
-        let direct = load(name);
-        assert_eq!(reloaded.debate, direct.debate, "{name}");
-        assert_eq!(reloaded.stats, direct.stats, "{name}");
-    }
-}
-
 #[test]
 fn the_import_command_writes_the_analysed_text_beside_the_debate() {
     let dir = std::env::temp_dir().join(format!("debate-tui-aif-{}", std::process::id()));
