@@ -2063,6 +2063,26 @@ fn export_to(s: &mut Session, file: &std::path::Path) {
     s.wait_text("o opens it");
 }
 
+/// `~/NAME` typed in the export's prompt is written in the home folder, as a shell
+/// would read it: keys in, the file out.
+#[test]
+fn a_name_starting_with_a_tilde_is_written_in_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut s, first, second) = walk_two_steps_with(&[("HOME", home.path().to_str().unwrap())]);
+    export_to(&mut s, std::path::Path::new("~/walk.md"));
+    let written = home.path().join("walk.md");
+    let document = std::fs::read_to_string(&written).expect("the file in the home folder");
+    for id in [&first, &second] {
+        let line = format!("- **Id**: `{id}`");
+        assert!(document.contains(&line), "{line} in:\n{document}");
+    }
+    assert!(
+        !std::path::Path::new("~").exists(),
+        "a folder named ~ was made"
+    );
+    s.quit();
+}
+
 #[test]
 fn o_opens_the_export_in_the_pager_and_the_explorer_comes_back() {
     let dir = tempfile::tempdir().unwrap();
